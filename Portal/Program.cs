@@ -1,66 +1,31 @@
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Portal.Components;
-using Portal.Components.Account;
-using Portal.Data;
+using Portal.Features.Accounts;
+using Portal.Features.Dashboard;
+using Portal.Features.Decisions;
+using Portal.Features.Learning.Training;
+using Portal.Features.Loops;
+using Portal.Features.Simulation;
+using Portal.Infrastructure.Configuration;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddRootSettingsFile();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddScoped<IdentityRedirectManager>();
-builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-
-builder.Services.AddAuthentication(options =>
-    {
-        options.DefaultScheme = IdentityConstants.ApplicationScheme;
-        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-    })
-    .AddIdentityCookies();
-
-var connectionString = builder.Configuration.GetConnectionString("DefaultConnection") ?? throw new InvalidOperationException("Connection string 'DefaultConnection' not found.");
-builder.Services.AddDbContext<ApplicationDbContext>(options =>
-    options.UseSqlite(connectionString));
-builder.Services.AddDatabaseDeveloperPageExceptionFilter();
-
-builder.Services.AddIdentityCore<ApplicationUser>(options =>
-    {
-        options.SignIn.RequireConfirmedAccount = true;
-        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-    })
-    .AddEntityFrameworkStores<ApplicationDbContext>()
-    .AddSignInManager()
-    .AddDefaultTokenProviders();
-
-builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+// Hosted services start in this order: database, accounts, loops, log writer, trainer, demo traffic.
+builder.AddPersistence();
+builder.AddPortalWeb();
+builder.AddAccounts();
+builder.AddLoops();
+builder.AddDecisions();
+builder.AddTraining();
+builder.AddSimulation();
+builder.AddDashboard();
 
 var app = builder.Build();
+app.UsePortalPipeline();
+app.MapDecisionsApi();
+app.MapLoopConfigurationApi();
+app.MapPortalWeb();
+return app.RunOrExplain();
 
-// Configure the HTTP request pipeline.
-if (app.Environment.IsDevelopment())
-{
-    app.UseMigrationsEndPoint();
-}
-else
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-// Add additional endpoints required by the Identity /Account Razor components.
-app.MapAdditionalIdentityEndpoints();
-
-app.Run();
+public partial class Program;

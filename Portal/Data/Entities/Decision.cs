@@ -1,0 +1,38 @@
+namespace Portal.Data.Entities;
+
+/// <summary>
+/// One Rank call as logged: written by the decision log writer (raw SQL, see DecisionLogWriter),
+/// read by the trainer and the portal.
+/// </summary>
+public sealed class Decision
+{
+    /// <summary>Commit order; the trainer's high-water mark. AUTOINCREMENT: never reused, even after deletes.</summary>
+    public long Seq { get; set; }
+
+    public required string LoopId { get; set; }
+    public required string EventId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>contextFeatures, actions and excludedActions as received: what the trainer replays.</summary>
+    public required string RequestJson { get; set; }
+
+    public required string ChosenActionId { get; set; }
+    public double ChosenProbability { get; set; }
+    public required string BaselineActionId { get; set; }
+    public bool Explored { get; set; }
+    public long ModelVersion { get; set; }
+    public LearningMode Mode { get; set; }
+
+    /// <summary>Ranking as returned: [{"id","probability"}].</summary>
+    public required string RankingJson { get; set; }
+
+    /// <summary>Top feature contributions to the chosen action's score: [{"feature","contribution"}].</summary>
+    public required string ExplanationJson { get; set; }
+
+    public bool DeferActivation { get; set; }
+    public DateTimeOffset? ActivatedAt { get; set; }
+
+    /// <summary>Aggregated reward (earliest or sum); null until a reward arrives.</summary>
+    public double? Reward { get; set; }
+    public int RewardCount { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace Portal.Data.Entities;
+
+/// <summary>Personalizer's service configuration of a loop (GET/PUT configurations/service).</summary>
+public sealed record LoopSettings
+{
+    public static LoopSettings Default { get; } = new();
+
+    public TimeSpan RewardWaitTime { get; init; } = TimeSpan.FromMinutes(10);
+    public double DefaultReward { get; init; }
+    public RewardAggregation RewardAggregation { get; init; } = RewardAggregation.Earliest;
+    public double ExplorationPercentage { get; init; } = 0.2;
+    public TimeSpan ModelExportFrequency { get; init; } = TimeSpan.FromMinutes(1);
+    public int LogRetentionDays { get; init; } = 90;
+    public LearningMode LearningMode { get; init; } = LearningMode.Online;
+
+    /// <summary>Kept and returned for client compatibility; Portal keeps its logs in its own database.</summary>
+    public bool LogMirrorEnabled { get; init; }
+    public string? LogMirrorSasUri { get; init; }
+}

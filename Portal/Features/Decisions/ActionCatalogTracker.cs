@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Portal.Features.Decisions.Api;
+using Portal.Features.Decisions.Log;
+
+namespace Portal.Features.Decisions;
+
+/// <summary>
+/// Keeps each loop's action catalog up to date from Rank calls. Remembers a hash of every action's features,
+/// so only new or changed actions cost a write.
+/// </summary>
+public sealed class ActionCatalogTracker(DecisionLogWriter log, TimeProvider clock, ILogger<ActionCatalogTracker> logger)
+{
+    private readonly ConcurrentDictionary<(string LoopId, string ActionId), int> known = new();
+
+    public void Observe(string loopId, IReadOnlyList<RankableAction> actions)
+    {
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var action = actions[i];
+            var features = action.Features ?? [];
+            var hash = HashOf(features);
+            var key = (loopId, action.Id!);
+            if (known.TryGetValue(key, out var previous) && previous == hash) continue;
+            known[key] = hash;
+            var sighting = new ActionSighting(loopId, action.Id!, ToJson(features), clock.GetUtcNow());
+            _ = log.RecordActionAsync(sighting, CancellationToken.None).ContinueWith(
+                t => logger.LogWarning(t.Exception, "Catalog update of action {Action} failed", sighting.ActionId),
+                TaskContinuationOptions.OnlyOnFaulted);
+        }
+    }
+
+    /// <summary>Forgets what was seen, e.g. after the catalog was deleted with the logs.</summary>
+    public void Forget(string loopId)
+    {
+        foreach (var key in known.Keys.Where(k => k.LoopId == loopId)) known.TryRemove(key, out _);
+    }
+
+    private static int HashOf(IReadOnlyList<JsonElement> features)
+    {
+        var hash = new HashCode();
+        for (var i = 0; i < features.Count; i++) hash.AddBytes(JsonMarshal.GetRawUtf8Value(features[i]));
+        return hash.ToHashCode();
+    }
+
+    private static string ToJson(IReadOnlyList<JsonElement> features)
+    {
+        var builder = new StringBuilder("[");
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (i > 0) builder.Append(',');
+            builder.Append(Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(features[i])));
+        }
+        return builder.Append(']').ToString();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Portal.Features.Learning;
+
+namespace Portal.Features.Decisions.Api;
+
+/// <summary>Source-generated JSON for the Decision API: no reflection on the hot path.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNameCaseInsensitive = true,
+    AllowTrailingCommas = false,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
+[JsonSerializable(typeof(RankRequest))]
+[JsonSerializable(typeof(RankResponse))]
+[JsonSerializable(typeof(RewardRequest))]
+[JsonSerializable(typeof(IReadOnlyList<RankedAction>))]
+[JsonSerializable(typeof(IReadOnlyList<FeatureContribution>))]
+public sealed partial class PersonalizerJsonContext : JsonSerializerContext;

@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace Portal.Features.Decisions.Api;
+
+/// <summary>
+/// Checks a Rank request against Personalizer's rules before anything is learned or logged.
+/// Returns the first problem as a message that names the field, or null when the request is valid.
+/// </summary>
+public static class RankRequestValidator
+{
+    public const int MaxActions = 50;
+    public const int MaxIdLength = 256;
+    public const int MaxFeaturesPerSet = 1_000;
+
+    public static string? Validate(RankRequest request)
+    {
+        if (request.EventId is { } eventId && (eventId.Length == 0 || eventId.Length > MaxIdLength))
+            return $"eventId must be between 1 and {MaxIdLength} characters long.";
+        if (request.Actions is not { Count: > 0 } actions)
+            return "actions must contain at least one action.";
+        if (actions.Count > MaxActions)
+            return $"actions has {actions.Count} actions; at most {MaxActions} are allowed.";
+
+        var ids = new HashSet<string>(actions.Count, StringComparer.Ordinal);
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var problem = ValidateAction(actions[i], i, ids);
+            if (problem is not null) return problem;
+        }
+        return ValidateFeatureSet(request.ContextFeatures, "contextFeatures", required: false)
+            ?? ValidateExcluded(request.ExcludedActions, ids);
+    }
+
+    private static string? ValidateAction(RankableAction? action, int index, HashSet<string> ids)
+    {
+        if (action is null) return $"actions[{index}] must be an object with an id and features.";
+        if (string.IsNullOrEmpty(action.Id)) return $"actions[{index}].id is required.";
+        if (action.Id.Length > MaxIdLength) return $"actions[{index}].id is longer than {MaxIdLength} characters.";
+        if (!ids.Add(action.Id)) return $"actions[{index}].id '{action.Id}' is used by more than one action.";
+        return ValidateFeatureSet(action.Features, $"actions[{index}].features", required: true);
+    }
+
+    private static string? ValidateExcluded(IReadOnlyList<string>? excluded, HashSet<string> ids)
+    {
+        if (excluded is null) return null;
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < excluded.Count; i++)
+        {
+            if (excluded[i] is null || !ids.Contains(excluded[i]))
+                return $"excludedActions[{i}] '{excluded[i]}' is not the id of any action in the request.";
+            distinct.Add(excluded[i]);
+        }
+        return distinct.Count == ids.Count ? "excludedActions excludes every action; at least one must remain." : null;
+    }
+
+    private static string? ValidateFeatureSet(IReadOnlyList<JsonElement>? features, string path, bool required)
+    {
+        if (features is null) return required ? $"{path} is required (an array of feature objects, possibly empty)." : null;
+        var count = 0;
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (features[i].ValueKind != JsonValueKind.Object)
+                return $"{path}[{i}] must be a JSON object of features, not {Describe(features[i].ValueKind)}.";
+            var problem = CountLeaves(features[i], $"{path}[{i}]", path, ref count);
+            if (problem is not null) return problem;
+        }
+        return null;
+    }
+
+    private static string? CountLeaves(JsonElement element, string path, string setPath, ref int count)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var problem = CountLeaves(property.Value, $"{path}.{property.Name}", setPath, ref count);
+                    if (problem is not null) return problem;
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    var problem = CountLeaves(item, $"{path}[{index++}]", setPath, ref count);
+                    if (problem is not null) return problem;
+                }
+                return null;
+            case JsonValueKind.Number when !element.TryGetDouble(out var value) || !double.IsFinite(value):
+                return $"{path} is not a finite number.";
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return ++count > MaxFeaturesPerSet
+                    ? $"{setPath} has more than {MaxFeaturesPerSet} features."
+                    : null;
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

@@ -1,0 +1,77 @@
+using Portal.Infrastructure.Web;
+using Portal.Features.Decisions.Api;
+using Portal.Features.Decisions.Log;
+using Portal.Features.Loops;
+using Portal.Infrastructure.Errors;
+
+namespace Portal.Features.Decisions;
+
+/// <summary>Personalizer's Rank, Reward and Activate, under <c>/personalizer/v1.0</c>.</summary>
+public static class DecisionsApi
+{
+    public static IEndpointRouteBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapPersonalizerGroup("Decisions");
+        api.MapPost("/rank", Rank).WithName("Rank")
+            .WithSummary("Choose an action for a context (Personalizer Rank).")
+            .WithJsonBody<RankRequest>()
+            .Produces<RankResponse>(StatusCodes.Status201Created)
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status409Conflict);
+        api.MapPost("/events/{eventId}/reward", Reward).WithName("Reward")
+            .WithSummary("Report the reward of a ranked event (Personalizer Events_Reward).")
+            .WithJsonBody<RewardRequest>()
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces<ApiError>(StatusCodes.Status404NotFound);
+        api.MapPost("/events/{eventId}/activate", Activate).WithName("Activate")
+            .WithSummary("Mark a deferred event as shown (Personalizer Events_Activate).")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces<ApiError>(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<IResult> Rank(HttpContext http, RankService ranker, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, PersonalizerJsonContext.Default.RankRequest,
+            ApiErrorCodes.InvalidRankRequest, keepRaw: true, ct);
+        if (body.Error is not null) return body.Error;
+        if (RankRequestValidator.Validate(body.Value!) is { } problem)
+            return ApiResults.BadRequest(ApiErrorCodes.InvalidRankRequest, problem);
+
+        var result = await ranker.RankAsync(http.Loop(), body.Value!, body.RawJson!, ct);
+        return result.IsDuplicate
+            ? ApiResults.Conflict($"eventId '{body.Value!.EventId}' was already used by another Rank call of this loop; nothing was changed.")
+            : TypedResults.Json(result.Response!, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> Reward(string eventId, HttpContext http, DecisionLogWriter log, CancellationToken ct)
+    {
+        if (InvalidEventId(eventId, ApiErrorCodes.InvalidRewardRequest) is { } invalid) return invalid;
+        var body = await JsonBody.ReadAsync(http.Request, PersonalizerJsonContext.Default.RewardRequest,
+            ApiErrorCodes.InvalidRewardRequest, keepRaw: false, ct);
+        if (body.Error is not null) return body.Error;
+        if (body.Value!.Value is not { } value)
+            return ApiResults.BadRequest(ApiErrorCodes.InvalidRewardRequest, "value is required: a number between -1 and 1.");
+        if (!double.IsFinite(value) || value is < -1 or > 1)
+            return ApiResults.BadRequest(ApiErrorCodes.InvalidRewardRequest, $"value {value} is outside the allowed range [-1, 1].");
+
+        var loop = http.Loop();
+        var result = await log.RewardAsync(loop.Id, eventId, value, loop.Settings.RewardAggregation, ct);
+        return result == LogWriteResult.UnknownEvent ? UnknownEvent(eventId) : TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> Activate(string eventId, HttpContext http, DecisionLogWriter log, CancellationToken ct)
+    {
+        if (InvalidEventId(eventId, ApiErrorCodes.InvalidEventIdToActivate) is { } invalid) return invalid;
+        var result = await log.ActivateAsync(http.Loop().Id, eventId, ct);
+        return result == LogWriteResult.UnknownEvent ? UnknownEvent(eventId) : TypedResults.NoContent();
+    }
+
+    private static IResult? InvalidEventId(string eventId, string code) =>
+        eventId.Length > RankRequestValidator.MaxIdLength
+            ? ApiResults.BadRequest(code, $"eventId is longer than {RankRequestValidator.MaxIdLength} characters.")
+            : null;
+
+    private static IResult UnknownEvent(string eventId) =>
+        ApiResults.NotFound($"No Rank event with eventId '{eventId}' exists in this loop.");
+}

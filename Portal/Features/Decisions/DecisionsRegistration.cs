@@ -1,0 +1,20 @@
+using Portal.Features.Decisions.Log;
+using Portal.Infrastructure.Configuration;
+
+namespace Portal.Features.Decisions;
+
+public static class DecisionsRegistration
+{
+    /// <summary>Rank, Reward and Activate, and the decision log writer behind them.</summary>
+    public static IHostApplicationBuilder AddDecisions(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<DecisionLogOptions>(DecisionLogOptions.Section);
+        builder.Services.AddSingleton<DecisionLogWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DecisionLogWriter>());
+        builder.Services.AddSingleton<ActionCatalogTracker>();
+        builder.Services.AddSingleton<RankService>();
+        builder.Services.AddHostedService<LogRetention>();
+        builder.Services.AddHealthChecks().AddCheck<DecisionLogHealthCheck>("decision-log", tags: ["ready"]);
+        return builder;
+    }
+}

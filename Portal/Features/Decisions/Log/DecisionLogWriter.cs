@@ -1,0 +1,107 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Portal.Data.Entities;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Features.Decisions.Log;
+
+/// <summary>
+/// The one writer of decisions, rewards and activations. Callers enqueue into a bounded channel and await their
+/// write; the writer drains what is waiting, runs it in one transaction (group commit) and completes every caller
+/// only after the commit, so an acknowledged event is on disk.
+/// </summary>
+public sealed class DecisionLogWriter(
+    IOptions<StorageOptions> storage,
+    IOptions<DecisionLogOptions> options,
+    TimeProvider clock,
+    ILogger<DecisionLogWriter> logger) : BackgroundService
+{
+    private readonly Channel<LogCommand> queue = Channel.CreateBounded<LogCommand>(
+        new BoundedChannelOptions(options.Value.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
+    /// <summary>True while the writer accepts and commits writes (readiness).</summary>
+    public bool IsRunning { get; private set; }
+
+    public long CommittedBatches { get; private set; }
+
+    public Task<LogWriteResult> AppendAsync(DecisionRecord decision, CancellationToken ct) =>
+        EnqueueAsync(new InsertDecision(decision), ct);
+
+    public Task<LogWriteResult> RewardAsync(string loopId, string eventId, double value, RewardAggregation aggregation, CancellationToken ct) =>
+        EnqueueAsync(new RecordReward(loopId, eventId, value, aggregation), ct);
+
+    public Task<LogWriteResult> ActivateAsync(string loopId, string eventId, CancellationToken ct) =>
+        EnqueueAsync(new ActivateEvent(loopId, eventId, clock.GetUtcNow()), ct);
+
+    public Task<LogWriteResult> RecordActionAsync(ActionSighting sighting, CancellationToken ct) =>
+        EnqueueAsync(new UpsertAction(sighting), ct);
+
+    private async Task<LogWriteResult> EnqueueAsync(LogCommand command, CancellationToken ct)
+    {
+        if (!queue.Writer.TryWrite(command))
+        {
+            await queue.Writer.WriteAsync(command, ct);
+        }
+        return await command.Completion;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Stop taking writes, then let ExecuteAsync drain and commit what is already queued.
+        queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await using var connection = await SqliteConnections.OpenAsync(storage.Value, stoppingToken);
+        using var statements = new LogStatements(connection);
+        var batch = new List<LogCommand>(options.Value.MaxBatchSize);
+        IsRunning = true;
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                while (batch.Count < options.Value.MaxBatchSize && queue.Reader.TryRead(out var command)) batch.Add(command);
+                CommitBatch(connection, statements, batch);
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            IsRunning = false;
+        }
+    }
+
+    private void CommitBatch(Microsoft.Data.Sqlite.SqliteConnection connection, LogStatements statements, List<LogCommand> batch)
+    {
+        var results = new LogWriteResult[batch.Count];
+        try
+        {
+            using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                statements.Transaction = transaction;
+                for (var i = 0; i < batch.Count; i++) results[i] = batch[i].Execute(statements);
+                transaction.Commit();
+            }
+            CommittedBatches++;
+        }
+        catch (Exception error)
+        {
+            // Nothing of this batch is on disk: every caller hears so, none is acknowledged.
+            logger.LogError(error, "Decision log batch of {Count} writes failed and was rolled back", batch.Count);
+            foreach (var command in batch) command.Fail(error);
+            return;
+        }
+        finally
+        {
+            statements.Transaction = null;
+        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Succeed(results[i]);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Decisions.Log;
+
+/// <summary>
+/// The writer's prepared statements on its one connection. Raw SQL because this is the hot path:
+/// one INSERT or UPDATE per write, parameters reused, no change tracking.
+/// </summary>
+internal sealed class LogStatements : IDisposable
+{
+    private readonly SqliteCommand insertDecision;
+    private readonly SqliteCommand rewardEarliest;
+    private readonly SqliteCommand rewardSum;
+    private readonly SqliteCommand activate;
+    private readonly SqliteCommand upsertAction;
+
+    public LogStatements(SqliteConnection connection)
+    {
+        insertDecision = Prepare(connection, """
+            INSERT INTO Decisions (LoopId, EventId, CreatedAt, RequestJson, ChosenActionId, ChosenProbability,
+                BaselineActionId, Explored, ModelVersion, Mode, RankingJson, ExplanationJson, DeferActivation, RewardCount)
+            VALUES ($loop, $event, $created, $request, $chosen, $probability,
+                $baseline, $explored, $model, $mode, $ranking, $explanation, $defer, 0)
+            ON CONFLICT (LoopId, EventId) DO NOTHING
+            """, "$loop", "$event", "$created", "$request", "$chosen", "$probability",
+            "$baseline", "$explored", "$model", "$mode", "$ranking", "$explanation", "$defer");
+        rewardEarliest = Prepare(connection, """
+            UPDATE Decisions SET Reward = COALESCE(Reward, $value), RewardCount = RewardCount + 1
+            WHERE LoopId = $loop AND EventId = $event
+            """, "$value", "$loop", "$event");
+        rewardSum = Prepare(connection, """
+            UPDATE Decisions SET Reward = COALESCE(Reward, 0) + $value, RewardCount = RewardCount + 1
+            WHERE LoopId = $loop AND EventId = $event
+            """, "$value", "$loop", "$event");
+        activate = Prepare(connection, """
+            UPDATE Decisions SET ActivatedAt = COALESCE(ActivatedAt, $now)
+            WHERE LoopId = $loop AND EventId = $event
+            """, "$now", "$loop", "$event");
+        upsertAction = Prepare(connection, """
+            INSERT INTO LoopActions (LoopId, ActionId, FeaturesJson, FirstSeenAt, LastSeenAt)
+            VALUES ($loop, $action, $features, $seen, $seen)
+            ON CONFLICT (LoopId, ActionId) DO UPDATE SET FeaturesJson = excluded.FeaturesJson, LastSeenAt = excluded.LastSeenAt
+            """, "$loop", "$action", "$features", "$seen");
+    }
+
+    public SqliteTransaction? Transaction
+    {
+        set
+        {
+            insertDecision.Transaction = value;
+            rewardEarliest.Transaction = value;
+            rewardSum.Transaction = value;
+            activate.Transaction = value;
+            upsertAction.Transaction = value;
+        }
+    }
+
+    public LogWriteResult Insert(DecisionRecord d) => Run(insertDecision, LogWriteResult.DuplicateEvent,
+        d.LoopId, d.EventId, d.CreatedAt.ToUnixTimeMilliseconds(), d.RequestJson, d.ChosenActionId, d.ChosenProbability,
+        d.BaselineActionId, d.Explored ? 1 : 0, d.ModelVersion, d.Mode.ToString(), d.RankingJson, d.ExplanationJson,
+        d.DeferActivation ? 1 : 0);
+
+    public LogWriteResult Reward(string loopId, string eventId, double value, RewardAggregation aggregation) =>
+        Run(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent, value, loopId, eventId);
+
+    public LogWriteResult Activate(string loopId, string eventId, DateTimeOffset now) =>
+        Run(activate, LogWriteResult.UnknownEvent, now.ToUnixTimeMilliseconds(), loopId, eventId);
+
+    public LogWriteResult UpsertAction(ActionSighting a) =>
+        Run(upsertAction, LogWriteResult.Committed, a.LoopId, a.ActionId, a.FeaturesJson, a.SeenAt.ToUnixTimeMilliseconds());
+
+    public void Dispose()
+    {
+        insertDecision.Dispose();
+        rewardEarliest.Dispose();
+        rewardSum.Dispose();
+        activate.Dispose();
+        upsertAction.Dispose();
+    }
+
+    private static LogWriteResult Run(SqliteCommand command, LogWriteResult whenNoRowChanged, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+        return command.ExecuteNonQuery() == 0 ? whenNoRowChanged : LogWriteResult.Committed;
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Portal.Data.Entities;
+using Portal.Features.Decisions.Api;
+using Portal.Features.Decisions.Log;
+using Portal.Features.Learning;
+using Portal.Features.Loops;
+
+namespace Portal.Features.Decisions;
+
+/// <summary>
+/// One Rank: features → the loop's mode → the current model's distribution → a sampled choice with its
+/// explanation → logged and committed → the response. The request has been validated already.
+/// </summary>
+public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker catalog, TimeProvider clock)
+{
+    public const int ExplanationSize = 5;
+
+    public async Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, string requestJson, CancellationToken ct)
+    {
+        var actions = request.Actions!;
+        var eventId = request.EventId ?? Guid.NewGuid().ToString("N");
+        var model = loop.Model.Current;
+        var context = PersonalizerFeatures.Parse(request.ContextFeatures ?? []);
+        var actionFeatures = new FeatureSet[actions.Count];
+        for (var i = 0; i < actions.Count; i++) actionFeatures[i] = PersonalizerFeatures.Parse(actions[i].Features ?? []);
+
+        var excluded = ExcludedMask(actions, request.ExcludedActions);
+        var probabilities = new double[actions.Count];
+        var outcome = loop.Settings.LearningMode == LearningMode.Online
+            ? model.Rank(context, actionFeatures, excluded, EventSeed.FromEventId(eventId), probabilities)
+            : ServeBaseline(excluded, probabilities);
+        var chosen = outcome.ChosenIndex;
+
+        var explanation = new FeatureContribution[ExplanationSize];
+        var explained = model.Explain(context, actionFeatures[chosen], explanation);
+        var ranking = Ranking(actions, probabilities, chosen);
+
+        catalog.Observe(loop.Id, actions);
+        var record = new DecisionRecord(
+            loop.Id, eventId, clock.GetUtcNow(), requestJson,
+            ChosenActionId: actions[chosen].Id!,
+            ChosenProbability: probabilities[chosen],
+            BaselineActionId: actions[BaselineIndex(excluded)].Id!,
+            outcome.Explored, model.Version, loop.Settings.LearningMode,
+            JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction),
+            JsonSerializer.Serialize(explanation[..explained], PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution),
+            request.DeferActivation);
+
+        if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
+        return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, outcome.Explored,
+            model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The baseline is the first action the caller did not exclude.</summary>
+    public static int BaselineIndex(ReadOnlySpan<bool> excluded)
+    {
+        for (var i = 0; i < excluded.Length; i++)
+        {
+            if (!excluded[i]) return i;
+        }
+        throw new InvalidOperationException("Every action is excluded; the validator should have refused the request.");
+    }
+
+    private static RankOutcome ServeBaseline(ReadOnlySpan<bool> excluded, Span<double> probabilities)
+    {
+        var baseline = BaselineIndex(excluded);
+        probabilities.Clear();
+        probabilities[baseline] = 1;
+        return new RankOutcome(baseline, Explored: false);
+    }
+
+    private static bool[] ExcludedMask(IReadOnlyList<RankableAction> actions, IReadOnlyList<string>? excludedIds)
+    {
+        var mask = new bool[actions.Count];
+        if (excludedIds is not { Count: > 0 }) return mask;
+        for (var i = 0; i < actions.Count; i++) mask[i] = excludedIds.Contains(actions[i].Id!);
+        return mask;
+    }
+
+    /// <summary>Personalizer's order: the chosen action first, then the others by probability.</summary>
+    private static RankedAction[] Ranking(IReadOnlyList<RankableAction> actions, double[] probabilities, int chosen)
+    {
+        var order = new int[actions.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => a == b ? 0 : a == chosen ? -1 : b == chosen ? 1
+            : probabilities[b] != probabilities[a] ? probabilities[b].CompareTo(probabilities[a]) : a.CompareTo(b));
+        var ranking = new RankedAction[order.Length];
+        for (var i = 0; i < order.Length; i++) ranking[i] = new RankedAction(actions[order[i]].Id!, probabilities[order[i]]);
+        return ranking;
+    }
+}

@@ -1,0 +1,15 @@
+using Portal.Data.Entities;
+
+namespace Portal.Features.Learning.Training;
+
+/// <summary>A logged decision as the trainer reads it.</summary>
+public sealed record TrainingExample(
+    long Seq,
+    DateTimeOffset CreatedAt,
+    string RequestJson,
+    string ChosenActionId,
+    double ChosenProbability,
+    LearningMode Mode,
+    bool DeferActivation,
+    DateTimeOffset? ActivatedAt,
+    double? Reward);

@@ -1,0 +1,98 @@
+using Portal.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Decisions.Api;
+using Portal.Infrastructure.Errors;
+
+namespace Portal.Features.Loops;
+
+/// <summary>Personalizer's configuration, log and model calls for the loop that the key opens.</summary>
+public static class LoopConfigurationApi
+{
+    public static IEndpointRouteBuilder MapLoopConfigurationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapPersonalizerGroup("Configuration");
+        api.MapGet("/configurations/service", GetServiceConfiguration).WithName("ServiceConfiguration_Get")
+            .Produces<ServiceConfigurationContract>();
+        api.MapPut("/configurations/service", UpdateServiceConfiguration).WithName("ServiceConfiguration_Update")
+            .WithJsonBody<ServiceConfigurationContract>()
+            .Produces<ServiceConfigurationContract>().Produces<ApiError>(StatusCodes.Status400BadRequest);
+        api.MapGet("/configurations/policy", GetPolicy).WithName("Policy_Get").Produces<PolicyContract>();
+        api.MapPut("/configurations/policy", UpdatePolicy).WithName("Policy_Update")
+            .WithJsonBody<PolicyContract>()
+            .Produces<PolicyContract>().Produces<ApiError>(StatusCodes.Status400BadRequest);
+        api.MapDelete("/configurations/policy", ResetPolicy).WithName("Policy_Reset").Produces<PolicyContract>();
+        api.MapGet("/logs/properties", GetLogProperties).WithName("Log_GetProperties").Produces<LogsProperties>();
+        api.MapDelete("/logs", DeleteLogs).WithName("Log_Delete").Produces(StatusCodes.Status204NoContent);
+        api.MapDelete("/model", ResetModel).WithName("Model_Reset").Produces(StatusCodes.Status204NoContent);
+        return app;
+    }
+
+    public static IResult GetServiceConfiguration(HttpContext http) => GetServiceConfigurationOf(http.Loop());
+
+    public static async Task<IResult> UpdateServiceConfiguration(HttpContext http, LoopSettingsService settings, LoopDirectory loops, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, LoopsJsonContext.Default.ServiceConfigurationContract,
+            ApiErrorCodes.InvalidServiceConfiguration, keepRaw: false, ct);
+        if (body.Error is not null) return body.Error;
+        var loop = http.Loop();
+        var (updated, error) = ServiceConfigurationMapper.FromContract(body.Value!, loop.Settings);
+        if (error is not null) return ApiResults.BadRequest(ApiErrorCodes.InvalidServiceConfiguration, error);
+
+        var outcome = await settings.UpdateSettingsAsync(loop.Id, updated!, ct);
+        if (!outcome.Succeeded) return ApiResults.BadRequest(ApiErrorCodes.InvalidServiceConfiguration, outcome.Error!);
+        return GetServiceConfigurationOf(loops.Find(loop.Id)!);
+    }
+
+    public static IResult GetPolicy(HttpContext http) => PolicyOf(http.Loop());
+
+    public static async Task<IResult> UpdatePolicy(HttpContext http, LoopSettingsService settings, LoopDirectory loops, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, LoopsJsonContext.Default.PolicyContract,
+            ApiErrorCodes.InvalidPolicyContract, keepRaw: false, ct);
+        if (body.Error is not null) return body.Error;
+        var loop = http.Loop();
+        var outcome = await settings.UpdatePolicyAsync(loop.Id, body.Value!.Name ?? "", body.Value.Arguments ?? "", ct);
+        if (!outcome.Succeeded) return ApiResults.BadRequest(ApiErrorCodes.InvalidPolicyConfiguration, outcome.Error!);
+        return PolicyOf(loops.Find(loop.Id)!);
+    }
+
+    public static async Task<IResult> ResetPolicy(HttpContext http, LoopSettingsService settings, LoopDirectory loops, CancellationToken ct)
+    {
+        var loop = http.Loop();
+        var outcome = await settings.UpdatePolicyAsync(loop.Id, "Portal default", Learning.PolicyParser.PortalDefault, ct);
+        if (!outcome.Succeeded) return ApiResults.BadRequest(ApiErrorCodes.InvalidPolicyConfiguration, outcome.Error!);
+        return PolicyOf(loops.Find(loop.Id)!);
+    }
+
+    public static async Task<IResult> GetLogProperties(HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
+    {
+        var loopId = http.Loop().Id;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var range = await db.Decisions.Where(d => d.LoopId == loopId)
+            .GroupBy(_ => 1)
+            .Select(g => new DateRange(g.Min(d => d.CreatedAt), g.Max(d => d.CreatedAt)))
+            .ToListAsync(ct);
+        return TypedResults.Json(new LogsProperties(range.SingleOrDefault() ?? new DateRange(null, null)), LoopsJsonContext.Default.LogsProperties);
+    }
+
+    public static async Task<IResult> DeleteLogs(HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
+    {
+        var loopId = http.Loop().Id;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Decisions.Where(d => d.LoopId == loopId).ExecuteDeleteAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> ResetModel(HttpContext http, LoopSettingsService settings, CancellationToken ct)
+    {
+        await settings.ResetModelAsync(http.Loop().Id, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static IResult GetServiceConfigurationOf(LoopRuntime loop) =>
+        TypedResults.Json(ServiceConfigurationMapper.ToContract(loop.Settings), LoopsJsonContext.Default.ServiceConfigurationContract);
+
+    private static IResult PolicyOf(LoopRuntime loop) =>
+        TypedResults.Json(new PolicyContract(loop.PolicyName, loop.Policy.Arguments), LoopsJsonContext.Default.PolicyContract);
+}

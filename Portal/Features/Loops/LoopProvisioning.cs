@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Configurations;
+using Portal.Data.Entities;
+using Portal.Features.Learning;
+
+namespace Portal.Features.Loops;
+
+/// <summary>Creates loops and rotates their API keys. A new key is returned once and only its hash is stored.</summary>
+public sealed partial class LoopProvisioning(IDbContextFactory<PortalDbContext> dbFactory, LoopDirectory directory, TimeProvider clock)
+{
+    public sealed record Created(string? LoopId, string? ApiKey, string? Error);
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
+    private static partial Regex LoopIdPattern();
+
+    public static string? ValidateId(string? id) =>
+        id is not null && LoopIdPattern().IsMatch(id)
+            ? null
+            : $"The loop id must be 1 to {LoopConfiguration.IdMaxLength} lowercase letters, digits or dashes, not starting or ending with a dash.";
+
+    public async Task<Created> CreateAsync(string id, string name, LoopSettings settings, string? apiKey, CancellationToken ct)
+    {
+        if (ValidateId(id) is { } idError) return new Created(null, null, idError);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200) return new Created(null, null, "The name is required (at most 200 characters).");
+        if (ServiceConfigurationMapper.Validate(settings) is { } settingsError) return new Created(null, null, settingsError);
+
+        var key = apiKey ?? ApiKeys.Generate();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (await db.Loops.AnyAsync(l => l.Id == id, ct)) return new Created(null, null, $"A loop with the id '{id}' already exists.");
+            var now = clock.GetUtcNow();
+            db.Loops.Add(new Loop
+            {
+                Id = id,
+                Name = name.Trim(),
+                ApiKeyHash = ApiKeys.Hash(key),
+                ApiKeyHint = ApiKeys.Hint(key),
+                KeyCreatedAt = now,
+                CreatedAt = now,
+                Settings = settings,
+                PolicyArguments = PolicyParser.PortalDefault,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        await directory.ReloadAsync(ct);
+        return new Created(id, key, null);
+    }
+
+    /// <summary>Replaces the loop's key; the old key stops working at once. Returns the new key, or null if there is no such loop.</summary>
+    public async Task<string?> RotateKeyAsync(string loopId, string? newKey, CancellationToken ct)
+    {
+        var key = newKey ?? ApiKeys.Generate();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var loop = await db.Loops.FindAsync([loopId], ct);
+            if (loop is null) return null;
+            loop.ApiKeyHash = ApiKeys.Hash(key);
+            loop.ApiKeyHint = ApiKeys.Hint(key);
+            loop.KeyCreatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+        await directory.ReloadAsync(ct);
+        return key;
+    }
+}

@@ -1,0 +1,8 @@
+using Portal.Data.Entities;
+using Portal.Features.Learning;
+using Portal.Features.Learning.Training;
+
+namespace Portal.Features.Loops;
+
+/// <summary>What Rank needs to know about a loop, as one immutable snapshot (replaced whole on any change).</summary>
+public sealed record LoopRuntime(string Id, string Name, LoopSettings Settings, string PolicyName, LearnerPolicy Policy, ModelSlot Model);

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Portal.Features.Loops;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(ServiceConfigurationContract))]
+[JsonSerializable(typeof(PolicyContract))]
+[JsonSerializable(typeof(LogsProperties))]
+internal sealed partial class LoopsJsonContext : JsonSerializerContext;

@@ -1,0 +1,22 @@
+namespace Portal.Features.Loops;
+
+/// <summary>Personalizer's ServiceConfiguration as it travels over the API (durations in ISO 8601, e.g. "PT10M").</summary>
+public sealed record ServiceConfigurationContract(
+    string? RewardWaitTime,
+    double? DefaultReward,
+    string? RewardAggregation,
+    double? ExplorationPercentage,
+    string? ModelExportFrequency,
+    bool? LogMirrorEnabled,
+    string? LogMirrorSasUri,
+    int? LogRetentionDays,
+    string? LearningMode);
+
+/// <summary>Personalizer's PolicyContract: a name and the learner's argument string.</summary>
+public sealed record PolicyContract(string? Name, string? Arguments);
+
+public sealed record LogsProperties(DateRange DateRange);
+
+public sealed record DateRange(DateTimeOffset? From, DateTimeOffset? To);
+
+public sealed record ModelProperties(DateTimeOffset CreationTime, DateTimeOffset LastModifiedTime);
