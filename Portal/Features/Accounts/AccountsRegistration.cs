@@ -39,6 +39,7 @@ public static class AccountsRegistration
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
         services.AddSingleton<UserAdministration>();
+        services.AddScoped<PageAuthorization>();
         services.AddHostedService<FirstAdministrator>();
         return builder;
     }

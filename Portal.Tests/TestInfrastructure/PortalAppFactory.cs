@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+
+namespace Portal.Tests.TestInfrastructure;
+
+/// <summary>
+/// The whole Portal on a private data folder: demo loop with a known key, known administrator, no simulated
+/// traffic unless a test asks for it. Disposing it deletes the folder.
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    public const string DemoKey = "test-demo-key-0123456789";
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "admin-password-for-tests";
+    public const string UserPassword = "user-password-for-tests";
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Settings a test class adds or overrides (e.g. the simulator), applied over appsettings.json.</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Portal:DataDirectory"] = DataDirectory,
+                ["Portal:Admin:Email"] = AdminEmail,
+                ["Portal:Admin:Password"] = AdminPassword,
+                ["Portal:DemoLoop:ApiKey"] = DemoKey,
+                ["Portal:DemoLoop:RewardWaitTime"] = "00:00:01",
+                ["Portal:Simulator:Enabled"] = "false",
+                ["Portal:Training:Interval"] = "00:00:00.200",
+            };
+            foreach (var (key, value) in ExtraSettings) settings[key] = value;
+            configuration.AddInMemoryCollection(settings);
+        });
+    }
+
+    /// <summary>Creates a confirmed user with the given roles (the password is <see cref="UserPassword"/>).</summary>
+    public async Task<string> CreateUserAsync(string email, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(email) is { } existing) return existing.Id;
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, UserPassword);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0) await users.AddToRolesAsync(user, roles);
+        return user.Id;
+    }
+
+    public HttpClient CreateApiClient(string? key = DemoKey)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (key is not null) client.DefaultRequestHeaders.Add("Ocp-Apim-Subscription-Key", key);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of Portal. Installs Debian's chromium for the browser tests when it is missing,
+# runs `dotnet test` with a hang timeout, and ends with "N passed, N failed" on a line of its own.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests (once)..."
+  sudo=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
+  if ! ($sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium) >/tmp/portal-chromium.log 2>&1; then
+    echo "warning: chromium could not be installed (see /tmp/portal-chromium.log); browser tests will fail"
+  fi
+fi
+
+results="$(mktemp -d)"
+dotnet test Portal.sln --nologo \
+  --blame-hang-timeout 5m \
+  --logger "trx;LogFileName=portal.trx" --logger "console;verbosity=minimal" \
+  --results-directory "$results" "$@"
+status=$?
+
+trx="$results/portal.trx"
+if [ -f "$trx" ]; then
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+  passed=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  failed=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  errors=$(echo "$counters" | sed -n 's/.* error="\([0-9]*\)".*/\1/p')
+  timeouts=$(echo "$counters" | sed -n 's/.* timeout="\([0-9]*\)".*/\1/p')
+  failed=$(( ${failed:-0} + ${errors:-0} + ${timeouts:-0} ))
+  [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+  echo "${passed:-0} passed, ${failed} failed"
+else
+  echo "0 passed, 1 failed"
+  [ "$status" -eq 0 ] && status=1
+fi
+exit $status
