@@ -18,7 +18,13 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-for-tests";
     public const string UserPassword = "user-password-for-tests";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The private data folder; a subclass may point a second start at an earlier one.</summary>
+    public virtual string DataDirectory => dataDirectory;
+
+    /// <summary>Set before disposing to keep the data folder for a restart on it.</summary>
+    public bool KeepDataDirectory { get; set; }
 
     /// <summary>Settings a test class adds or overrides (e.g. the simulator), applied over appsettings.json.</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -66,7 +72,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        if (!disposing || KeepDataDirectory) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
