@@ -4,26 +4,32 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Portal.Tests.TestInfrastructure;
 
-/// <summary>Logs in through the real login form (antiforgery token included) and returns a client with the cookie.</summary>
+/// <summary>Logs in through the real login form, antiforgery token included, as a browser would.</summary>
 public static partial class PortalLogin
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
+    /// <summary>A client holding the login cookie; fails when the login does not succeed.</summary>
     public static async Task<HttpClient> LoginAsync(this PortalAppFactory factory, string email, string password)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var page = await client.GetStringAsync("/Account/Login");
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostLoginAsync(email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("Lockout") == true)
+            throw new InvalidOperationException($"Login of {email} failed with {(int)response.StatusCode} {response.Headers.Location}.");
+        return client;
+    }
+
+    /// <summary>Posts the login form once and returns the answer, whatever it is.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password)
+    {
+        var token = AntiforgeryField().Match(await client.GetStringAsync("/Account/Login")).Groups[1].Value;
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["_handler"] = "login",
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Login of {email} failed with {(int)response.StatusCode}.");
-        return client;
     }
 }

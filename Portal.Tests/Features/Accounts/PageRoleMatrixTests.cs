@@ -1,0 +1,91 @@
+using System.Net;
+using Portal.Infrastructure.Security;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Accounts;
+
+/// <summary>Every portal page × anonymous and each role: who may open it, who is sent to log in or turned away.</summary>
+public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+{
+    private const string Anonymous = "anonymous";
+
+    public static TheoryData<string, string, string> Matrix()
+    {
+        // page → the roles that may open it
+        var pages = new Dictionary<string, string[]>
+        {
+            ["/"] = [.. PortalRoles.All],
+            ["/loops"] = [.. PortalRoles.All],
+            ["/loops/demo"] = [.. PortalRoles.All],
+            ["/admin/users"] = [PortalRoles.Admin],
+        };
+        var data = new TheoryData<string, string, string>();
+        foreach (var (page, allowed) in pages)
+        {
+            data.Add(page, Anonymous, "login");
+            foreach (var role in PortalRoles.All) data.Add(page, role, allowed.Contains(role) ? "ok" : "denied");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_page_admits_exactly_its_roles(string page, string role, string expected)
+    {
+        var client = role == Anonymous
+            ? factory.CreateClient(new() { AllowAutoRedirect = false })
+            : await factory.LoginAsync(await UserWithRoleAsync(role), PortalAppFactory.UserPassword);
+
+        var response = await client.GetAsync(page);
+
+        switch (expected)
+        {
+            case "ok":
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                break;
+            case "login":
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
+                break;
+            default:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_without_any_role_is_turned_away()
+    {
+        await factory.CreateUserAsync("norole@test.local");
+        var client = await factory.LoginAsync("norole@test.local", PortalAppFactory.UserPassword);
+
+        var response = await client.GetAsync("/");
+
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task There_is_no_public_sign_up_page()
+    {
+        var response = await factory.CreateClient().GetAsync("/Account/Register");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_answers_404_without_the_html_not_found_page()
+    {
+        var response = await factory.CreateApiClient().GetAsync("/personalizer/v1.0/no-such-operation");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<string> UserWithRoleAsync(string role)
+    {
+        var email = $"{role.ToLowerInvariant()}-user@test.local";
+        await factory.CreateUserAsync(email, role);
+        return email;
+    }
+}
