@@ -1,0 +1,75 @@
+using Bunit;
+using Portal.Features.Loops;
+using Portal.Infrastructure.Security;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Loops;
+
+public sealed class LoopsPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+{
+    private BunitContext context = default!;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Fact]
+    public void The_list_shows_the_demo_loop_with_a_link_to_it()
+    {
+        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+
+        var cut = context.Render<LoopsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Demo: news articles", cut.Markup));
+        Assert.NotNull(cut.Find("a[href='loops/demo']"));
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Admin, true)]
+    [InlineData(PortalRoles.ProductOwner, false)]
+    [InlineData(PortalRoles.ComplianceReviewer, false)]
+    public void Only_an_administrator_is_offered_New_loop(string role, bool offered)
+    {
+        context = ComponentTestContext.Create(app, role);
+
+        var cut = context.Render<LoopsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Demo: news articles", cut.Markup));
+        Assert.Equal(offered, cut.FindAll("button").Any(b => b.TextContent.Contains("New loop")));
+    }
+
+    [Fact]
+    public void Creating_a_loop_shows_its_key_once_and_lists_it()
+    {
+        context = ComponentTestContext.Create(app, PortalRoles.Admin);
+        var providers = context.RenderProviders();
+        var cut = context.Render<LoopsPage>();
+        cut.WaitForAssertion(() => cut.FindAll("button").Single(b => b.TextContent.Contains("New loop")));
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("New loop")).Click();
+        providers.WaitForAssertion(() => providers.Find("input[data-testid=loop-id]"));
+        providers.Find("input[data-testid=loop-id]").Change("home-hero");
+        providers.Find("input[data-testid=loop-name]").Change("Home page hero");
+        providers.Find("[data-testid=create-loop]").Click();
+
+        providers.WaitForAssertion(() => Assert.StartsWith("ptl_", providers.Find("input[data-testid=secret]").GetAttribute("value")));
+        cut.WaitForAssertion(() => Assert.Contains("Home page hero", cut.Markup));
+    }
+
+    [Fact]
+    public void A_bad_loop_id_is_explained_next_to_the_field()
+    {
+        context = ComponentTestContext.Create(app, PortalRoles.Admin);
+        var providers = context.RenderProviders();
+        var cut = context.Render<LoopsPage>();
+        cut.WaitForAssertion(() => cut.FindAll("button").Single(b => b.TextContent.Contains("New loop")));
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("New loop")).Click();
+        providers.WaitForAssertion(() => providers.Find("input[data-testid=loop-id]"));
+        providers.Find("input[data-testid=loop-id]").Change("Bad Id!");
+        providers.Find("input[data-testid=loop-name]").Change("Something");
+        providers.Find("[data-testid=create-loop]").Click();
+
+        providers.WaitForAssertion(() => Assert.Contains("lowercase letters, digits or dashes", providers.Markup));
+    }
+}
