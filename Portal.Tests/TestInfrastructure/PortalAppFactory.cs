@@ -32,6 +32,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the framework does not map static web assets (blazor.web.js, MudBlazor's files) to
+        // their build locations; the browser tests need them.
+        builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration(configuration =>
         {
             var settings = new Dictionary<string, string?>

@@ -9,6 +9,7 @@ public static class PortalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#3559a8",
+            Secondary = "#5f6b7a",
             AppbarBackground = "#23395d",
             DrawerBackground = "#f7f8fb",
         },
