@@ -4,15 +4,16 @@ namespace Portal.Benchmarks;
 
 /// <summary>
 /// Development aid: <c>explore "&lt;policy&gt;" ...</c> prints protocol A and B figures for each policy given,
-/// on the shared data plus wine (a sanity check, not a target).
+/// on the shared data plus wine, and on data sets named in EXPLORE_DATA (comma-separated paths without .csv).
 /// </summary>
 public static class ExploreCommand
 {
     public static int Run(string[] policies)
     {
         var dataDir = BenchDataLocator.Find();
-        var sets = new[] { "digits", "letter", "wine" }
-            .Select(n => ClassificationData.Load(Path.Combine(dataDir, n + ".csv"), Path.Combine(dataDir, n + "_perms.csv"))).ToArray();
+        var extra = Environment.GetEnvironmentVariable("EXPLORE_DATA")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var sets = new[] { "digits", "letter", "wine" }.Select(n => Path.Combine(dataDir, n)).Concat(extra)
+            .Select(n => ClassificationData.Load(n + ".csv", n + "_perms.csv")).ToArray();
         foreach (var arguments in policies)
         {
             var clock = Stopwatch.StartNew();

@@ -123,7 +123,7 @@ public sealed class BanditModel
     private static string FeatureName(FeatureSet context, FeatureSet action, int id) => id switch
     {
         TermWalker.ConstantId => "(constant)",
-        >= 0 => context.Names[id],
-        _ => action.Names[~id],
+        >= 0 => context.NameAt(id),
+        _ => action.NameAt(~id),
     };
 }

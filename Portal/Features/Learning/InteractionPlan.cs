@@ -30,11 +30,11 @@ internal sealed class InteractionPlan
         where TVisitor : struct, ITermVisitor
     {
         if (_patterns.Length == 0) return;
-        Span<byte> present = stackalloc byte[256];
+        Span<byte> present = stackalloc byte[context.GroupIndex.Length];
         var n = Present(walker, context, FeatureSet.Empty, present);
         var bound = Bound(n);
         int[]? rented = null;
-        Span<int> pairs = bound <= 512 ? stackalloc int[512] : (rented = ArrayPool<int>.Shared.Rent(bound));
+        Span<int> pairs = bound <= 512 ? stackalloc int[bound] : (rented = ArrayPool<int>.Shared.Rent(bound));
         var count = Generate(present[..n], pairs);
         for (var k = 0; k < count; k++)
         {
@@ -57,11 +57,11 @@ internal sealed class InteractionPlan
         if (action.Count == 0) return;
         if (_cross) WalkCross(walker, context, action, ref visitor);
         if (_patterns.Length == 0) return;
-        Span<byte> present = stackalloc byte[256];
+        Span<byte> present = stackalloc byte[context.GroupIndex.Length + action.GroupIndex.Length];
         var n = Present(walker, context, action, present);
         var bound = Bound(n);
         int[]? rented = null;
-        Span<int> pairs = bound <= 512 ? stackalloc int[512] : (rented = ArrayPool<int>.Shared.Rent(bound));
+        Span<int> pairs = bound <= 512 ? stackalloc int[bound] : (rented = ArrayPool<int>.Shared.Rent(bound));
         var count = Generate(present[..n], pairs);
         for (var k = 0; k < count; k++)
             ActionPair(context, action, (byte)(pairs[k] >> 8), (byte)pairs[k], ref visitor);
