@@ -19,8 +19,8 @@ public static class ClassificationProtocol
         foreach (var (name, arguments) in Configurations.Classification)
         {
             var vwArgs = name == "ours" ? Configurations.Classification.Single(c => c.Name == "D2").Arguments : arguments;
-            var note = name == "ours" ? "vs VW D2 (best VW)" : "parity";
-            yield return ResultRow.Compare(label, name, results[name], vw.Classification(data.Name, vwArgs), note);
+            yield return ResultRow.Compare(label, name, results[name], vw.Classification(data.Name, vwArgs),
+                parity: name != "ours", against: "VW D2");
         }
     }
 }

@@ -15,10 +15,11 @@ public static class NewsProtocol
             var plain = Statistics.Of(Seeds.Select(s => NewsSimulation.Run(policy, 10_000, s)).ToArray());
             var switched = Statistics.Of(Seeds.Select(s => NewsSimulation.Run(policy, 10_000, s, switchAt: 5_000)).ToArray());
             var isP = name == "P";
-            var note = name == "ours" ? "vs VW tutorial (-q UA)" : "parity";
-            yield return ResultRow.Compare("A news @10k, seeds 1-5", name, plain, vw.News(isP ? "personalizer_default" : "tutorial"), note);
+            var parity = name != "ours";
+            yield return ResultRow.Compare("A news @10k, seeds 1-5", name, plain, vw.News(isP ? "personalizer_default" : "tutorial"),
+                parity, "VW tutorial");
             yield return ResultRow.Compare("A news, switch @5k", name, switched,
-                isP ? VwReference.NewsPersonalizerVariant2 : VwReference.NewsTutorialVariant2, note);
+                isP ? VwReference.NewsPersonalizerVariant2 : VwReference.NewsTutorialVariant2, parity, "VW tutorial");
         }
     }
 }
