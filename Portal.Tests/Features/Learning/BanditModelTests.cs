@@ -121,4 +121,20 @@ public sealed class BanditModelTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void The_portal_default_keeps_one_minus_epsilon_on_the_best_action_and_explores_every_other()
+    {
+        var learner = new OnlineLearner(PolicyParser.Parse(PolicyParser.PortalDefault));
+        var actions = LearningFixtures.ArticleActions();
+        var context = LearningFixtures.NewsContext("Tom", "morning");
+        for (var i = 0; i < 200; i++) learner.Learn(context, actions, i % 7, 1.0 / 7, i % 7 == 0 ? 1 : 0);
+        var probabilities = new double[actions.Length];
+
+        learner.Snapshot().Rank(context, actions, [], 9, probabilities);
+
+        Assert.Equal(1.0, probabilities.Sum(), 12);
+        Assert.True(probabilities[0] >= 0.8, $"best action got {probabilities[0]}");
+        Assert.All(probabilities, p => Assert.True(p > 0));
+    }
 }

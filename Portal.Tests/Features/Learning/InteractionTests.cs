@@ -77,4 +77,17 @@ public sealed class InteractionTests
         Assert.Equal(Terms("-q ::", Context, Action).Count, contextPart.Terms.Count + actionPart.Terms.Count);
         Assert.Equal(3 + 1 + 2 + 3, contextPart.Terms.Count); // linear x,u; uu; ux; xx
     }
+
+    [Fact]
+    public void Cross_keeps_only_terms_that_involve_the_action()
+    {
+        var walker = new TermWalker(PolicyParser.Parse("--cb_explore_adf --cross"));
+        var contextPart = new TermRecorder();
+        var actionPart = new TermRecorder();
+        walker.WalkContext(Context, ref contextPart);
+        walker.WalkAction(Context, Action, ref actionPart);
+
+        Assert.Empty(contextPart.Terms);
+        Assert.Equal(1 + 1 + 3, actionPart.Terms.Count); // constant, action linear, 3 context features × 1 action feature
+    }
 }

@@ -28,7 +28,7 @@ public sealed class BanditModel
     public LearnerPolicy Policy { get; }
 
     /// <summary>How many events the learner had seen when this snapshot was taken.</summary>
-    public long ExamplesLearned { get; }
+    public long ExamplesLearned { get; internal set; }
 
     /// <summary>
     /// Scores every action, fills <paramref name="probabilities"/> (ε-greedy, ties share the greedy mass,
@@ -45,7 +45,9 @@ public sealed class BanditModel
         scores = scores[..n];
         ScoreAll(context, actions, excluded, scores);
         var distribution = probabilities[..n];
-        EpsilonGreedy.Fill(scores, excluded, Policy.Epsilon, distribution);
+        if (Policy.Exploration == ExplorationKind.InverseGap)
+            InverseGap.Fill(scores, excluded, Policy.Epsilon, Policy.GapScale * Math.Sqrt(ExamplesLearned + 1), distribution);
+        else EpsilonGreedy.Fill(scores, excluded, Policy.Epsilon, distribution);
         var chosen = EpsilonGreedy.Sample(distribution, seed);
         var best = double.NegativeInfinity;
         for (var i = 0; i < n; i++)
@@ -121,7 +123,7 @@ public sealed class BanditModel
     private static string FeatureName(FeatureSet context, FeatureSet action, int id) => id switch
     {
         TermWalker.ConstantId => "(constant)",
-        >= 0 => context.Names[id],
-        _ => action.Names[~id],
+        >= 0 => context.NameAt(id),
+        _ => action.NameAt(~id),
     };
 }

@@ -7,13 +7,13 @@ namespace Portal.Features.Learning;
 /// </summary>
 public sealed class FeatureSet
 {
-    internal FeatureSet(byte[] groupIndex, int[] groupStart, uint[] hashes, float[] values, string[] names)
+    internal FeatureSet(byte[] groupIndex, int[] groupStart, uint[] hashes, float[] values, FeatureLabel[] labels)
     {
         GroupIndex = groupIndex;
         GroupStart = groupStart;
         Hashes = hashes;
         Values = values;
-        Names = names;
+        Labels = labels;
     }
 
     public static FeatureSet Empty { get; } = new([], [0], [], [], []);
@@ -31,10 +31,10 @@ public sealed class FeatureSet
 
     internal float[] Values { get; }
 
-    internal string[] Names { get; }
+    internal FeatureLabel[] Labels { get; }
 
     /// <summary>Display name of feature <paramref name="index"/>, e.g. <c>user.profileType=AnonymousUser</c>.</summary>
-    public string NameAt(int index) => Names[index];
+    public string NameAt(int index) => Labels[index].ToString();
 
     /// <summary>Value of feature <paramref name="index"/> (1 for indicators).</summary>
     public float ValueAt(int index) => Values[index];

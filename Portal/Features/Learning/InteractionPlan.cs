@@ -14,23 +14,27 @@ internal sealed class InteractionPlan
     private readonly (byte First, byte Second)[] _patterns;
     private readonly bool _all;
 
-    public InteractionPlan(IReadOnlyList<string> interactions)
+    private readonly bool _cross;
+
+    public InteractionPlan(IReadOnlyList<string> interactions, bool contextCrossAction = false)
     {
+        _cross = contextCrossAction;
         _patterns = interactions.Select(p => ((byte)p[0], (byte)p[1])).ToArray();
         _all = _patterns.Any(p => p.First == Wildcard && p.Second == Wildcard);
         if (_all) _patterns = [(Wildcard, Wildcard)];
     }
 
-    public bool IsEmpty => _patterns.Length == 0;
+    public bool IsEmpty => _patterns.Length == 0 && !_cross;
 
     public void WalkContextPairs<TVisitor>(TermWalker walker, FeatureSet context, ref TVisitor visitor)
         where TVisitor : struct, ITermVisitor
     {
-        Span<byte> present = stackalloc byte[256];
+        if (_patterns.Length == 0) return;
+        Span<byte> present = stackalloc byte[context.GroupIndex.Length];
         var n = Present(walker, context, FeatureSet.Empty, present);
         var bound = Bound(n);
         int[]? rented = null;
-        Span<int> pairs = bound <= 512 ? stackalloc int[512] : (rented = ArrayPool<int>.Shared.Rent(bound));
+        Span<int> pairs = bound <= 512 ? stackalloc int[bound] : (rented = ArrayPool<int>.Shared.Rent(bound));
         var count = Generate(present[..n], pairs);
         for (var k = 0; k < count; k++)
         {
@@ -51,15 +55,33 @@ internal sealed class InteractionPlan
         where TVisitor : struct, ITermVisitor
     {
         if (action.Count == 0) return;
-        Span<byte> present = stackalloc byte[256];
+        if (_cross) WalkCross(walker, context, action, ref visitor);
+        if (_patterns.Length == 0) return;
+        Span<byte> present = stackalloc byte[context.GroupIndex.Length + action.GroupIndex.Length];
         var n = Present(walker, context, action, present);
         var bound = Bound(n);
         int[]? rented = null;
-        Span<int> pairs = bound <= 512 ? stackalloc int[512] : (rented = ArrayPool<int>.Shared.Rent(bound));
+        Span<int> pairs = bound <= 512 ? stackalloc int[bound] : (rented = ArrayPool<int>.Shared.Rent(bound));
         var count = Generate(present[..n], pairs);
         for (var k = 0; k < count; k++)
             ActionPair(context, action, (byte)(pairs[k] >> 8), (byte)pairs[k], ref visitor);
         if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+    }
+
+    /// <summary>Every context namespace × every action namespace, context feature first.</summary>
+    private static void WalkCross<TVisitor>(TermWalker walker, FeatureSet context, FeatureSet action, ref TVisitor visitor)
+        where TVisitor : struct, ITermVisitor
+    {
+        for (var cg = 0; cg < context.GroupIndex.Length; cg++)
+        {
+            if (walker.IsIgnored(context.GroupIndex[cg])) continue;
+            for (var ag = 0; ag < action.GroupIndex.Length; ag++)
+            {
+                if (walker.IsIgnored(action.GroupIndex[ag])) continue;
+                TermWalker.Cross(context, context.GroupStart[cg], context.GroupStart[cg + 1], 0,
+                    action, action.GroupStart[ag], action.GroupStart[ag + 1], ~0, ref visitor);
+            }
+        }
     }
 
     private static void ActionPair<TVisitor>(FeatureSet c, FeatureSet a, byte p, byte q, ref TVisitor visitor)

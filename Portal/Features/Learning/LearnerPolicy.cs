@@ -23,8 +23,21 @@ public sealed record LearnerPolicy
     /// <summary>Quadratic interactions as pairs of namespace indexes; ':' is VW's wildcard (e.g. "::", "xa", "u:").</summary>
     public IReadOnlyList<string> Interactions { get; init; } = [];
 
+    /// <summary>
+    /// Portal extension (<c>--cross</c>): the score keeps only terms that can change which action is best — the
+    /// constant, the action's features and every context namespace × every action namespace. Context-only terms
+    /// (context linear terms and context × context pairs) are left out: they shift all actions alike.
+    /// </summary>
+    public bool CrossContextAction { get; init; }
+
     public CbType CbType { get; init; } = CbType.Mtr;
     public ExplorationKind Exploration { get; init; } = ExplorationKind.EpsilonGreedy;
+
+    /// <summary>γ scale of <see cref="ExplorationKind.InverseGap"/> (γ = scale · √t), VW's squarecb default 10.</summary>
+    public double GapScale { get; init; } = 10;
+
+    /// <summary>mtr importance weight 1/p instead of VW's 1/p · (events / actions seen).</summary>
+    public bool UnscaledImportance { get; init; }
     public double L1 { get; init; }
     public double L2 { get; init; }
     public bool Constant { get; init; } = true;
@@ -64,6 +77,7 @@ public sealed record LearnerPolicy
         s.Append(" --power_t ").Append(Format(PowerT));
         if (InitialT != 0) s.Append(" --initial_t ").Append(Format(InitialT));
         foreach (var pair in Interactions) s.Append(" -q ").Append(pair);
+        if (CrossContextAction) s.Append(" --cross");
         if (L1 != 0) s.Append(" --l1 ").Append(Format(L1));
         if (L2 != 0) s.Append(" --l2 ").Append(Format(L2));
         if (Bits != 18) s.Append(" -b ").Append(Bits.ToString(CultureInfo.InvariantCulture));
@@ -71,6 +85,8 @@ public sealed record LearnerPolicy
         foreach (var ns in Ignore) s.Append(" --ignore ").Append(ns);
         foreach (var ns in IgnoreLinear) s.Append(" --ignore_linear ").Append(ns);
         if (!(Adaptive && Normalized && Invariant)) AppendUpdateRule(s);
+        if (Exploration == ExplorationKind.InverseGap) s.Append(" --igw ").Append(Format(GapScale));
+        if (UnscaledImportance) s.Append(" --unscaled_importance");
         return s.ToString();
     }
 

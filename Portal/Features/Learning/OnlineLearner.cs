@@ -43,7 +43,7 @@ public sealed class OnlineLearner
         switch (Policy.CbType)
         {
             case CbType.Mtr:
-                _regressor.Learn(context, actions[chosenIndex], (float)reward, (float)(EventSum / ActionSum) / p);
+                _regressor.Learn(context, actions[chosenIndex], (float)reward, (Policy.UnscaledImportance ? 1f : (float)(EventSum / ActionSum)) / p);
                 break;
             case CbType.Dm:
                 _regressor.Learn(context, actions[chosenIndex], (float)reward, 1f);
@@ -62,8 +62,15 @@ public sealed class OnlineLearner
     /// rank and learn in turn. Not immutable; falls back to a snapshot when l1/l2 keep weights in a lazy form.
     /// </summary>
     internal BanditModel LiveView() => State.Gravity == 0 && State.Contraction == 1
-        ? _live ??= new BanditModel(Policy, 0, State.Cells, 0, _walker, GradientState.Stride)
+        ? Live()
         : Snapshot();
+
+    private BanditModel Live()
+    {
+        _live ??= new BanditModel(Policy, 0, State.Cells, 0, _walker, GradientState.Stride);
+        _live.ExamplesLearned = ExamplesLearned;
+        return _live;
+    }
 
     /// <summary>Forgets everything learned (weights and statistics); the version keeps counting up.</summary>
     public void Reset()

@@ -8,19 +8,24 @@ namespace Portal.Features.Learning;
 /// indicators of name+value; numbers are valued; <c>true</c> is an indicator; <c>false</c>/<c>null</c> are omitted;
 /// numeric arrays become indexed features in a namespace named by the key; <c>_text</c> is split into word
 /// indicators; other keys starting with '_' are ignored (VW reserves them). Odd input is skipped, never thrown on.
+/// Display names are dotted JSON paths (<c>user.age</c>, <c>user.tier=gold</c>, <c>user.latLong[0]</c>).
 /// </summary>
 public static class PersonalizerFeatures
 {
     private const int MaxDepth = 32;
 
+    [ThreadStatic]
+    private static FeatureSetBuilder? _builder;
+
     public static FeatureSet Parse(IReadOnlyList<JsonElement> featureObjects, IReadOnlySet<string>? excludedFeatures = null)
     {
         ArgumentNullException.ThrowIfNull(featureObjects);
-        var builder = new FeatureSetBuilder();
-        var walker = new Walker(builder, excludedFeatures);
-        foreach (var element in featureObjects)
+        var builder = _builder ??= new FeatureSetBuilder();
+        builder.Clear();
+        var walker = new Walker(builder, excludedFeatures is { Count: > 0 } ? excludedFeatures : null);
+        for (var i = 0; i < featureObjects.Count; i++)
         {
-            if (element.ValueKind == JsonValueKind.Object) walker.Object(element, FeatureSetBuilder.DefaultNamespace, "", 0);
+            if (featureObjects[i].ValueKind == JsonValueKind.Object) walker.Object(featureObjects[i], FeatureSetBuilder.DefaultNamespace, "", 0);
         }
 
         return builder.Build();
@@ -34,60 +39,60 @@ public static class PersonalizerFeatures
             foreach (var property in obj.EnumerateObject())
             {
                 var key = property.Name;
-                var path = prefix + key;
                 if (key.StartsWith('_'))
                 {
-                    if (key == "_text" && property.Value.ValueKind == JsonValueKind.String && !IsExcluded(path))
+                    if (key == "_text" && property.Value.ValueKind == JsonValueKind.String && !IsExcluded(prefix, key))
                         Text(property.Value.GetString()!, ns, prefix);
                     continue;
                 }
 
-                if (IsExcluded(path)) continue;
-                Value(property.Value, key, ns, path, depth);
+                if (!IsExcluded(prefix, key)) Value(property.Value, key, ns, prefix, depth);
             }
         }
 
-        private void Value(JsonElement value, string key, string ns, string path, int depth)
+        private void Value(JsonElement value, string key, string ns, string prefix, int depth)
         {
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object:
-                    Object(value, key, path + ".", depth + 1);
+                    Object(value, key, Join(prefix, key), depth + 1);
                     break;
                 case JsonValueKind.String:
-                    builder.AddString(ns, key, value.GetString()!, path + "=" + value.GetString());
+                    var text = value.GetString()!;
+                    builder.AddString(ns, key, text, new FeatureLabel(prefix, key, text));
                     break;
                 case JsonValueKind.Number:
-                    if (value.TryGetDouble(out var number)) builder.AddNumber(ns, key, (float)number, path);
+                    if (value.TryGetDouble(out var number)) builder.AddNumber(ns, key, (float)number, new FeatureLabel(prefix, key));
                     break;
                 case JsonValueKind.True:
-                    builder.AddIndicator(ns, key, path);
+                    builder.AddIndicator(ns, key, new FeatureLabel(prefix, key));
                     break;
                 case JsonValueKind.Array:
-                    Array(value, key, path, depth + 1);
+                    Array(value, key, prefix, depth + 1);
                     break;
             }
         }
 
-        private void Array(JsonElement array, string key, string path, int depth)
+        private void Array(JsonElement array, string key, string prefix, int depth)
         {
             if (depth > MaxDepth) return;
             var position = 0;
             foreach (var item in array.EnumerateArray())
             {
-                var itemPath = $"{path}[{position}]";
-                if (!IsExcluded(itemPath))
+                var label = new FeatureLabel(prefix, key, null, position);
+                if (excluded is null || !excluded.Contains(label.Path))
                 {
                     switch (item.ValueKind)
                     {
                         case JsonValueKind.Number when item.TryGetDouble(out var number):
-                            builder.AddArrayElement(key, position, (float)number, itemPath);
+                            builder.AddArrayElement(key, position, (float)number, label);
                             break;
                         case JsonValueKind.Object:
-                            Object(item, key, path + ".", depth + 1);
+                            Object(item, key, Join(prefix, key), depth + 1);
                             break;
                         case JsonValueKind.String:
-                            builder.AddIndicator(key, item.GetString()!, path + "=" + item.GetString());
+                            var text = item.GetString()!;
+                            builder.AddIndicator(key, text, new FeatureLabel(prefix, key, text));
                             break;
                     }
                 }
@@ -99,17 +104,20 @@ public static class PersonalizerFeatures
         private void Text(string text, string ns, string prefix)
         {
             foreach (var word in text.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
-                builder.AddIndicator(ns, word, prefix + word);
+                builder.AddIndicator(ns, word, new FeatureLabel(prefix, word));
         }
 
-        /// <summary>A path is excluded when it, or any ancestor path (cut at '.' or '['), is in the set.</summary>
-        private bool IsExcluded(string path)
+        private static string Join(string prefix, string key) => prefix.Length == 0 ? key : prefix + "." + key;
+
+        /// <summary>A path is excluded when it, or any ancestor path (cut at '.'), is in the set.</summary>
+        private bool IsExcluded(string prefix, string key)
         {
-            if (excluded is null || excluded.Count == 0) return false;
+            if (excluded is null) return false;
+            var path = Join(prefix, key);
             if (excluded.Contains(path)) return true;
             for (var i = path.Length - 1; i > 0; i--)
             {
-                if ((path[i] == '.' || path[i] == '[') && excluded.Contains(path[..i])) return true;
+                if (path[i] == '.' && excluded.Contains(path[..i])) return true;
             }
 
             return false;

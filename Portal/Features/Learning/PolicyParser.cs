@@ -13,7 +13,8 @@ public static class PolicyParser
     /// <summary>VW's own defaults ("D" in the benchmark protocol) at Personalizer's exploration budget.</summary>
     public const string VowpalWabbitDefault = "--cb_explore_adf --epsilon 0.2 --cb_type mtr -q ::";
 
-    public const string PortalDefault = PersonalizerDefault;
+    /// <summary>The benchmark winner (see Portal.Benchmarks/LEARNER.md): same ε = 0.2 budget as Personalizer.</summary>
+    public const string PortalDefault = "--cb_explore_adf --epsilon 0.2 --cb_type mtr --cross --igw 10 --unscaled_importance -l 2";
 
     /// <summary>Flags VW knows that this learner does not implement: refused by name rather than ignored.</summary>
     private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
@@ -91,6 +92,9 @@ public static class PolicyParser
             case "--normalized": s.UpdateFlags |= 2; return null;
             case "--invariant": s.UpdateFlags |= 4; return null;
             case "--sgd": s.UpdateFlags |= 8; return null;
+            case "--igw": s.Exploration = ExplorationKind.InverseGap; return Number(tokens, ref i, flag, 0, 1e9, v => s.GapScale = v);
+            case "--unscaled_importance": s.UnscaledImportance = true; return null;
+            case "--cross": s.Cross = true; return null;
             default:
                 return flag.StartsWith('-') ? $"unknown flag '{flag}'" : $"unexpected value '{flag}' (no flag before it)";
         }
@@ -125,6 +129,9 @@ public static class PolicyParser
         public int UpdateFlags;
         public bool Constant = true;
         public CbType CbType = CbType.Mtr;
+        public ExplorationKind Exploration = ExplorationKind.EpsilonGreedy;
+        public double GapScale = 10;
+        public bool UnscaledImportance, Cross;
         public readonly List<string> Interactions = [];
         public readonly List<string> Compat = [];
         public string Ignore = "", IgnoreLinear = "";
@@ -168,6 +175,7 @@ public static class PolicyParser
             Epsilon = Epsilon, LearningRate = LearningRate, PowerT = PowerT, InitialT = InitialT, Bits = Bits,
             Interactions = Interactions.ToArray(), CbType = CbType, L1 = L1, L2 = L2, Constant = Constant,
             Ignore = Ignore, IgnoreLinear = IgnoreLinear, CompatibilityFlags = Compat.ToArray(),
+            Exploration = Exploration, GapScale = GapScale, UnscaledImportance = UnscaledImportance, CrossContextAction = Cross,
             Adaptive = UpdateFlags == 0 || (UpdateFlags & 1) != 0,
             Normalized = UpdateFlags == 0 || (UpdateFlags & 2) != 0,
             Invariant = UpdateFlags == 0 || (UpdateFlags & 4) != 0,

@@ -23,13 +23,15 @@ internal sealed class TermWalker
     private readonly bool[] _ignored = new bool[256];
     private readonly bool[] _ignoredLinear = new bool[256];
     private readonly bool _constant;
+    private readonly bool _contextTerms;
 
     public TermWalker(LearnerPolicy policy)
     {
-        _plan = new InteractionPlan(policy.Interactions);
+        _plan = new InteractionPlan(policy.Interactions, policy.CrossContextAction);
         foreach (var c in policy.Ignore) _ignored[(byte)c] = true;
         foreach (var c in policy.IgnoreLinear) _ignoredLinear[(byte)c] = true;
         _constant = policy.Constant;
+        _contextTerms = !policy.CrossContextAction;
     }
 
     public static uint InteractionHash(uint first, uint second) => unchecked(FnvPrime * first) ^ second;
@@ -37,6 +39,7 @@ internal sealed class TermWalker
     /// <summary>Context linear terms and context × context interactions.</summary>
     public void WalkContext<TVisitor>(FeatureSet context, ref TVisitor visitor) where TVisitor : struct, ITermVisitor
     {
+        if (!_contextTerms) return;
         Linear(context, 0, ref visitor);
         if (!_plan.IsEmpty) _plan.WalkContextPairs(this, context, ref visitor);
     }
