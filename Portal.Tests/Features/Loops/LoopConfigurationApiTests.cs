@@ -66,6 +66,21 @@ public sealed class LoopConfigurationApiTests(PortalAppFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_policy_that_differs_only_in_epsilon_keeps_the_learned_model()
+    {
+        var (api, loopId) = await NewLoopAsync(TimeSpan.FromSeconds(1));
+        await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(3)));
+        var loops = factory.Services.GetRequiredService<LoopDirectory>();
+        await Eventually.TrueAsync(() => loops.Find(loopId)!.Model.Current.ExamplesLearned > 0);
+        var arguments = Portal.Features.Learning.PolicyParser.PortalDefault.Replace("--epsilon 0.2", "--epsilon 0.3");
+
+        var response = await api.PutAsync("/personalizer/v1.0/configurations/policy", RankPayloads.Json($$"""{"name":"wider","arguments":"{{arguments}}"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(loops.Find(loopId)!.Model.Current.ExamplesLearned > 0);
+    }
+
+    [Fact]
     public async Task Deleting_the_logs_removes_the_loops_decisions_only()
     {
         var (api, _) = await NewLoopAsync();

@@ -27,7 +27,7 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         var excluded = ExcludedMask(actions, request.ExcludedActions);
         var probabilities = new double[actions.Count];
         var outcome = loop.Settings.LearningMode == LearningMode.Online
-            ? model.Rank(context, actionFeatures, excluded, EventSeed.FromEventId(eventId), probabilities)
+            ? model.Rank(context, actionFeatures, excluded, EventSeed.FromEventId(eventId), probabilities, loop.Settings.ExplorationPercentage)
             : ServeBaseline(excluded, probabilities);
         var chosen = outcome.ChosenIndex;
 

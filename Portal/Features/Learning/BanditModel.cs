@@ -35,8 +35,17 @@ public sealed class BanditModel
     /// excluded → 0) and samples one action with <paramref name="seed"/> (see <see cref="EventSeed"/>).
     /// <paramref name="excluded"/> may be shorter than the action list (missing entries = not excluded).
     /// </summary>
-    public RankOutcome Rank(FeatureSet context, IReadOnlyList<FeatureSet> actions, ReadOnlySpan<bool> excluded, ulong seed, Span<double> probabilities)
+    public RankOutcome Rank(FeatureSet context, IReadOnlyList<FeatureSet> actions, ReadOnlySpan<bool> excluded, ulong seed, Span<double> probabilities) =>
+        Rank(context, actions, excluded, seed, probabilities, Policy.Epsilon);
+
+    /// <summary>
+    /// As <see cref="Rank(FeatureSet, IReadOnlyList{FeatureSet}, ReadOnlySpan{bool}, ulong, Span{double})"/>, with the
+    /// exploration budget <paramref name="epsilon"/> given by the caller: a loop's explorationPercentage overrides the
+    /// policy's <c>--epsilon</c>, as in Personalizer, and can change without a new model.
+    /// </summary>
+    public RankOutcome Rank(FeatureSet context, IReadOnlyList<FeatureSet> actions, ReadOnlySpan<bool> excluded, ulong seed, Span<double> probabilities, double epsilon)
     {
+        if (epsilon is < 0 or > 1 || double.IsNaN(epsilon)) throw new ArgumentOutOfRangeException(nameof(epsilon), "ε must be in [0, 1].");
         var n = actions.Count;
         if (n == 0) throw new ArgumentException("At least one action is needed.", nameof(actions));
         if (probabilities.Length < n) throw new ArgumentException("One probability slot per action is needed.", nameof(probabilities));
@@ -46,8 +55,8 @@ public sealed class BanditModel
         ScoreAll(context, actions, excluded, scores);
         var distribution = probabilities[..n];
         if (Policy.Exploration == ExplorationKind.InverseGap)
-            InverseGap.Fill(scores, excluded, Policy.Epsilon, Policy.GapScale * Math.Sqrt(ExamplesLearned + 1), distribution);
-        else EpsilonGreedy.Fill(scores, excluded, Policy.Epsilon, distribution);
+            InverseGap.Fill(scores, excluded, epsilon, Policy.GapScale * Math.Sqrt(ExamplesLearned + 1), distribution);
+        else EpsilonGreedy.Fill(scores, excluded, epsilon, distribution);
         var chosen = EpsilonGreedy.Sample(distribution, seed);
         var best = double.NegativeInfinity;
         for (var i = 0; i < n; i++)

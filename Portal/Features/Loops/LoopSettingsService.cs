@@ -35,17 +35,21 @@ public sealed class LoopSettingsService(
         if (!PolicyParser.TryParse(arguments, out var policy, out var parseError)) return new Outcome(true, parseError);
         if (directory.Find(loopId) is not { } current) return Outcome.NotFound;
 
+        var startsNewModel = !SameModel(current.Policy, policy);
         var learned = models.ExamplesLearned(loopId);
-        if (learned > 0 && !current.Policy.Equals(policy))
+        if (learned > 0 && startsNewModel)
         {
             return new Outcome(true,
                 $"The model of this loop has learned from {learned:N0} events and a new policy starts a new model. " +
                 "Reset the model first (DELETE /personalizer/v1.0/model, or Reset model in the portal), then set the policy.");
         }
         var outcome = await SaveAsync(loopId, loop => { loop.PolicyName = name; loop.PolicyArguments = arguments; }, ct);
-        if (outcome.Succeeded && !current.Policy.Equals(policy)) await models.ResetAsync(loopId, policy, ct);
+        if (outcome.Succeeded && startsNewModel) await models.ResetAsync(loopId, policy, ct);
         return outcome;
     }
+
+    /// <summary>Rank takes ε from the loop's explorationPercentage, so a different --epsilon alone keeps the model.</summary>
+    private static bool SameModel(LearnerPolicy a, LearnerPolicy b) => (a with { Epsilon = 0 }).Equals(b with { Epsilon = 0 });
 
     /// <summary>Resets what the model has learned, keeping the policy. Explicit and confirmed by the caller.</summary>
     public async Task<Outcome> ResetModelAsync(string loopId, CancellationToken ct)
