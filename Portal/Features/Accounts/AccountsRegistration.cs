@@ -36,7 +36,6 @@ public static class AccountsRegistration
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         // A role change or lock takes effect on the next request within a minute, and in open pages via revalidation.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
         services.AddSingleton<UserAdministration>();
         services.AddScoped<PageAuthorization>();
