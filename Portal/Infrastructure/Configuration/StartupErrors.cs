@@ -23,10 +23,18 @@ public static class StartupErrors
         }
     }
 
+    /// <summary>"DataAnnotation validation failed for 'X' members: 'Y' with the error: 'Portal:… must be …'." → the quoted sentence.</summary>
+    private static string Sentence(string failure)
+    {
+        const string marker = "with the error: '";
+        var start = failure.IndexOf(marker, StringComparison.Ordinal);
+        return start < 0 ? failure : failure[(start + marker.Length)..].TrimEnd('.').TrimEnd('\'');
+    }
+
     private static IEnumerable<string> ConfigurationProblems(Exception error) => error switch
     {
         AggregateException all => all.InnerExceptions.SelectMany(ConfigurationProblems),
-        OptionsValidationException invalid => invalid.Failures.Select(f => f.Replace("DataAnnotation validation failed for ", "")),
+        OptionsValidationException invalid => invalid.Failures.Select(Sentence),
         InvalidOperationException { Message: var m } when m.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [m],
         _ when error.InnerException is { } inner => ConfigurationProblems(inner),
         _ => [],

@@ -10,7 +10,8 @@ public sealed class StorageOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Portal:DataDirectory must name a folder.")]
     public string DataDirectory { get; set; } = "data";
 
-    public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+    /// <summary>Empty while DataDirectory is empty, so that validation reports the missing setting instead of throwing.</summary>
+    public string FullDataDirectory => string.IsNullOrWhiteSpace(DataDirectory) ? "" : Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(FullDataDirectory, "portal.db");
 

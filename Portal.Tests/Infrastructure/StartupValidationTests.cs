@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Portal.Features.Accounts;
+using Portal.Features.Decisions.Log;
+using Portal.Features.Learning.Training;
+using Portal.Features.Loops;
+using Portal.Features.Simulation;
+using Portal.Infrastructure.Configuration;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>Each options class, bound and validated exactly as at start-up (ValidateOnStart), refuses a bad value by its key.</summary>
+public sealed class StartupValidationTests
+{
+    public static TheoryData<string, string> BadSettings() => new()
+    {
+        { "Portal:Simulator:DecisionsPerSecond", "0" },
+        { "Portal:Admin:Email", "not-an-email" },
+        { "Portal:Admin:Password", "short" },
+        { "Portal:DemoLoop:ApiKey", "short" },
+        { "Portal:DemoLoop:RewardWaitTime", "00:00:00" },
+        { "Portal:DecisionLog:MaxBatchSize", "0" },
+        { "Portal:DecisionLog:QueueCapacity", "1" },
+        { "Portal:Training:Interval", "00:00:00" },
+        { "Portal:Training:MaxBatchSize", "0" },
+        { "Portal:DataDirectory", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public void A_bad_setting_stops_the_start_with_a_message_naming_its_key(string key, string value)
+    {
+        using var host = HostWith(key, value);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(key, error.Message);
+    }
+
+    [Fact]
+    public void The_shipped_appsettings_json_is_valid()
+    {
+        using var host = HostWith(null, null);
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(5, host.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value.DecisionsPerSecond);
+    }
+
+    private static IHost HostWith(string? key, string? value)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        if (key is not null) builder.Configuration.AddInMemoryCollection([new(key, value)]);
+        builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        builder.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
+        builder.AddValidatedOptions<DemoLoopOptions>(DemoLoopOptions.Section);
+        builder.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);
+        builder.AddValidatedOptions<DecisionLogOptions>(DecisionLogOptions.Section);
+        builder.AddValidatedOptions<TrainingOptions>(TrainingOptions.Section);
+        return builder.Build();
+    }
+}
