@@ -9,6 +9,7 @@ using Portal.Features.Loops;
 using Portal.Features.Simulation;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -27,6 +28,7 @@ public sealed class StartupValidationTests
         { "Portal:Training:Interval", "00:00:00" },
         { "Portal:Training:MaxBatchSize", "0" },
         { "Portal:DataDirectory", "" },
+        { "Portal:RateLimits:LoginPostsPerMinute", "0" },
     };
 
     [Theory]
@@ -61,6 +63,7 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);
         builder.AddValidatedOptions<DecisionLogOptions>(DecisionLogOptions.Section);
         builder.AddValidatedOptions<TrainingOptions>(TrainingOptions.Section);
+        builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         return builder.Build();
     }
 }

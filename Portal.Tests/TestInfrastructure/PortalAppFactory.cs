@@ -46,6 +46,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
                 ["Portal:DemoLoop:RewardWaitTime"] = "00:00:01",
                 ["Portal:Simulator:Enabled"] = "false",
                 ["Portal:Training:Interval"] = "00:00:00.200",
+                // Tests log in many times from one address; the limit itself is tested with its own factory.
+                ["Portal:RateLimits:LoginPostsPerMinute"] = "10000",
             };
             foreach (var (key, value) in ExtraSettings) settings[key] = value;
             configuration.AddInMemoryCollection(settings);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Portal.Components;
+using Portal.Infrastructure.Security;
 using Scalar.AspNetCore;
 
 namespace Portal.Infrastructure.Web;
@@ -16,6 +17,7 @@ public static class WebRegistration
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddHostedService<StartupBanner>();
+        builder.AddPublicFormRateLimiting();
         return builder;
     }
 
@@ -28,6 +30,7 @@ public static class WebRegistration
         // Empty error responses of pages show the not-found page; API routes keep their JSON bodies.
         app.UseWhen(http => !ApiRoutes.IsApi(http.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
