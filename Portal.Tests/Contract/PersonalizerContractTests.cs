@@ -99,10 +99,7 @@ public sealed class PersonalizerContractTests(PortalAppFactory factory) : IClass
     /// <summary>A loop of its own, already holding one ranked event (so rewards, activation and log properties have data).</summary>
     private async Task<HttpClient> ClientForFreshLoopAsync(string eventId)
     {
-        var provisioning = factory.Services.GetRequiredService<LoopProvisioning>();
-        var id = "contract-" + Guid.NewGuid().ToString("N")[..12];
-        var created = await provisioning.CreateAsync(id, "Contract test", LoopSettings.Default, apiKey: null, CancellationToken.None);
-        var api = factory.CreateApiClient(created.ApiKey);
+        var (_, api) = await factory.CreateLoopAsync();
         var rank = await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(3, eventId)));
         Assert.Equal(HttpStatusCode.Created, rank.StatusCode);
         return api;

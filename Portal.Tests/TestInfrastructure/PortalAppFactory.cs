@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Loops;
 
 namespace Portal.Tests.TestInfrastructure;
 
@@ -65,6 +67,16 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
         if (roles.Length > 0) await users.AddToRolesAsync(user, roles);
         return user.Id;
+    }
+
+    /// <summary>A loop of its own for one test, and an API client holding its key.</summary>
+    public async Task<(string Id, HttpClient Api)> CreateLoopAsync(LoopSettings? settings = null)
+    {
+        var id = "test-" + Guid.NewGuid().ToString("N")[..12];
+        var created = await Services.GetRequiredService<LoopProvisioning>()
+            .CreateAsync(id, "Test loop", settings ?? LoopSettings.Default, apiKey: null, CancellationToken.None);
+        if (created.Error is not null) throw new InvalidOperationException(created.Error);
+        return (id, CreateApiClient(created.ApiKey));
     }
 
     public HttpClient CreateApiClient(string? key = DemoKey)

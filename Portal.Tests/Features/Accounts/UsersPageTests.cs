@@ -16,6 +16,18 @@ public sealed class UsersPageTests(PortalAppFactory app) : IClassFixture<PortalA
 
     public async Task DisposeAsync() => await context.DisposeAsync();
 
+    /// <summary>An administrator opens the Users page and clicks New user; returns where the dialog renders.</summary>
+    private IRenderedComponent<MudBlazor.MudDialogProvider> OpenNewUserDialog()
+    {
+        context = ComponentTestContext.Create(app, PortalRoles.Admin);
+        var dialogs = context.RenderProviders();
+        var cut = context.Render<UsersPage>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=new-user]"));
+        cut.Find("[data-testid=new-user]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("input[data-testid=user-email]"));
+        return dialogs;
+    }
+
     [Fact]
     public void The_list_shows_every_user_with_roles_and_status()
     {
@@ -30,13 +42,7 @@ public sealed class UsersPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public async Task Creating_a_user_shows_a_generated_password_once_and_the_user_can_sign_in_with_it()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
-        var dialogs = context.RenderProviders();
-        var cut = context.Render<UsersPage>();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=new-user]"));
-
-        cut.Find("[data-testid=new-user]").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find("input[data-testid=user-email]"));
+        var dialogs = OpenNewUserDialog();
         dialogs.Find("input[data-testid=user-email]").Change("reviewer@example.org");
         dialogs.Find("input[data-testid=role-ComplianceReviewer]").Change(true);
         dialogs.Find("[data-testid=save-user]").Click();
@@ -54,13 +60,7 @@ public sealed class UsersPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public void An_invalid_email_is_explained_next_to_the_field()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
-        var dialogs = context.RenderProviders();
-        var cut = context.Render<UsersPage>();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=new-user]"));
-
-        cut.Find("[data-testid=new-user]").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find("input[data-testid=user-email]"));
+        var dialogs = OpenNewUserDialog();
         dialogs.Find("input[data-testid=user-email]").Change("not-an-email");
         dialogs.Find("[data-testid=save-user]").Click();
 
@@ -70,13 +70,7 @@ public sealed class UsersPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public void A_user_needs_at_least_one_role()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
-        var dialogs = context.RenderProviders();
-        var cut = context.Render<UsersPage>();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=new-user]"));
-
-        cut.Find("[data-testid=new-user]").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find("input[data-testid=user-email]"));
+        var dialogs = OpenNewUserDialog();
         dialogs.Find("input[data-testid=user-email]").Change("noroles@example.org");
         dialogs.Find("[data-testid=save-user]").Click();
 

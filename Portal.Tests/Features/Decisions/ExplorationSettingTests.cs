@@ -46,10 +46,7 @@ public sealed class ExplorationSettingTests(PortalAppFactory factory) : IClassFi
 
     private async Task<(HttpClient Api, string LoopId)> LoopWithExplorationAsync(double exploration)
     {
-        var id = "explore-" + Guid.NewGuid().ToString("N")[..10];
-        var settings = LoopSettings.Default with { ExplorationPercentage = exploration, RewardWaitTime = TimeSpan.FromSeconds(1) };
-        var created = await factory.Services.GetRequiredService<LoopProvisioning>().CreateAsync(id, "Exploration", settings, null, CancellationToken.None);
-        Assert.Null(created.Error);
-        return (factory.CreateApiClient(created.ApiKey), id);
+        var (id, api) = await factory.CreateLoopAsync(LoopSettings.Default with { ExplorationPercentage = exploration, RewardWaitTime = TimeSpan.FromSeconds(1) });
+        return (api, id);
     }
 }

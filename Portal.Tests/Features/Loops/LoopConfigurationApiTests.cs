@@ -99,10 +99,8 @@ public sealed class LoopConfigurationApiTests(PortalAppFactory factory) : IClass
 
     private async Task<(HttpClient Api, string LoopId)> NewLoopAsync(TimeSpan? wait = null)
     {
-        var id = "config-" + Guid.NewGuid().ToString("N")[..10];
-        var settings = LoopSettings.Default with { RewardWaitTime = wait ?? LoopSettings.Default.RewardWaitTime };
-        var created = await factory.Services.GetRequiredService<LoopProvisioning>().CreateAsync(id, "Config test", settings, null, CancellationToken.None);
-        return (factory.CreateApiClient(created.ApiKey), id);
+        var (id, api) = await factory.CreateLoopAsync(LoopSettings.Default with { RewardWaitTime = wait ?? LoopSettings.Default.RewardWaitTime });
+        return (api, id);
     }
 
 }

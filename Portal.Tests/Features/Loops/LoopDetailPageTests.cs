@@ -85,10 +85,5 @@ public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<Po
         cut.WaitForAssertion(() => Assert.Contains("There is no loop 'no-such-loop'", cut.Markup));
     }
 
-    private async Task<string> NewLoopAsync()
-    {
-        var id = "page-" + Guid.NewGuid().ToString("N")[..10];
-        await app.Services.GetRequiredService<LoopProvisioning>().CreateAsync(id, "Page test", LoopSettings.Default, null, CancellationToken.None);
-        return id;
-    }
+    private async Task<string> NewLoopAsync() => (await app.CreateLoopAsync()).Id;
 }

@@ -13,6 +13,18 @@ public sealed class LoopsPageTests(PortalAppFactory app) : IClassFixture<PortalA
 
     public async Task DisposeAsync() => await context.DisposeAsync();
 
+    /// <summary>An administrator opens the Loops page and clicks New loop.</summary>
+    private (IRenderedComponent<LoopsPage> Page, IRenderedComponent<MudBlazor.MudDialogProvider> Dialogs) OpenNewLoopDialog()
+    {
+        context = ComponentTestContext.Create(app, PortalRoles.Admin);
+        var dialogs = context.RenderProviders();
+        var page = context.Render<LoopsPage>();
+        page.WaitForAssertion(() => page.FindAll("button").Single(b => b.TextContent.Contains("New loop")));
+        page.FindAll("button").Single(b => b.TextContent.Contains("New loop")).Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("input[data-testid=loop-id]"));
+        return (page, dialogs);
+    }
+
     [Fact]
     public void The_list_shows_the_demo_loop_with_a_link_to_it()
     {
@@ -41,13 +53,7 @@ public sealed class LoopsPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public void Creating_a_loop_shows_its_key_once_and_lists_it()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
-        var providers = context.RenderProviders();
-        var cut = context.Render<LoopsPage>();
-        cut.WaitForAssertion(() => cut.FindAll("button").Single(b => b.TextContent.Contains("New loop")));
-
-        cut.FindAll("button").Single(b => b.TextContent.Contains("New loop")).Click();
-        providers.WaitForAssertion(() => providers.Find("input[data-testid=loop-id]"));
+        var (cut, providers) = OpenNewLoopDialog();
         providers.Find("input[data-testid=loop-id]").Change("home-hero");
         providers.Find("input[data-testid=loop-name]").Change("Home page hero");
         providers.Find("[data-testid=create-loop]").Click();
@@ -59,13 +65,7 @@ public sealed class LoopsPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public void A_bad_loop_id_is_explained_next_to_the_field()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
-        var providers = context.RenderProviders();
-        var cut = context.Render<LoopsPage>();
-        cut.WaitForAssertion(() => cut.FindAll("button").Single(b => b.TextContent.Contains("New loop")));
-
-        cut.FindAll("button").Single(b => b.TextContent.Contains("New loop")).Click();
-        providers.WaitForAssertion(() => providers.Find("input[data-testid=loop-id]"));
+        var (_, providers) = OpenNewLoopDialog();
         providers.Find("input[data-testid=loop-id]").Change("Bad Id!");
         providers.Find("input[data-testid=loop-name]").Change("Something");
         providers.Find("[data-testid=create-loop]").Click();

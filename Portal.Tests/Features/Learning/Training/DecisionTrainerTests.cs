@@ -85,10 +85,8 @@ public sealed class DecisionTrainerTests : IDisposable
 
     private async Task<(HttpClient Api, LoopRuntime Loop)> NewLoopAsync()
     {
-        var settings = LoopSettings.Default with { RewardWaitTime = TimeSpan.FromSeconds(1) };
-        var id = "train-" + Guid.NewGuid().ToString("N")[..10];
-        var created = await factory.Services.GetRequiredService<LoopProvisioning>().CreateAsync(id, "Training test", settings, null, CancellationToken.None);
-        return (factory.CreateApiClient(created.ApiKey), factory.Services.GetRequiredService<LoopDirectory>().Find(id)!);
+        var (id, api) = await factory.CreateLoopAsync(LoopSettings.Default with { RewardWaitTime = TimeSpan.FromSeconds(1) });
+        return (api, factory.Services.GetRequiredService<LoopDirectory>().Find(id)!);
     }
 
 
