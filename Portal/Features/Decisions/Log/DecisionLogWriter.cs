@@ -59,18 +59,26 @@ public sealed class DecisionLogWriter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        await using var connection = await SqliteConnections.OpenAsync(storage.Value, stoppingToken);
-        using var statements = new LogStatements(connection);
-        var batch = new List<LogCommand>(options.Value.MaxBatchSize);
-        IsRunning = true;
         try
         {
+            await using var connection = await SqliteConnections.OpenAsync(storage.Value, stoppingToken);
+            using var statements = new LogStatements(connection);
+            IsRunning = true;
+            var batch = new List<LogCommand>(options.Value.MaxBatchSize);
             while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
                 while (batch.Count < options.Value.MaxBatchSize && queue.Reader.TryRead(out var command)) batch.Add(command);
                 CommitBatch(connection, statements, batch);
                 batch.Clear();
             }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Without the writer nothing can be acknowledged: refuse new writes and fail the waiting ones at once
+            // (clients get a 500 and may retry) instead of letting them wait forever. Readiness turns unhealthy.
+            logger.LogCritical(error, "The decision log writer stopped; no decision can be logged until Portal restarts");
+            queue.Writer.TryComplete(error);
+            while (queue.Reader.TryRead(out var waiting)) waiting.Fail(error);
         }
         finally
         {

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Decisions.Log;
+using Portal.Infrastructure.Persistence;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Decisions.Log;
+
+public sealed class DecisionLogWriterTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+{
+    [Fact]
+    public async Task Concurrent_writes_are_committed_together_and_every_one_is_stored()
+    {
+        var (loopId, _) = await factory.CreateLoopAsync();
+        var writer = factory.Services.GetRequiredService<DecisionLogWriter>();
+        var batchesBefore = writer.CommittedBatches;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => writer.AppendAsync(Decision(loopId, $"group-{i}"), CancellationToken.None)));
+
+        Assert.All(results, r => Assert.Equal(LogWriteResult.Committed, r));
+        Assert.True(writer.CommittedBatches - batchesBefore < 300, "Concurrent writes should share commits.");
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(300, await db.Decisions.CountAsync(d => d.LoopId == loopId));
+    }
+
+    [Fact]
+    public async Task When_the_database_cannot_be_opened_writes_fail_at_once_instead_of_waiting()
+    {
+        var notAFolder = Path.GetTempFileName();
+        var storage = Options.Create(new StorageOptions { DataDirectory = notAFolder });
+        using var writer = new DecisionLogWriter(storage, Options.Create(new DecisionLogOptions()), TimeProvider.System, NullLogger<DecisionLogWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+
+        var write = writer.AppendAsync(Decision("any", "lost"), CancellationToken.None);
+
+        var error = await Record.ExceptionAsync(() => write.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.NotNull(error);
+        Assert.IsNotType<TimeoutException>(error);
+        Assert.False(writer.IsRunning);
+        File.Delete(notAFolder);
+    }
+
+    private static DecisionRecord Decision(string loopId, string eventId) => new(
+        loopId, eventId, DateTimeOffset.UtcNow, """{"actions":[{"id":"a","features":[]}]}""", "a", 1.0, "a",
+        Explored: false, ModelVersion: 1, LearningMode.Online, """[{"id":"a","probability":1}]""", "[]", DeferActivation: false);
+}
