@@ -19,7 +19,7 @@ ensure_apt() {
 
 build_release() {
   log "building Release (not timed)…"
-  dotnet build -c Release "$REPO/Portal/Portal.csproj" -nologo -v q -clp:ErrorsOnly >&2
+  dotnet build -c Release "$REPO/Portal/Portal.csproj" -nologo -v q -clp:ErrorsOnly\;NoSummary >&2
 }
 
 # start_server <port> <data dir>: starts Portal in the background and waits (at most 90 s) for /health/ready = 200.
