@@ -60,3 +60,32 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if
 
 # field <name> <RESULT line>: the value of name=value.
 field() { printf '%s\n' "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+# cpu_mark: "<machine busy> <server> <waited-for children of this shell> <uptime>" in clock ticks (USER_HZ).
+# The children term covers wrk once it has been waited for.
+cpu_mark() {
+  local busy server children
+  busy=$(awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)
+  server=$(sed 's/^.*) //' "/proc/$SERVER_PID/stat" | awk '{ print $12 + $13 }')
+  children=$(sed 's/^.*) //' "/proc/$$/stat" | awk '{ print $14 + $15 }')
+  echo "$busy $server $children $(awk '{ printf "%d", $1 * 100 }' /proc/uptime)"
+}
+
+# cpu_share <mark before> <mark after>: "server S% wrk W% other O%" of all cores over the interval.
+cpu_share() {
+  awk -v a="$1" -v b="$2" -v n="$(nproc)" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); cap = (y[4] - x[4]) * n
+    s = y[2] - x[2]; w = y[3] - x[3]; o = (y[1] - x[1]) - s - w; if (o < 0) o = 0
+    printf "server %.0f%%, wrk %.0f%%, other processes %.0f%%", 100 * s / cap, 100 * w / cap, 100 * o / cap }'
+}
+
+# wait_idle <seconds>: waits until the server uses < 10% of one core for a second (e.g. the trainer has caught up).
+wait_idle() {
+  local deadline=$((SECONDS + $1)) before after
+  while [ $SECONDS -lt "$deadline" ]; do
+    before=$(sed 's/^.*) //' "/proc/$SERVER_PID/stat" | awk '{ print $12 + $13 }'); sleep 1
+    after=$(sed 's/^.*) //' "/proc/$SERVER_PID/stat" | awk '{ print $12 + $13 }')
+    [ $((after - before)) -lt 10 ] && return 0
+  done
+  return 1
+}

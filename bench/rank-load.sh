@@ -2,14 +2,15 @@
 # Rank over HTTP on loopback: decisions/s, p50/p99, the ratio to a trivial endpoint of the same process, and a
 # durability check (server SIGKILLed, then every 201 must be a row in Decisions).
 #
-# usage: bench/rank-load.sh [--connections "16 32"] [--threads 2] [--duration 20] [--warmup 5] [--rounds 3]
+# usage: bench/rank-load.sh [--connections "16 32"] [--threads 2] [--duration 20] [--warmup 15] [--rounds 3]
 #                          [--port 5391] [--no-build]
-# Each round runs wrk on Rank for --duration seconds, then wrk on GET /health/live for --duration seconds, on the
-# same server; the script prints every round and the medians. wrk and the server share the machine's cores.
+# Each round runs wrk on Rank for --duration seconds, then (once the server is idle again: the trainer has learned
+# from what was just logged) wrk on GET /health/live for --duration seconds, on the same server; the script prints
+# every round, the CPU shares of server, wrk and other processes, and the medians. wrk and the server share the cores.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-CONNECTIONS="32" THREADS=2 DURATION=20 WARMUP=5 ROUNDS=3 PORT=5391 BUILD=1
+CONNECTIONS="32" THREADS=2 DURATION=20 WARMUP=15 ROUNDS=3 PORT=5391 BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) CONNECTIONS="$2"; shift 2 ;;
@@ -48,13 +49,17 @@ for c in $CONNECTIONS; do
   acknowledged=$((acknowledged + $(field created "$line"))); failures=$((failures + $(field other "$line")))
   rates="" p50s="" p99s="" lives="" ratios=""
   for r in $(seq "$ROUNDS"); do
-    rank=$(run_rank "$c" "$DURATION" "c$c-r$r")
-    live=$(run_live "$c" "$DURATION")
+    wait_idle 60 || log "server still busy after 60 s"
+    m0=$(cpu_mark); rank=$(run_rank "$c" "$DURATION" "c$c-r$r"); m1=$(cpu_mark)
+    # The trainer learns from the decisions just logged: let it catch up so /health/live runs on an idle server.
+    wait_idle 60 || log "server still busy after 60 s"
+    m2=$(cpu_mark); live=$(run_live "$c" "$DURATION"); m3=$(cpu_mark)
     acknowledged=$((acknowledged + $(field created "$rank"))); failures=$((failures + $(field other "$rank")))
     ratio=$(awk -v a="$(field rate "$rank")" -v b="$(field rate "$live")" 'BEGIN { printf "%.3f", a / b }')
     printf 'connections=%-3s round %s: rank %s/s p50 %s ms p99 %s ms (201: %s, other: %s, socket errors: %s) | /health/live %s/s | ratio %s\n' \
       "$c" "$r" "$(field rate "$rank")" "$(field p50_ms "$rank")" "$(field p99_ms "$rank")" "$(field created "$rank")" \
       "$(field other "$rank")" "$(field socket_errors "$rank")" "$(field rate "$live")" "$ratio"
+    printf '    CPU during rank: %s | during /health/live: %s\n' "$(cpu_share "$m0" "$m1")" "$(cpu_share "$m2" "$m3")"
     rates+="$(field rate "$rank")"$'\n'; p50s+="$(field p50_ms "$rank")"$'\n'; p99s+="$(field p99_ms "$rank")"$'\n'
     lives+="$(field rate "$live")"$'\n'; ratios+="$ratio"$'\n'
   done
