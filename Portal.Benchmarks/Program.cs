@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "explore" => ExploreCommand.Run(args[1..]),
     "durability" => await DurabilityCommand.RunAsync(args[1..]),
     "contention" => await ContentionCommand.RunAsync(args[1..]),
+    "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -25,6 +26,8 @@ static int Usage()
               Rank at full speed, SIGKILL at a random moment, restart, every acknowledged eventId must be stored (needs a Release build of Portal)
           dotnet run -c Release --project Portal.Benchmarks -- contention [--seconds 30] [--rank 4] [--reward 2] [--settings 2]
               concurrent Rank, Reward and settings-edit writers: responses by status, any "database is locked"
+          dotnet run -c Release --project Portal.Benchmarks -- rank-cost [--calls 20000]
+              one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
         """);
     return 2;
 }

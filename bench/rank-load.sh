@@ -10,7 +10,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-CONNECTIONS="32" THREADS=2 DURATION=20 WARMUP=15 ROUNDS=3 PORT=5391 BUILD=1
+CONNECTIONS="16" THREADS=2 DURATION=20 WARMUP=15 ROUNDS=3 PORT=5391 BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) CONNECTIONS="$2"; shift 2 ;;
