@@ -1,0 +1,31 @@
+namespace Portal.Benchmarks.Service;
+
+/// <summary>
+/// <c>rank-cost</c>: where one Rank's server CPU goes, stage by stage, in process and single-threaded, for the
+/// body of the service benchmarks — to read next to rank-load's CPU per decision. Options: --calls 20000.
+/// </summary>
+public static class RankCostCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var calls = new CommandOptions(args).Int("calls", 20_000);
+        var stages = new RankCostStages();
+        Console.WriteLine($"Rank body {stages.BodyBytes} bytes (10 actions × 20 features); µs and bytes allocated per call, median of 5 passes of {calls}");
+        var rows = new (string Name, StageTimer.Cost Cost)[]
+        {
+            ("deserialize RankRequest (System.Text.Json, JsonElement features)", StageTimer.Measure(calls, _ => stages.Deserialize())),
+            ("keep raw body as string (RequestJson)", StageTimer.Measure(calls, _ => stages.KeepRaw())),
+            ("validate", StageTimer.Measure(calls, _ => stages.Validate())),
+            ("parse features (context + 10 actions)", StageTimer.Measure(calls, _ => stages.ParseFeatures())),
+            ("rank (score 10 actions, sample)", StageTimer.Measure(calls, stages.Rank)),
+            ("explain (top 5)", StageTimer.Measure(calls, _ => stages.Explain())),
+            ("serialize ranking + explanation", StageTimer.Measure(calls, _ => stages.SerializeLogged())),
+            ("trainer: re-read RequestJson, parse, learn", StageTimer.Measure(calls / 4, _ => stages.Learn())),
+        };
+        foreach (var (name, cost) in rows) Console.WriteLine($"  {name,-66} {cost.Micros,8:F1} µs {cost.Bytes,9:F0} B");
+        var insert = await SqliteInsertCost.MicrosPerDecisionAsync(stages.RequestJson, batchSize: 32, batches: 300);
+        Console.WriteLine($"  {"SQLite insert, WAL + synchronous=FULL, 32 per commit (wall time)",-66} {insert,8:F1} µs");
+        Console.WriteLine($"  {"sum",-66} {rows.Sum(r => r.Cost.Micros) + insert,8:F1} µs {rows.Sum(r => r.Cost.Bytes),9:F0} B");
+        return 0;
+    }
+}

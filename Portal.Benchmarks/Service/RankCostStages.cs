@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+using Portal.Data.Entities;
+using Portal.Features.Decisions.Api;
+using Portal.Features.Learning;
+using Portal.Features.Learning.Training;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Portal.Benchmarks.Service;
+
+/// <summary>
+/// The in-process stages of one Rank on the service benchmarks' body, as RankService and the trainer run them:
+/// read the body, validate, parse features, rank, explain, serialize what is logged, and (later) learn from it.
+/// </summary>
+public sealed class RankCostStages
+{
+    private readonly byte[] body = Encoding.UTF8.GetBytes(RankBody.Json("cost-event-0001", 7));
+    private readonly RankRequest request;
+    private readonly FeatureSet context;
+    private readonly FeatureSet[] actions;
+    private readonly BanditModel model;
+    private readonly OnlineLearner learner = new(PolicyParser.Parse(PolicyParser.PortalDefault));
+    private readonly TrainingExampleLearner trainer = new(NullLogger<TrainingExampleLearner>.Instance);
+    private readonly double[] probabilities = new double[10];
+    private readonly FeatureContribution[] explanation = new FeatureContribution[5];
+
+    public RankCostStages()
+    {
+        request = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
+        context = PersonalizerFeatures.Parse(request.ContextFeatures!);
+        actions = request.Actions!.Select(a => PersonalizerFeatures.Parse(a.Features!)).ToArray();
+        for (var i = 0; i < 2000; i++) learner.Learn(context, actions, i % 10, 0.1, i % 3 == 0 ? 1 : 0);
+        model = learner.Snapshot();
+        Example = new TrainingExample(1, DateTimeOffset.UnixEpoch, RequestJson, "a3", 0.5, LearningMode.Online, false, null, 1);
+    }
+
+    public string RequestJson => Encoding.UTF8.GetString(body);
+
+    public TrainingExample Example { get; }
+
+    public int BodyBytes => body.Length;
+
+    public void Deserialize() => JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest);
+
+    public void KeepRaw() => Encoding.UTF8.GetString(body);
+
+    public void Validate() => RankRequestValidator.Validate(request);
+
+    public void ParseFeatures()
+    {
+        PersonalizerFeatures.Parse(request.ContextFeatures!);
+        foreach (var action in request.Actions!) PersonalizerFeatures.Parse(action.Features!);
+    }
+
+    public void Rank(int i) => model.Rank(context, actions, new bool[10], (ulong)i, probabilities);
+
+    public void Explain() => model.Explain(context, actions[3], explanation);
+
+    public void SerializeLogged()
+    {
+        var ranking = request.Actions!.Select((a, i) => new RankedAction(a.Id!, probabilities[i])).ToArray();
+        JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction);
+        JsonSerializer.Serialize(explanation, PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution);
+    }
+
+    /// <summary>What the trainer does per decision: deserialize RequestJson again, parse features, learn.</summary>
+    public void Learn() => trainer.Learn(learner, Example, 0);
+}
