@@ -11,7 +11,8 @@ public sealed class DecisionAudit(string databasePath)
     private readonly string connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = databasePath,
-        Mode = SqliteOpenMode.ReadOnly,
+        // Never Create: a missing database must fail the audit, not be made empty. The audit only reads.
+        Mode = SqliteOpenMode.ReadWrite,
         Pooling = false,
         DefaultTimeout = 30,
     }.ToString();
