@@ -61,41 +61,71 @@ public static class RankRequestValidator
         {
             if (features[i].ValueKind != JsonValueKind.Object)
                 return $"{path}[{i}] must be a JSON object of features, not {Describe(features[i].ValueKind)}.";
-            var problem = CountLeaves(features[i], $"{path}[{i}]", path, ref count);
-            if (problem is not null) return problem;
+            switch (CountLeaves(features[i], ref count))
+            {
+                case LeafProblem.TooMany: return $"{path} has more than {MaxFeaturesPerSet} features.";
+                case LeafProblem.NotFinite: return $"{PathOfNonFinite(features[i], $"{path}[{i}]")} is not a finite number.";
+            }
         }
         return null;
     }
 
-    private static string? CountLeaves(JsonElement element, string path, string setPath, ref int count)
+    private enum LeafProblem { None, TooMany, NotFinite }
+
+    /// <summary>Counts the scalar features under <paramref name="element"/> without allocating.</summary>
+    private static LeafProblem CountLeaves(JsonElement element, ref int count)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var problem = CountLeaves(property.Value, $"{path}.{property.Name}", setPath, ref count);
-                    if (problem is not null) return problem;
+                    var problem = CountLeaves(property.Value, ref count);
+                    if (problem != LeafProblem.None) return problem;
+                }
+                return LeafProblem.None;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    var problem = CountLeaves(item, ref count);
+                    if (problem != LeafProblem.None) return problem;
+                }
+                return LeafProblem.None;
+            case JsonValueKind.Number when !IsFinite(element):
+                return LeafProblem.NotFinite;
+            case JsonValueKind.Null:
+                return LeafProblem.None;
+            default:
+                return ++count > MaxFeaturesPerSet ? LeafProblem.TooMany : LeafProblem.None;
+        }
+    }
+
+    /// <summary>Only on error: the path of the first non-finite number under <paramref name="element"/>.</summary>
+    private static string? PathOfNonFinite(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (PathOfNonFinite(property.Value, $"{path}.{property.Name}") is { } found) return found;
                 }
                 return null;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    var problem = CountLeaves(item, $"{path}[{index++}]", setPath, ref count);
-                    if (problem is not null) return problem;
+                    if (PathOfNonFinite(item, $"{path}[{index++}]") is { } found) return found;
                 }
                 return null;
-            case JsonValueKind.Number when !element.TryGetDouble(out var value) || !double.IsFinite(value):
-                return $"{path} is not a finite number.";
-            case JsonValueKind.Null:
-                return null;
+            case JsonValueKind.Number:
+                return IsFinite(element) ? null : path;
             default:
-                return ++count > MaxFeaturesPerSet
-                    ? $"{setPath} has more than {MaxFeaturesPerSet} features."
-                    : null;
+                return null;
         }
     }
+
+    private static bool IsFinite(JsonElement number) => number.TryGetDouble(out var value) && double.IsFinite(value);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {
