@@ -3,6 +3,7 @@ using Portal.Features.Dashboard;
 using Portal.Features.Decisions;
 using Portal.Features.Learning.Training;
 using Portal.Features.Loops;
+using Portal.Features.PublicPages;
 using Portal.Features.Simulation;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
@@ -20,6 +21,7 @@ builder.AddDecisions();
 builder.AddTraining();
 builder.AddSimulation();
 builder.AddDashboard();
+builder.AddPublicPages();
 
 var app = builder.Build();
 app.UsePortalPipeline();

@@ -1,0 +1,11 @@
+namespace Portal.Features.PublicPages;
+
+public static class PublicPagesRegistration
+{
+    /// <summary>The pages end users reach without an account, and the signed links that open them.</summary>
+    public static IHostApplicationBuilder AddPublicPages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DecisionLinkTokens>();
+        return builder;
+    }
+}
