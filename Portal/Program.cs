@@ -1,4 +1,5 @@
 using Portal.Features.Accounts;
+using Portal.Features.Audit;
 using Portal.Features.Dashboard;
 using Portal.Features.Decisions;
 using Portal.Features.Learning.Training;
@@ -15,6 +16,7 @@ builder.AddRootSettingsFile();
 // Hosted services start in this order: database, accounts, loops, log writer, trainer, demo traffic.
 builder.AddPersistence();
 builder.AddPortalWeb();
+builder.AddAudit();
 builder.AddAccounts();
 builder.AddLoops();
 builder.AddDecisions();

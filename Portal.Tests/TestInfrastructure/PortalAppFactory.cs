@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -74,7 +75,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         var id = "test-" + Guid.NewGuid().ToString("N")[..12];
         var created = await Services.GetRequiredService<LoopProvisioning>()
-            .CreateAsync(id, "Test loop", settings ?? LoopSettings.Default, apiKey: null, CancellationToken.None);
+            .CreateAsync(id, "Test loop", settings ?? LoopSettings.Default, apiKey: null, Actor.System, CancellationToken.None);
         if (created.Error is not null) throw new InvalidOperationException(created.Error);
         return (id, CreateApiClient(created.ApiKey));
     }

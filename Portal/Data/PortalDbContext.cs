@@ -9,6 +9,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Loop> Loops => Set<Loop>();
     public DbSet<LoopAction> LoopActions => Set<LoopAction>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ActionFreeze> ActionFreezes => Set<ActionFreeze>();
+    public DbSet<LoopControl> LoopControls => Set<LoopControl>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<OverrideRule> OverrideRules => Set<OverrideRule>();
+    public DbSet<DecisionFlag> DecisionFlags => Set<DecisionFlag>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -21,5 +28,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         conventions.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
         conventions.Properties<LearningMode>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<RewardAggregation>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<OverrideKind>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<RuleStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

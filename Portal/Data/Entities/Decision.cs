@@ -29,6 +29,15 @@ public sealed class Decision
     /// <summary>Top feature contributions to the chosen action's score: [{"feature","contribution"}].</summary>
     public required string ExplanationJson { get; set; }
 
+    /// <summary>What oversight changed: frozen actions removed, a rule, a kill switch, a frozen model.</summary>
+    public OversightEffects Oversight { get; set; }
+
+    /// <summary>The override rule that decided what was served, if one did.</summary>
+    public long? RuleId { get; set; }
+
+    /// <summary>Oversight's details in words, e.g. the frozen actions removed; null when oversight changed nothing.</summary>
+    public string? OversightDetail { get; set; }
+
     public bool DeferActivation { get; set; }
     public DateTimeOffset? ActivatedAt { get; set; }
 

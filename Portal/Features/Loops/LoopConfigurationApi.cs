@@ -2,7 +2,9 @@ using Portal.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Decisions.Api;
+using Portal.Features.Audit;
 using Portal.Infrastructure.Errors;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
 
@@ -39,7 +41,7 @@ public static class LoopConfigurationApi
         var (updated, error) = ServiceConfigurationMapper.FromContract(body.Value!, loop.Settings);
         if (error is not null) return ApiResults.BadRequest(ApiErrorCodes.InvalidServiceConfiguration, error);
 
-        var outcome = await settings.UpdateSettingsAsync(loop.Id, updated!, ct);
+        var outcome = await settings.UpdateSettingsAsync(loop.Id, updated!, Actor.LoopKey(loop.Id), ct);
         if (!outcome.Succeeded) return ApiResults.BadRequest(ApiErrorCodes.InvalidServiceConfiguration, outcome.Error!);
         return GetServiceConfigurationOf(loops.Find(loop.Id)!);
     }
@@ -52,7 +54,7 @@ public static class LoopConfigurationApi
             ApiErrorCodes.InvalidPolicyContract, keepRaw: false, ct);
         if (body.Error is not null) return body.Error;
         var loop = http.Loop();
-        var outcome = await settings.UpdatePolicyAsync(loop.Id, body.Value!.Name ?? "", body.Value.Arguments ?? "", ct);
+        var outcome = await settings.UpdatePolicyAsync(loop.Id, body.Value!.Name ?? "", body.Value.Arguments ?? "", Actor.LoopKey(loop.Id), ct);
         if (!outcome.Succeeded) return ApiResults.BadRequest(ApiErrorCodes.InvalidPolicyConfiguration, outcome.Error!);
         return PolicyOf(loops.Find(loop.Id)!);
     }
@@ -60,7 +62,7 @@ public static class LoopConfigurationApi
     public static async Task<IResult> ResetPolicy(HttpContext http, LoopSettingsService settings, LoopDirectory loops, CancellationToken ct)
     {
         var loop = http.Loop();
-        var outcome = await settings.UpdatePolicyAsync(loop.Id, "Portal default", Learning.PolicyParser.PortalDefault, ct);
+        var outcome = await settings.UpdatePolicyAsync(loop.Id, "Portal default", Learning.PolicyParser.PortalDefault, Actor.LoopKey(loop.Id), ct);
         if (!outcome.Succeeded) return ApiResults.BadRequest(ApiErrorCodes.InvalidPolicyConfiguration, outcome.Error!);
         return PolicyOf(loops.Find(loop.Id)!);
     }
@@ -76,17 +78,23 @@ public static class LoopConfigurationApi
         return TypedResults.Json(new LogsProperties(range.SingleOrDefault() ?? new DateRange(null, null)), LoopsJsonContext.Default.LogsProperties);
     }
 
-    public static async Task<IResult> DeleteLogs(HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
+    public static async Task<IResult> DeleteLogs(HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, CancellationToken ct)
     {
         var loopId = http.Loop().Id;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Decisions.Where(d => d.LoopId == loopId).ExecuteDeleteAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var deleted = await db.Decisions.Where(d => d.LoopId == loopId).ExecuteDeleteAsync(ct);
+        await audit.AppendAsync(db, Actor.LoopKey(loopId), new AuditRecord("loop.logs.delete", "loop", loopId, loopId,
+            Before: AuditRecord.Json(new { decisions = deleted })), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 
     public static async Task<IResult> ResetModel(HttpContext http, LoopSettingsService settings, CancellationToken ct)
     {
-        await settings.ResetModelAsync(http.Loop().Id, ct);
+        var loopId = http.Loop().Id;
+        await settings.ResetModelAsync(loopId, Actor.LoopKey(loopId), ct);
         return TypedResults.NoContent();
     }
 

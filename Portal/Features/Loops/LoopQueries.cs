@@ -39,15 +39,4 @@ public sealed class LoopQueries(IDbContextFactory<PortalDbContext> dbFactory)
             .Select(a => new CatalogAction(a.ActionId, a.DisplayName, a.FeaturesJson, a.FirstSeenAt, a.LastSeenAt))
             .ToListAsync(ct);
     }
-
-    /// <summary>Renames an action in the catalog; an empty name shows the id again. Returns an error or null.</summary>
-    public async Task<string?> RenameActionAsync(string loopId, string actionId, string? displayName, CancellationToken ct)
-    {
-        var name = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
-        if (name is { Length: > 200 }) return "A display name has at most 200 characters.";
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var changed = await db.LoopActions.Where(a => a.LoopId == loopId && a.ActionId == actionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DisplayName, name), ct);
-        return changed == 0 ? "No such action in this loop." : null;
-    }
 }

@@ -1,19 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Audit;
 using Portal.Features.Learning;
 using Portal.Features.Learning.Training;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
 
 /// <summary>
-/// Changes a loop's service configuration and learning policy: validate, persist, then publish to the directory
-/// that Rank reads. Settings changes keep the learned model; a policy that would discard it needs a reset first.
+/// Changes a loop's service configuration and learning policy: validate, persist with an audit entry, then publish to
+/// the directory that Rank reads. Settings changes keep the learned model; a policy that would discard it needs a
+/// reset first.
 /// </summary>
 public sealed class LoopSettingsService(
     IDbContextFactory<PortalDbContext> dbFactory,
     LoopDirectory directory,
-    ModelResetService models)
+    ModelResetService models,
+    AuditTrail audit)
 {
     public sealed record Outcome(bool Found, string? Error)
     {
@@ -22,13 +26,18 @@ public sealed class LoopSettingsService(
         public bool Succeeded => Found && Error is null;
     }
 
-    public async Task<Outcome> UpdateSettingsAsync(string loopId, LoopSettings settings, CancellationToken ct)
+    public async Task<Outcome> UpdateSettingsAsync(string loopId, LoopSettings settings, Actor actor, CancellationToken ct)
     {
         if (ServiceConfigurationMapper.Validate(settings) is { } error) return new Outcome(true, error);
-        return await SaveAsync(loopId, loop => loop.Settings = settings, ct);
+        return await SaveAsync(loopId, actor, loop =>
+        {
+            var before = loop.Settings;
+            loop.Settings = settings;
+            return new AuditRecord("loop.settings", "loop", loopId, loopId, AuditRecord.Json(before), AuditRecord.Json(settings));
+        }, ct);
     }
 
-    public async Task<Outcome> UpdatePolicyAsync(string loopId, string name, string arguments, CancellationToken ct)
+    public async Task<Outcome> UpdatePolicyAsync(string loopId, string name, string arguments, Actor actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 256) return new Outcome(true, "name is required (at most 256 characters).");
         if (arguments.Length > 1024) return new Outcome(true, "arguments is longer than 1024 characters.");
@@ -43,7 +52,13 @@ public sealed class LoopSettingsService(
                 $"The model of this loop has learned from {learned:N0} events and a new policy starts a new model. " +
                 "Reset the model first (DELETE /personalizer/v1.0/model, or Reset model in the portal), then set the policy.");
         }
-        var outcome = await SaveAsync(loopId, loop => { loop.PolicyName = name; loop.PolicyArguments = arguments; }, ct);
+        var outcome = await SaveAsync(loopId, actor, loop =>
+        {
+            var before = AuditRecord.Json(new { name = loop.PolicyName, arguments = loop.PolicyArguments });
+            loop.PolicyName = name;
+            loop.PolicyArguments = arguments;
+            return new AuditRecord("loop.policy", "loop", loopId, loopId, before, AuditRecord.Json(new { name, arguments }));
+        }, ct);
         if (outcome.Succeeded && startsNewModel) await models.ResetAsync(loopId, policy, ct);
         return outcome;
     }
@@ -52,21 +67,36 @@ public sealed class LoopSettingsService(
     private static bool SameModel(LearnerPolicy a, LearnerPolicy b) => (a with { Epsilon = 0 }).Equals(b with { Epsilon = 0 });
 
     /// <summary>Resets what the model has learned, keeping the policy. Explicit and confirmed by the caller.</summary>
-    public async Task<Outcome> ResetModelAsync(string loopId, CancellationToken ct)
+    public async Task<Outcome> ResetModelAsync(string loopId, Actor actor, CancellationToken ct)
     {
         if (directory.Find(loopId) is not { } loop) return Outcome.NotFound;
+        var learned = models.ExamplesLearned(loopId);
+        await RecordAsync(new AuditRecord("loop.model.reset", "loop", loopId, loopId,
+            Before: AuditRecord.Json(new { examplesLearned = learned })), actor, ct);
         await models.ResetAsync(loopId, loop.Policy, ct);
         return Outcome.Ok;
     }
 
-    private async Task<Outcome> SaveAsync(string loopId, Action<Loop> change, CancellationToken ct)
+    /// <summary>Records an act that has no row of its own to change (a model reset, a log deletion).</summary>
+    public async Task RecordAsync(AuditRecord record, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await audit.AppendAsync(db, actor, record, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<Outcome> SaveAsync(string loopId, Actor actor, Func<Loop, AuditRecord> change, CancellationToken ct)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var loop = await db.Loops.FindAsync([loopId], ct);
             if (loop is null) return Outcome.NotFound;
-            change(loop);
+            await audit.AppendAsync(db, actor, change(loop), ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         await directory.ReloadAsync(ct);
         return Outcome.Ok;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
 
@@ -29,13 +30,13 @@ public sealed class LoopStartup(
         if (existing is null)
         {
             var settings = LoopSettings.Default with { RewardWaitTime = demo.Value.RewardWaitTime };
-            var created = await provisioning.CreateAsync(DemoLoopOptions.LoopId, "Demo: news articles", settings, configuredKey, ct);
+            var created = await provisioning.CreateAsync(DemoLoopOptions.LoopId, "Demo: news articles", settings, configuredKey, Actor.System, ct);
             if (created.Error is not null) throw new InvalidOperationException($"Could not create the demo loop: {created.Error}");
             if (configuredKey is null) PrintKey(created.ApiKey!);
         }
         else if (configuredKey is not null && existing.ApiKeyHash != ApiKeys.Hash(configuredKey))
         {
-            await provisioning.RotateKeyAsync(DemoLoopOptions.LoopId, configuredKey, ct);
+            await provisioning.RotateKeyAsync(DemoLoopOptions.LoopId, configuredKey, Actor.System, ct);
         }
     }
 

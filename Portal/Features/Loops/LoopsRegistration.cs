@@ -14,6 +14,7 @@ public static class LoopsRegistration
         builder.Services.AddSingleton<LoopProvisioning>();
         builder.Services.AddSingleton<LoopSettingsService>();
         builder.Services.AddSingleton<LoopQueries>();
+        builder.Services.AddSingleton<ActionCatalogEditor>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, LoopKeyAuthenticationHandler>(LoopKeyAuthenticationHandler.SchemeName, null);
         builder.Services.Configure<AuthorizationOptions>(LoopClient.AddPolicy);

@@ -16,4 +16,7 @@ public sealed record DecisionRecord(
     LearningMode Mode,
     string RankingJson,
     string ExplanationJson,
-    bool DeferActivation);
+    bool DeferActivation,
+    OversightEffects Oversight = OversightEffects.None,
+    long? RuleId = null,
+    string? OversightDetail = null);

@@ -19,12 +19,15 @@ internal sealed class LogStatements : IDisposable
     {
         insertDecision = Prepare(connection, """
             INSERT INTO Decisions (LoopId, EventId, CreatedAt, RequestJson, ChosenActionId, ChosenProbability,
-                BaselineActionId, Explored, ModelVersion, Mode, RankingJson, ExplanationJson, DeferActivation, RewardCount)
+                BaselineActionId, Explored, ModelVersion, Mode, RankingJson, ExplanationJson, DeferActivation, RewardCount,
+                Oversight, RuleId, OversightDetail)
             VALUES ($loop, $event, $created, $request, $chosen, $probability,
-                $baseline, $explored, $model, $mode, $ranking, $explanation, $defer, 0)
+                $baseline, $explored, $model, $mode, $ranking, $explanation, $defer, 0,
+                $oversight, $rule, $detail)
             ON CONFLICT (LoopId, EventId) DO NOTHING
             """, "$loop", "$event", "$created", "$request", "$chosen", "$probability",
-            "$baseline", "$explored", "$model", "$mode", "$ranking", "$explanation", "$defer");
+            "$baseline", "$explored", "$model", "$mode", "$ranking", "$explanation", "$defer",
+            "$oversight", "$rule", "$detail");
         rewardEarliest = Prepare(connection, """
             UPDATE Decisions SET Reward = COALESCE(Reward, $value), RewardCount = RewardCount + 1
             WHERE LoopId = $loop AND EventId = $event
@@ -59,7 +62,8 @@ internal sealed class LogStatements : IDisposable
     public LogWriteResult Insert(DecisionRecord d) => Run(insertDecision, LogWriteResult.DuplicateEvent,
         d.LoopId, d.EventId, d.CreatedAt.ToUnixTimeMilliseconds(), d.RequestJson, d.ChosenActionId, d.ChosenProbability,
         d.BaselineActionId, d.Explored ? 1 : 0, d.ModelVersion, d.Mode.ToString(), d.RankingJson, d.ExplanationJson,
-        d.DeferActivation ? 1 : 0);
+        d.DeferActivation ? 1 : 0, (int)d.Oversight, d.RuleId is { } rule ? rule : DBNull.Value,
+        d.OversightDetail is { } detail ? detail : DBNull.Value);
 
     public LogWriteResult Reward(string loopId, string eventId, double value, RewardAggregation aggregation) =>
         Run(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent, value, loopId, eventId);

@@ -1,0 +1,14 @@
+namespace Portal.Features.Audit;
+
+public static class AuditRegistration
+{
+    /// <summary>The append-only, hash-chained audit log of every human change, its queries and its verification.</summary>
+    public static IHostApplicationBuilder AddAudit(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AuditChain>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<AuditVerifier>();
+        builder.Services.AddSingleton<AuditQueries>();
+        return builder;
+    }
+}
