@@ -4,7 +4,9 @@ using Portal.Features.Dashboard;
 using Portal.Features.Decisions;
 using Portal.Features.Learning.Training;
 using Portal.Features.Loops;
+using Portal.Features.Oversight;
 using Portal.Features.PublicPages;
+using Portal.Features.Segments;
 using Portal.Features.Simulation;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
@@ -13,12 +15,14 @@ using Portal.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettingsFile();
 
-// Hosted services start in this order: database, accounts, loops, log writer, trainer, demo traffic.
+// Hosted services start in this order: database, accounts, loops, segments, control state, log writer, trainer, demo traffic.
 builder.AddPersistence();
 builder.AddPortalWeb();
 builder.AddAudit();
 builder.AddAccounts();
 builder.AddLoops();
+builder.AddSegments();
+builder.AddOversight();
 builder.AddDecisions();
 builder.AddTraining();
 builder.AddSimulation();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -26,6 +27,7 @@ public static class ComponentTestContext
         if (role is not null)
         {
             authorization.SetAuthorized($"{role.ToLowerInvariant()}@test.local");
+            authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, $"{role.ToLowerInvariant()}-id"));
             authorization.SetRoles(role);
             authorization.SetPolicies(PoliciesOf(role));
         }
@@ -44,9 +46,10 @@ public static class ComponentTestContext
 
     private static string[] PoliciesOf(string role) => role switch
     {
-        PortalRoles.Admin => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Administer],
-        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops],
-        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser],
+        PortalRoles.Admin => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Administer, PortalPolicies.Oversee,
+            PortalPolicies.ApproveRules, PortalPolicies.ReadAudit],
+        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Oversee],
+        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.ApproveRules, PortalPolicies.ReadAudit],
         _ => [],
     };
 }

@@ -44,7 +44,7 @@ public static class DecisionsApi
             : TypedResults.Json(result.Response!, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> Reward(string eventId, HttpContext http, DecisionLogWriter log, CancellationToken ct)
+    public static async Task<IResult> Reward(string eventId, HttpContext http, RewardService rewards, CancellationToken ct)
     {
         if (InvalidEventId(eventId, ApiErrorCodes.InvalidRewardRequest) is { } invalid) return invalid;
         var body = await JsonBody.ReadAsync(http.Request, PersonalizerJsonContext.Default.RewardRequest,
@@ -55,15 +55,14 @@ public static class DecisionsApi
         if (!double.IsFinite(value) || value is < -1 or > 1)
             return ApiResults.BadRequest(ApiErrorCodes.InvalidRewardRequest, $"value {value} is outside the allowed range [-1, 1].");
 
-        var loop = http.Loop();
-        var result = await log.RewardAsync(loop.Id, eventId, value, loop.Settings.RewardAggregation, ct);
+        var result = await rewards.RewardAsync(http.Loop(), eventId, value, ct);
         return result == LogWriteResult.UnknownEvent ? UnknownEvent(eventId) : TypedResults.NoContent();
     }
 
-    public static async Task<IResult> Activate(string eventId, HttpContext http, DecisionLogWriter log, CancellationToken ct)
+    public static async Task<IResult> Activate(string eventId, HttpContext http, RewardService rewards, CancellationToken ct)
     {
         if (InvalidEventId(eventId, ApiErrorCodes.InvalidEventIdToActivate) is { } invalid) return invalid;
-        var result = await log.ActivateAsync(http.Loop().Id, eventId, ct);
+        var result = await rewards.ActivateAsync(http.Loop(), eventId, ct);
         return result == LogWriteResult.UnknownEvent ? UnknownEvent(eventId) : TypedResults.NoContent();
     }
 

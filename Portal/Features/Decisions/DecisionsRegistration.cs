@@ -1,3 +1,4 @@
+using Portal.Features.Decisions.Feed;
 using Portal.Features.Decisions.Log;
 using Portal.Infrastructure.Configuration;
 
@@ -13,6 +14,10 @@ public static class DecisionsRegistration
         builder.Services.AddHostedService(services => services.GetRequiredService<DecisionLogWriter>());
         builder.Services.AddSingleton<ActionCatalogTracker>();
         builder.Services.AddSingleton<RankService>();
+        builder.Services.AddSingleton<RewardService>();
+        builder.Services.AddSingleton<DecisionFeed>();
+        builder.Services.AddSingleton<DecisionSamples>();
+        builder.Services.AddSingleton<DecisionQueries>();
         builder.Services.AddHostedService<LogRetention>();
         builder.Services.AddHealthChecks().AddCheck<DecisionLogHealthCheck>("decision-log", tags: ["ready"]);
         return builder;

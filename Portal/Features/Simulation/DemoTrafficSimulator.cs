@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Portal.Features.Decisions;
 using Portal.Features.Decisions.Api;
-using Portal.Features.Decisions.Log;
 using Portal.Features.Loops;
 
 namespace Portal.Features.Simulation;
@@ -17,7 +16,7 @@ public sealed class DemoTrafficSimulator(
     IOptions<SimulatorOptions> options,
     LoopDirectory loops,
     RankService ranker,
-    DecisionLogWriter log,
+    RewardService rewards,
     TimeProvider clock,
     ILogger<DemoTrafficSimulator> logger) : BackgroundService
 {
@@ -64,7 +63,7 @@ public sealed class DemoTrafficSimulator(
             Interlocked.Increment(ref decisions);
             var shown = NewsWorld.Articles.First(a => a.Id == result.Response!.RewardActionId);
             if (world.Clicks(visit, shown))
-                await log.RewardAsync(loop.Id, result.Response!.EventId, 1.0, loop.Settings.RewardAggregation, ct);
+                await rewards.RewardAsync(loop, result.Response!.EventId, 1.0, ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -11,13 +11,25 @@ public static class PortalPolicies
     /// <summary>Changes what the system serves or learns: loop settings, action names, model reset.</summary>
     public const string ManageLoops = nameof(ManageLoops);
 
-    /// <summary>Users, roles, loops and API keys.</summary>
+    /// <summary>Users, roles, loops and API keys; whether a loop's rules need four eyes.</summary>
     public const string Administer = nameof(Administer);
+
+    /// <summary>Steers what is served: freeze actions, kill switches, modes, write and revoke override rules.</summary>
+    public const string Oversee = nameof(Oversee);
+
+    /// <summary>The second pair of eyes: approves or rejects override rules.</summary>
+    public const string ApproveRules = nameof(ApproveRules);
+
+    /// <summary>Reads, verifies and exports the audit log.</summary>
+    public const string ReadAudit = nameof(ReadAudit);
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PortalUser, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
         options.AddPolicy(ManageLoops, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner));
         options.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin));
+        options.AddPolicy(Oversee, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner));
+        options.AddPolicy(ApproveRules, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(ReadAudit, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
     }
 }

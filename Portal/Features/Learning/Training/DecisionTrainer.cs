@@ -71,7 +71,7 @@ public sealed class DecisionTrainer(
             .OrderBy(d => d.Seq)
             .Take(options.Value.MaxBatchSize)
             .Select(d => new TrainingExample(d.Seq, d.CreatedAt, d.RequestJson, d.ChosenActionId, d.ChosenProbability,
-                d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward))
+                d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight, db.DecisionFlags.Any(f => f.DecisionSeq == d.Seq)))
             .ToListAsync(ct);
 
         var learned = 0;

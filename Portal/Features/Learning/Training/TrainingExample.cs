@@ -12,4 +12,6 @@ public sealed record TrainingExample(
     LearningMode Mode,
     bool DeferActivation,
     DateTimeOffset? ActivatedAt,
-    double? Reward);
+    double? Reward,
+    OversightEffects Oversight = OversightEffects.None,
+    bool Flagged = false);

@@ -27,9 +27,14 @@ public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logge
         return true;
     }
 
-    /// <summary>Logging-only decisions teach nothing; a deferred decision that was never activated was never shown.</summary>
+    /// <summary>
+    /// Logging-only decisions teach nothing; a deferred decision that was never activated was never shown; what
+    /// oversight chose (a rule, a kill switch, a frozen model) was not the model's choice; a flagged decision is wrong.
+    /// </summary>
     public static bool IsLearnable(TrainingExample example) =>
         example.Mode != LearningMode.LoggingOnly
+        && (example.Oversight & OversightEffects.NotLearnable) == 0
+        && !example.Flagged
         && !(example.DeferActivation && example.ActivatedAt is null)
         && example.ChosenProbability > 0;
 

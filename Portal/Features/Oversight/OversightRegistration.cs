@@ -1,0 +1,18 @@
+namespace Portal.Features.Oversight;
+
+public static class OversightRegistration
+{
+    /// <summary>The control state Rank reads, and the services people change it through: freezes, switches, modes, rules, reviews.</summary>
+    public static IHostApplicationBuilder AddOversight(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ControlState>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ControlState>());
+        builder.Services.AddHostedService<OversightExpiry>();
+        builder.Services.AddSingleton<FreezeService>();
+        builder.Services.AddSingleton<LoopControlService>();
+        builder.Services.AddSingleton<RuleService>();
+        builder.Services.AddSingleton<RuleImpact>();
+        builder.Services.AddSingleton<DecisionReviewService>();
+        return builder;
+    }
+}
