@@ -3,6 +3,7 @@ using Portal.Features.Audit;
 using Portal.Features.Dashboard;
 using Portal.Features.Decisions;
 using Portal.Features.Learning.Training;
+using Portal.Features.LiveStream;
 using Portal.Features.Loops;
 using Portal.Features.Oversight;
 using Portal.Features.PublicPages;
@@ -27,6 +28,7 @@ builder.AddDecisions();
 builder.AddTraining();
 builder.AddSimulation();
 builder.AddDashboard();
+builder.AddLiveStream();
 builder.AddPublicPages();
 
 var app = builder.Build();

@@ -18,6 +18,11 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ["/loops"] = [.. PortalRoles.All],
             ["/loops/demo"] = [.. PortalRoles.All],
             ["/admin/users"] = [PortalRoles.Admin],
+            ["/stream"] = [.. PortalRoles.All],
+            ["/controls"] = [.. PortalRoles.All],
+            ["/rules"] = [.. PortalRoles.All],
+            ["/segments"] = [.. PortalRoles.All],
+            ["/decisions/demo/no-such-event"] = [.. PortalRoles.All],
         };
         var data = new TheoryData<string, string, string>();
         foreach (var (page, allowed) in pages)

@@ -13,6 +13,9 @@ public static class OversightRegistration
         builder.Services.AddSingleton<RuleService>();
         builder.Services.AddSingleton<RuleImpact>();
         builder.Services.AddSingleton<DecisionReviewService>();
+        builder.Services.AddSingleton<Controls.LoopControlQueries>();
+        builder.Services.AddSingleton<Review.DecisionReviewQueries>();
+        builder.Services.AddSingleton<Rules.RuleQueries>();
         return builder;
     }
 }

@@ -9,6 +9,7 @@ public static class SegmentsRegistration
         builder.Services.AddHostedService(services => services.GetRequiredService<SegmentCatalog>());
         builder.Services.AddSingleton<SegmentService>();
         builder.Services.AddSingleton<SegmentQueries>();
+        builder.Services.AddSingleton<SegmentChoices>();
         return builder;
     }
 }
