@@ -6,6 +6,7 @@ using Portal.Features.Learning.Training;
 using Portal.Features.LiveStream;
 using Portal.Features.Loops;
 using Portal.Features.Oversight;
+using Portal.Features.Oversight.Api;
 using Portal.Features.PublicPages;
 using Portal.Features.Segments;
 using Portal.Features.Simulation;
@@ -35,6 +36,9 @@ var app = builder.Build();
 app.UsePortalPipeline();
 app.MapDecisionsApi();
 app.MapLoopConfigurationApi();
+app.MapControlsApi();
+app.MapRulesApi();
+app.MapAuditApi();
 app.MapPortalWeb();
 return app.RunOrExplain();
 

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Portal.Components.Account;
 using Portal.Data;
+using Portal.Features.Accounts.Tokens;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Security;
 
@@ -40,6 +42,9 @@ public static class AccountsRegistration
         services.AddSingleton<UserAdministration>();
         services.AddScoped<PageAuthorization>();
         services.AddHostedService<FirstAdministrator>();
+        services.AddSingleton<ApiTokenService>();
+        services.AddHostedService<AdminTokenSeeder>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         return builder;
     }
 

@@ -15,4 +15,8 @@ public sealed class AdminOptions
     /// <summary>For automation; when empty a password is generated and printed once.</summary>
     [MinLengthUnlessEmpty(AccountsRegistration.MinPasswordLength, ErrorMessage = "Portal:Admin:Password must be at least 12 characters long.")]
     public string? Password { get; set; }
+
+    /// <summary>For automation: a personal API token the first administrator holds (at least 32 characters).</summary>
+    [MinLengthUnlessEmpty(Tokens.ApiTokenSecrets.MinLength, ErrorMessage = "Portal:Admin:ApiToken must be at least 32 characters long.")]
+    public string? ApiToken { get; set; }
 }

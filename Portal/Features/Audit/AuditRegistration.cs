@@ -9,6 +9,8 @@ public static class AuditRegistration
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<AuditVerifier>();
         builder.Services.AddSingleton<AuditQueries>();
+        builder.Services.AddSingleton<AuditCsv>();
+        builder.Services.AddSingleton<AuditExports>();
         return builder;
     }
 }

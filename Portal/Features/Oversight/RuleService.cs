@@ -151,7 +151,8 @@ public sealed class RuleService(
 
     private static string? Snapshot(OverrideRule r) => AuditRecord.Json(new
     {
-        r.Status, r.Kind, r.SegmentName, segment = r.PredicateJson, actions = r.ActionIdsJson, r.Priority, r.StartsAt, r.ExpiresAt,
+        r.Status, r.Kind, r.SegmentName, segment = JsonDocument.Parse(r.PredicateJson).RootElement,
+        actions = JsonSerializer.Deserialize<string[]>(r.ActionIdsJson), r.Priority, r.StartsAt, r.ExpiresAt,
         author = r.AuthorName, reviewer = r.ReviewerName, r.ReviewNote,
     });
 }

@@ -10,6 +10,7 @@ public static class SegmentJson
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Write(SegmentDefinition definition) => JsonSerializer.Serialize(definition, Options);
@@ -41,6 +42,7 @@ public static class SegmentJson
         if (conditions.Count > SegmentDefinition.MaxConditions) return $"A segment has at most {SegmentDefinition.MaxConditions} conditions.";
         for (var i = 0; i < conditions.Count; i++)
         {
+            if (conditions[i] is null) return $"Condition {i + 1} is empty.";
             if (ConditionProblem(conditions[i]) is { } problem) return $"Condition {i + 1}: {problem}";
         }
         return null;

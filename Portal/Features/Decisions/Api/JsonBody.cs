@@ -28,7 +28,9 @@ public static class JsonBody
     }
 
     private static string Describe(JsonException error) =>
-        error.Path is { Length: > 0 } path && !error.Message.Contains("Path:", StringComparison.Ordinal)
-            ? $"{error.Message} (at {path})"
-            : error.Message;
+        error.Message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal) && error.Path is { Length: > 0 } at
+            ? $"the value at {at} has the wrong type or is not one of the allowed values."
+            : error.Path is { Length: > 0 } path && !error.Message.Contains("Path:", StringComparison.Ordinal)
+                ? $"{error.Message} (at {path})"
+                : error.Message;
 }
