@@ -27,9 +27,10 @@ public static class ComponentTestContext
         if (role is not null)
         {
             authorization.SetAuthorized($"{role.ToLowerInvariant()}@test.local");
-            authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, $"{role.ToLowerInvariant()}-id"));
             authorization.SetRoles(role);
             authorization.SetPolicies(PoliciesOf(role));
+            // Pages name the person in the audit log by this claim (see Actor.From).
+            authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, $"{role.ToLowerInvariant()}-id"));
         }
         context.Services.AddScoped<PageAuthorization>();
         context.Services.AddFallbackServiceProvider(app.Services);

@@ -70,6 +70,16 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         return user.Id;
     }
 
+    /// <summary>Makes sure a user with this id exists (component tests sign in as "&lt;role&gt;-id").</summary>
+    public async Task EnsureUserWithIdAsync(string id, string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByIdAsync(id) is not null) return;
+        var created = await users.CreateAsync(new ApplicationUser { Id = id, UserName = email, Email = email, EmailConfirmed = true }, UserPassword);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>A loop of its own for one test, and an API client holding its key.</summary>
     public async Task<(string Id, HttpClient Api)> CreateLoopAsync(LoopSettings? settings = null)
     {

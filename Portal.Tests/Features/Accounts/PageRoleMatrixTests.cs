@@ -23,6 +23,9 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ["/rules"] = [.. PortalRoles.All],
             ["/segments"] = [.. PortalRoles.All],
             ["/decisions/demo/no-such-event"] = [.. PortalRoles.All],
+            ["/audit"] = [PortalRoles.Admin, PortalRoles.ComplianceReviewer],
+            ["/audit/export.csv"] = [PortalRoles.Admin, PortalRoles.ComplianceReviewer],
+            ["/profile/api-tokens"] = [.. PortalRoles.All],
         };
         var data = new TheoryData<string, string, string>();
         foreach (var (page, allowed) in pages)

@@ -48,6 +48,9 @@ public sealed class LiveStreamBuffer : IAsyncDisposable
 
     public bool Paused => pausedView is not null;
 
+    /// <summary>Decisions the page's own queue dropped because the pump fell behind.</summary>
+    internal long QueueDropped => subscription.Dropped;
+
     /// <summary>
     /// A new filter starts from fresh rows (earlier ones were kept only if they matched the old filter): the recent
     /// history that matches the new one, newest first.

@@ -53,8 +53,8 @@ public static class SegmentJson
         if (string.IsNullOrWhiteSpace(condition.Feature)) return "choose a feature (its dotted path, e.g. user.ageBand).";
         if (condition.Feature.Length > SegmentDefinition.MaxFeatureLength) return $"the feature path is longer than {SegmentDefinition.MaxFeatureLength} characters.";
         var values = condition.Values ?? [];
-        if (values.Any(v => v is null || v.Length > SegmentDefinition.MaxValueLength))
-            return $"every value must be given and at most {SegmentDefinition.MaxValueLength} characters long.";
+        if (values.Any(v => string.IsNullOrWhiteSpace(v) || v.Length > SegmentDefinition.MaxValueLength))
+            return $"give the value (at most {SegmentDefinition.MaxValueLength} characters).";
         return condition.Operator switch
         {
             ConditionOperator.Equals when values.Count != 1 => "equals needs exactly one value.",

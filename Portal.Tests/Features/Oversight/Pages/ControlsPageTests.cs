@@ -1,0 +1,89 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Oversight;
+using Portal.Features.Oversight.Controls;
+using Portal.Infrastructure.Security;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Oversight.Pages;
+
+public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+{
+    private BunitContext context = default!;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Fact]
+    public async Task A_compliance_reviewer_sees_the_controls_but_no_button_that_changes_them()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+
+        var cut = context.Render<ControlsPage>();
+
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=controls-{loopId}]"));
+        Assert.Empty(cut.FindAll($"[data-testid=freeze-{loopId}]"));
+        Assert.Empty(cut.FindAll($"[data-testid=toggle-kill-switch-{loopId}]"));
+        Assert.Empty(cut.FindAll("[data-testid=toggle-kill-switch-all]"));
+    }
+
+    [Fact]
+    public async Task A_product_owner_pulls_a_loops_kill_switch_with_a_reason_and_the_page_shows_it()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        var dialogs = context.RenderProviders();
+        var cut = context.Render<ControlsPage>();
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=toggle-kill-switch-{loopId}]"));
+
+        cut.Find($"[data-testid=toggle-kill-switch-{loopId}]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-reason]"));
+        dialogs.Find("[data-testid=confirm-reason]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Reason is required", dialogs.Markup));
+        dialogs.Find("textarea[data-testid=reason]").Change("Bad suggestions after the catalog import");
+        dialogs.Find("[data-testid=confirm-reason]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Kill switch ON", cut.Find($"[data-testid=kill-switch-{loopId}]").TextContent));
+        Assert.True(app.Services.GetRequiredService<ControlState>().Current.For(loopId).KillSwitch);
+    }
+
+    [Fact]
+    public async Task A_freeze_made_elsewhere_appears_on_an_open_page()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        var cut = context.Render<ControlsPage>();
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=controls-{loopId}]"));
+
+        await app.Services.GetRequiredService<FreezeService>()
+            .FreezeAsync(loopId, "action-1", "Recalled product", null, new Actor("someone", "someone@test.local"), CancellationToken.None);
+
+        cut.WaitForAssertion(() => Assert.Contains("Recalled product", cut.Find($"[data-testid=controls-{loopId}] [data-testid=frozen-actions]").TextContent),
+            TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task The_freeze_dialog_asks_for_a_reason_before_it_freezes()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        var dialogs = context.RenderProviders();
+        var service = context.Services.GetRequiredService<MudBlazor.IDialogService>();
+        var parameters = new MudBlazor.DialogParameters<FreezeDialog>
+        {
+            { d => d.LoopId, loopId }, { d => d.Actions, [new CatalogEntry("action-2", "Summer sale")] }, { d => d.ActionId, "action-2" },
+        };
+        await dialogs.InvokeAsync(() => service.ShowAsync<FreezeDialog>("Freeze", parameters));
+
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-freeze]"));
+        dialogs.Find("[data-testid=confirm-freeze]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("A reason is required.", dialogs.Markup));
+        Assert.False(app.Services.GetRequiredService<ControlState>().Current.For(loopId).Frozen.ContainsKey("action-2"));
+        dialogs.Find("textarea[data-testid=reason]").Change("Sale is over");
+        dialogs.Find("[data-testid=confirm-freeze]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.True(app.Services.GetRequiredService<ControlState>().Current.For(loopId).Frozen.ContainsKey("action-2")));
+    }
+}
