@@ -90,9 +90,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         return (id, CreateApiClient(created.ApiKey));
     }
 
+    /// <summary>Where API clients send requests: the test server, or the real address once Kestrel listens.</summary>
+    public Uri ClientBaseAddress { get; set; } = new("http://localhost");
+
     public HttpClient CreateApiClient(string? key = DemoKey)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientBaseAddress });
         if (key is not null) client.DefaultRequestHeaders.Add("Ocp-Apim-Subscription-Key", key);
         return client;
     }
