@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "durability" => await DurabilityCommand.RunAsync(args[1..]),
     "contention" => await ContentionCommand.RunAsync(args[1..]),
     "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
+    "oversight-latency" => await OversightLatencyCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -28,6 +29,8 @@ static int Usage()
               concurrent Rank, Reward and settings-edit writers: responses by status, any "database is locked"
           dotnet run -c Release --project Portal.Benchmarks -- rank-cost [--calls 20000]
               one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
+          dotnet run -c Release --project Portal.Benchmarks -- oversight-latency [--trials 100] [--clients 4]
+              freeze / kill switch through the oversight API while Rank runs at full speed: time to the first Rank that obeys, late disobedient answers
         """);
     return 2;
 }

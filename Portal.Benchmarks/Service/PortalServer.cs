@@ -97,6 +97,7 @@ public sealed class PortalServer : IAsyncDisposable
         info.Environment["Portal__DemoLoop__ApiKey"] = settings.ApiKey;
         info.Environment["Portal__Simulator__Enabled"] = settings.Simulator ? "true" : "false";
         info.Environment["Portal__Admin__Password"] = ServerSettings.AdminPassword;
+        info.Environment["Portal__Admin__ApiToken"] = ServerSettings.AdminToken;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         return info;
     }

@@ -5,6 +5,9 @@ public sealed record ServerSettings(string DllPath, int Port, string DataDirecto
 {
     public const string AdminPassword = "Bench-Admin-Passw0rd";
 
+    /// <summary>The administrator's personal API token (Portal:Admin:ApiToken) for the oversight API.</summary>
+    public const string AdminToken = "ptk_bench-admin-token-0123456789abcdef";
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     public string DatabasePath => Path.Combine(DataDirectory, "portal.db");

@@ -20,11 +20,13 @@ public static class PersistenceRegistration
     {
         builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.AddSingleton<PortalWriteTurns>();
+        builder.Services.AddSingleton<PortalWriteTurnsInterceptor>();
         builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             options.UseSqlite(SqliteConnections.ConnectionString(storage))
-                .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>());
+                .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<PortalWriteTurnsInterceptor>());
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SecretKeys>();

@@ -14,6 +14,7 @@ public sealed class DecisionLogWriter(
     IOptions<StorageOptions> storage,
     IOptions<DecisionLogOptions> options,
     TimeProvider clock,
+    PortalWriteTurns turns,
     ILogger<DecisionLogWriter> logger) : BackgroundService
 {
     private readonly Channel<LogCommand> queue = Channel.CreateBounded<LogCommand>(
@@ -67,6 +68,8 @@ public sealed class DecisionLogWriter(
             var batch = new List<LogCommand>(options.Value.MaxBatchSize);
             while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
+                // A person's change waiting for the lock goes first; meanwhile more writes join this batch.
+                await turns.YieldToPortalAsync();
                 while (batch.Count < options.Value.MaxBatchSize && queue.Reader.TryRead(out var command)) batch.Add(command);
                 CommitBatch(connection, statements, batch);
                 batch.Clear();
