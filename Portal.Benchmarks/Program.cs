@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "contention" => await ContentionCommand.RunAsync(args[1..]),
     "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
     "oversight-latency" => await OversightLatencyCommand.RunAsync(args[1..]),
+    "stream-load" => await StreamLoadCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -31,6 +32,8 @@ static int Usage()
               one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
           dotnet run -c Release --project Portal.Benchmarks -- oversight-latency [--trials 100] [--clients 4]
               freeze / kill switch through the oversight API while Rank runs at full speed: time to the first Rank that obeys, late disobedient answers
+          dotnet run -c Release --project Portal.Benchmarks -- stream-load [--rate 1000] [--seconds 60] [--pages 5]
+              Rank at a fixed rate without and with live-stream pages open in chromium: throughput ratio and server memory
         """);
     return 2;
 }

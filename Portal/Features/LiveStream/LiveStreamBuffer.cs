@@ -14,7 +14,7 @@ namespace Portal.Features.LiveStream;
 /// </summary>
 public sealed class LiveStreamBuffer : IAsyncDisposable
 {
-    public const int Capacity = 200;
+    public const int Capacity = 100;
 
     private readonly FeedSubscription subscription;
     private readonly SegmentCatalog segments;
@@ -108,8 +108,7 @@ public sealed class LiveStreamBuffer : IAsyncDisposable
         {
             LoopId = item.LoopId, EventId = item.EventId, CreatedAt = item.CreatedAt, ChosenActionId = item.ChosenActionId,
             Probability = item.ChosenProbability, Explored = item.Explored, BaselineActionId = item.BaselineActionId,
-            Oversight = item.Oversight, OversightDetail = item.OversightDetail,
-            Segments = SegmentsOf(segments, item.LoopId, item.Context), ContextSummary = Summary(item.Context),
+            Oversight = item.Oversight, OversightDetail = item.OversightDetail, Context = item.Context,
         };
         lock (gate)
         {
@@ -147,7 +146,11 @@ public sealed class LiveStreamBuffer : IAsyncDisposable
         var list = new List<StreamRow>(rows.Count);
         foreach (var row in rows)
         {
-            if (markShown) row.Shown = true;
+            if (markShown && !row.Shown)
+            {
+                row.Describe(segments);
+                row.Shown = true;
+            }
             list.Add(row);
         }
         return list;

@@ -26,9 +26,9 @@ public sealed class StreamHistory(IDbContextFactory<PortalDbContext> dbFactory, 
             {
                 LoopId = d.LoopId, EventId = d.EventId, CreatedAt = d.CreatedAt, ChosenActionId = d.ChosenActionId,
                 Probability = d.ChosenProbability, Explored = d.Explored, BaselineActionId = d.BaselineActionId,
-                Oversight = d.Oversight, OversightDetail = d.OversightDetail, Reward = d.Reward, RewardCount = d.RewardCount,
-                Segments = LiveStreamBuffer.SegmentsOf(segments, d.LoopId, context), ContextSummary = LiveStreamBuffer.Summary(context),
+                Oversight = d.Oversight, OversightDetail = d.OversightDetail, Reward = d.Reward, RewardCount = d.RewardCount, Context = context,
             };
+            row.Describe(segments);
             if (!filter.Admits(row.LoopId, row.ChosenActionId, row.Explored, row.Overridden, context)) continue;
             rows.Add(row);
             if (rows.Count == LiveStreamBuffer.Capacity) break;

@@ -14,14 +14,25 @@ public sealed class StreamRow
     public required string BaselineActionId { get; init; }
     public OversightEffects Oversight { get; init; }
     public string? OversightDetail { get; init; }
-    public required IReadOnlyList<string> Segments { get; init; }
-    public required string ContextSummary { get; init; }
+
+    /// <summary>The context as received; described (segments, summary) only once the row is about to be shown.</summary>
+    public required IReadOnlyList<System.Text.Json.JsonElement> Context { get; init; }
+
+    public IReadOnlyList<string> Segments { get; internal set; } = [];
+    public string ContextSummary { get; internal set; } = "";
 
     public double? Reward { get; set; }
     public int RewardCount { get; set; }
 
     /// <summary>Set once a render has shown it; a row pushed out before that counts as skipped.</summary>
     internal bool Shown { get; set; }
+
+    /// <summary>Fills in what is shown about the context: done for shown rows only, most rows of a fast stream never are.</summary>
+    internal void Describe(Segments.SegmentCatalog catalog)
+    {
+        Segments = LiveStreamBuffer.SegmentsOf(catalog, LoopId, Context);
+        ContextSummary = LiveStreamBuffer.Summary(Context);
+    }
 
     public bool Overridden => (Oversight & ~OversightEffects.ModelFrozen) != 0;
 }

@@ -11,6 +11,9 @@ public static class WebRegistration
     /// <summary>Blazor Server with MudBlazor, OpenAPI, error handling.</summary>
     public static IHostApplicationBuilder AddPortalWeb(this IHostApplicationBuilder builder)
     {
+        // Serve blazor.web.js and MudBlazor's files from their build locations in any environment, so a Release build
+        // run from its output folder works too (a published app has them in wwwroot and ignores this).
+        if (builder is WebApplicationBuilder web) web.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddOpenApi(options => options.AddJsonRequestBodies());
