@@ -102,6 +102,26 @@ public sealed class OversightFlowTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync($"Entry {seq} was changed");
     }
 
+    [Fact]
+    public async Task A_reviewer_watches_decisions_arrive_and_opens_one_to_see_why_it_was_made()
+    {
+        var page = await LogInAsync("cr-stream-e2e@test.local", PortalRoles.ComplianceReviewer);
+        await page.GotoAsync("/stream");
+        await page.WaitForInteractiveAsync();
+        var newest = page.GetByTestId("stream-row").First;
+        var firstSeen = await newest.InnerTextAsync();
+
+        // The demo traffic keeps coming: a newer decision takes the top row without reloading the page.
+        await Assertions.Expect(newest).Not.ToHaveTextAsync(firstSeen, new() { Timeout = 10_000 });
+        await page.ScreenshotIfAskedAsync("stream");
+        await newest.ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("decision-facts")).ToContainTextAsync("Served");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Why this action");
+        await Assertions.Expect(page.GetByTestId("flag-decision")).ToBeVisibleAsync();
+        await page.ScreenshotIfAskedAsync("decision");
+    }
+
     private async Task<IPage> LogInAsync(string email, params string[] roles)
     {
         await browser.App.CreateUserAsync(email, roles);
