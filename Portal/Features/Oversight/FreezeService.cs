@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Loops;
+using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Oversight;
@@ -16,6 +17,7 @@ public sealed class FreezeService(
     LoopDirectory loops,
     ControlState control,
     AuditTrail audit,
+    UrgentWrites urgent,
     TimeProvider clock)
 {
     public async Task<OversightOutcome> FreezeAsync(string loopId, string actionId, string? reason, DateTimeOffset? expiresAt, Actor actor, CancellationToken ct)
@@ -28,7 +30,7 @@ public sealed class FreezeService(
         long id;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await urgent.BeginTransactionAsync(db, ct);
             if (!await db.LoopActions.AnyAsync(a => a.LoopId == loopId && a.ActionId == actionId, ct))
                 return OversightOutcome.NotFound($"Loop '{loopId}' has no action '{actionId}' in its catalog.");
             if (await ActiveFreezeAsync(db, loopId, actionId, now, ct) is { } existing)
@@ -56,7 +58,7 @@ public sealed class FreezeService(
         var now = clock.GetUtcNow();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await urgent.BeginTransactionAsync(db, ct);
             if (await ActiveFreezeAsync(db, loopId, actionId, now, ct) is not { } freeze)
                 return OversightOutcome.Conflict($"'{actionId}' is not frozen in loop '{loopId}'.");
             freeze.LiftedAt = now;

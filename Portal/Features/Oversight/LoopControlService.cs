@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Loops;
+using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Oversight;
@@ -16,6 +17,7 @@ public sealed class LoopControlService(
     LoopDirectory loops,
     ControlState control,
     AuditTrail audit,
+    UrgentWrites urgent,
     TimeProvider clock)
 {
     /// <param name="loopId">A loop, or null for the switch of every loop.</param>
@@ -97,7 +99,7 @@ public sealed class LoopControlService(
         var scope = loopId ?? LoopControl.GlobalScope;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await urgent.BeginTransactionAsync(db, ct);
             Loop? loop = null;
             if (loopId is not null && (loop = await db.Loops.FindAsync([loopId], ct)) is null)
                 return OversightOutcome.NotFound($"There is no loop '{loopId}'.");

@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Segments;
+using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Oversight;
@@ -18,6 +19,7 @@ public sealed class RuleService(
     IDbContextFactory<PortalDbContext> dbFactory,
     ControlState control,
     AuditTrail audit,
+    UrgentWrites urgent,
     TimeProvider clock)
 {
     public async Task<OversightOutcome> CreateAsync(RuleDraft draft, Actor actor, CancellationToken ct)
@@ -27,7 +29,7 @@ public sealed class RuleService(
         long id;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await urgent.BeginTransactionAsync(db, ct);
             if (!await db.Loops.AnyAsync(l => l.Id == draft.LoopId, ct)) return OversightOutcome.NotFound($"There is no loop '{draft.LoopId}'.");
             var known = await db.LoopActions.Where(a => a.LoopId == draft.LoopId && draft.ActionIds.Contains(a.ActionId)).Select(a => a.ActionId).ToListAsync(ct);
             if (draft.ActionIds.FirstOrDefault(a => !known.Contains(a)) is { } unknown)
@@ -112,7 +114,7 @@ public sealed class RuleService(
         if (reason is { Length: > AuditTrail.MaxReasonLength }) return OversightOutcome.Invalid($"The note has more than {AuditTrail.MaxReasonLength} characters.");
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await urgent.BeginTransactionAsync(db, ct);
             if (await db.OverrideRules.FindAsync([ruleId], ct) is not { } rule) return OversightOutcome.NotFound($"There is no rule #{ruleId}.");
             var before = Snapshot(rule);
             if (change(rule) is { } conflict) return OversightOutcome.Conflict(conflict);

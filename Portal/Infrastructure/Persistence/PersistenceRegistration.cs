@@ -20,13 +20,12 @@ public static class PersistenceRegistration
     {
         builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
-        builder.Services.AddSingleton<PortalWriteTurns>();
-        builder.Services.AddSingleton<PortalWriteTurnsInterceptor>();
+        builder.Services.AddSingleton<UrgentWrites>();
         builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             options.UseSqlite(SqliteConnections.ConnectionString(storage))
-                .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>(), services.GetRequiredService<PortalWriteTurnsInterceptor>());
+                .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>());
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SecretKeys>();

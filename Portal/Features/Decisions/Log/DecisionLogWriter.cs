@@ -14,7 +14,7 @@ public sealed class DecisionLogWriter(
     IOptions<StorageOptions> storage,
     IOptions<DecisionLogOptions> options,
     TimeProvider clock,
-    PortalWriteTurns turns,
+    UrgentWrites urgent,
     ILogger<DecisionLogWriter> logger) : BackgroundService
 {
     private readonly Channel<LogCommand> queue = Channel.CreateBounded<LogCommand>(
@@ -68,8 +68,8 @@ public sealed class DecisionLogWriter(
             var batch = new List<LogCommand>(options.Value.MaxBatchSize);
             while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
-                // A person's change waiting for the lock goes first; meanwhile more writes join this batch.
-                await turns.YieldToPortalAsync();
+                // A freeze or kill switch waiting for the lock goes first; meanwhile more writes join this batch.
+                await urgent.YieldAsync();
                 while (batch.Count < options.Value.MaxBatchSize && queue.Reader.TryRead(out var command)) batch.Add(command);
                 CommitBatch(connection, statements, batch);
                 batch.Clear();
