@@ -1,0 +1,68 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Portal.Features.Oversight;
+using Portal.Features.Oversight.Rules;
+using Portal.Features.Segments;
+using Portal.Infrastructure.Security;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Oversight.Pages;
+
+public sealed class RuleDialogTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+{
+    private BunitContext context = default!;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Fact]
+    public async Task An_incomplete_rule_is_refused_with_a_message_next_to_each_missing_field()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        var dialogs = context.RenderProviders();
+        await ShowAsync(dialogs, new DialogParameters<RuleDialog> { { d => d.LoopId, loopId } });
+
+        dialogs.Find("[data-testid=create-rule]").Click();
+
+        dialogs.WaitForAssertion(() =>
+        {
+            Assert.Contains("Choose the segment the rule applies to.", dialogs.Markup);
+            Assert.Contains("Choose at least one action to exclude.", dialogs.Markup);
+            Assert.Contains("A reason is required.", dialogs.Markup);
+        });
+        Assert.Empty(await app.Services.GetRequiredService<RuleQueries>().ListAsync(loopId, openOnly: false, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Started_from_a_decision_it_offers_its_segments_estimates_the_impact_and_creates_a_pending_rule()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        await app.EnsureUserWithIdAsync("productowner-id", "productowner@test.local");
+        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        var dialogs = context.RenderProviders();
+        var segment = SegmentChoices.Automatic("user.ageBand", "25-34");
+        await ShowAsync(dialogs, new DialogParameters<RuleDialog>
+        {
+            { d => d.LoopId, loopId }, { d => d.ExtraSegments, [segment] }, { d => d.SegmentKey, segment.Key }, { d => d.ActionId, "action-1" },
+        });
+
+        dialogs.WaitForAssertion(() => Assert.Contains("were in this segment; this rule would have changed", dialogs.Find("[data-testid=rule-impact]").TextContent));
+        dialogs.Find("textarea[data-testid=reason]").Change("Complaints about action 1");
+        dialogs.Find("[data-testid=create-rule]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=create-rule]")));
+        var rule = Assert.Single(await app.Services.GetRequiredService<RuleQueries>().ListAsync(loopId, openOnly: false, CancellationToken.None));
+        Assert.Equal(("user.ageBand = 25-34", "exclude action-1", RuleState.PendingApproval, "productowner@test.local"),
+            (rule.SegmentName, rule.Effect, rule.State, rule.AuthorName));
+    }
+
+    private async Task ShowAsync(IRenderedComponent<MudDialogProvider> dialogs, DialogParameters<RuleDialog> parameters)
+    {
+        var service = context.Services.GetRequiredService<IDialogService>();
+        await dialogs.InvokeAsync(() => service.ShowAsync<RuleDialog>("New rule", parameters));
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=create-rule]"));
+    }
+}
