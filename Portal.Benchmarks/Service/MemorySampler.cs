@@ -23,6 +23,8 @@ public sealed class MemorySampler(int processId)
 
     public void Stop() => stop.Cancel();
 
+    public override string ToString() => string.Join(" → ", Samples.Select(mb => mb.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)));
+
     private double ResidentMegabytes()
     {
         var line = File.ReadLines($"/proc/{processId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
