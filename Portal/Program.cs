@@ -1,6 +1,7 @@
 using Portal.Features.Accounts;
 using Portal.Features.Dashboard;
 using Portal.Features.Decisions;
+using Portal.Features.Feedback;
 using Portal.Features.Learning.Training;
 using Portal.Features.Loops;
 using Portal.Features.PublicPages;
@@ -22,11 +23,13 @@ builder.AddTraining();
 builder.AddSimulation();
 builder.AddDashboard();
 builder.AddPublicPages();
+builder.AddFeedback();
 
 var app = builder.Build();
 app.UsePortalPipeline();
 app.MapDecisionsApi();
 app.MapLoopConfigurationApi();
+app.MapFeedbackApi();
 app.MapPortalWeb();
 return app.RunOrExplain();
 

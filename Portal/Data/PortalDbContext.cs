@@ -9,6 +9,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Loop> Loops => Set<Loop>();
     public DbSet<LoopAction> LoopActions => Set<LoopAction>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<FeedbackTicket> FeedbackTickets => Set<FeedbackTicket>();
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+    public DbSet<TicketHistoryEntry> TicketHistory => Set<TicketHistoryEntry>();
+    public DbSet<TicketStatusLink> TicketStatusLinks => Set<TicketStatusLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -21,5 +25,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         conventions.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
         conventions.Properties<LearningMode>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<RewardAggregation>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<FeedbackCategory>().HaveConversion<string>().HaveMaxLength(32);
+        conventions.Properties<TicketChange>().HaveConversion<string>().HaveMaxLength(32);
     }
 }

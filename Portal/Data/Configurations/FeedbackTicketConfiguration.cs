@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Configurations;
+
+public sealed class FeedbackTicketConfiguration : IEntityTypeConfiguration<FeedbackTicket>
+{
+    public const int MessageMaxLength = 4000;
+    public const int EmailMaxLength = 254;
+
+    public void Configure(EntityTypeBuilder<FeedbackTicket> ticket)
+    {
+        ticket.ToTable("FeedbackTickets");
+        ticket.HasKey(t => t.Id);
+        ticket.Property(t => t.Reference).HasMaxLength(16);
+        ticket.HasIndex(t => t.Reference).IsUnique();
+        ticket.Property(t => t.Message).HasMaxLength(MessageMaxLength);
+        ticket.Property(t => t.ContactEmail).HasMaxLength(EmailMaxLength);
+        ticket.Property(t => t.SourceHash).HasMaxLength(64);
+        ticket.Property(t => t.TextHash).HasMaxLength(64);
+        ticket.Property(t => t.LoopId).HasMaxLength(LoopConfiguration.IdMaxLength);
+        ticket.Property(t => t.EventId).HasMaxLength(256);
+
+        // Tickets outlive loops, users and merges: none of them deletes a ticket.
+        ticket.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.SetNull);
+        ticket.HasOne<FeedbackTicket>().WithMany().HasForeignKey(t => t.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+
+        // The board's filters and sorts, the navigation counters (new, overdue) and the repeat check.
+        ticket.HasIndex(t => t.CreatedAt);
+        ticket.HasIndex(t => new { t.Status, t.DueAt });
+        ticket.HasIndex(t => new { t.Category, t.CreatedAt });
+        ticket.HasIndex(t => new { t.Priority, t.CreatedAt });
+        ticket.HasIndex(t => new { t.AssigneeId, t.CreatedAt });
+        ticket.HasIndex(t => new { t.LoopId, t.Category });
+        ticket.HasIndex(t => new { t.SourceHash, t.TextHash });
+    }
+}
