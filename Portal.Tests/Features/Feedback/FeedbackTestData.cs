@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Feedback;
+using Portal.Features.Feedback.Intake;
 using Portal.Features.PublicPages;
 using Portal.Tests.TestInfrastructure;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Portal.Infrastructure.Security;
+using Portal.Features.Feedback.Board;
 
 namespace Portal.Features.Feedback;
 

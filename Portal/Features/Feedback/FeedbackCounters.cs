@@ -1,3 +1,5 @@
+using Portal.Features.Feedback.Board;
+
 namespace Portal.Features.Feedback;
 
 /// <summary>

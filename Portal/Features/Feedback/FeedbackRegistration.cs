@@ -1,3 +1,7 @@
+using Portal.Features.Feedback.Board;
+using Portal.Features.Feedback.Intake;
+using Portal.Features.Feedback.Public;
+using Portal.Features.Feedback.Tickets;
 using Portal.Infrastructure.Configuration;
 
 namespace Portal.Features.Feedback;

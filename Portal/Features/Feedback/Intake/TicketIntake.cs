@@ -4,7 +4,7 @@ using Portal.Data;
 using Portal.Data.Configurations;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Intake;
 
 /// <summary>
 /// Turns a feedback post into a ticket: links and snapshots the decision when the signed link is valid (silently

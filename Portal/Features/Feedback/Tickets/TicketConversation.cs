@@ -3,7 +3,7 @@ using Portal.Data;
 using Portal.Data.Configurations;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>Reviewers' comments on a ticket: internal notes, or replies that the end user reads on the status page.</summary>
 public sealed class TicketConversation(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)

@@ -1,6 +1,6 @@
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Public;
 
 /// <summary>
 /// What the private status link shows the sender: status, reference, submitted time, category and the replies meant

@@ -1,6 +1,6 @@
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Board;
 
 /// <summary>What the triage board (and its CSV export) shows. Empty collections and nulls mean "any".</summary>
 public sealed record TicketFilter

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>
 /// Merges a duplicate into the ticket it repeats: the duplicate becomes Duplicate and points at the primary, whose

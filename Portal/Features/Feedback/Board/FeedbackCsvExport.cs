@@ -1,6 +1,6 @@
 using Portal.Infrastructure.Export;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Board;
 
 /// <summary>
 /// The board's tickets as CSV, with the board's filter and order: pages through <see cref="TicketQueries.PageAsync"/>,

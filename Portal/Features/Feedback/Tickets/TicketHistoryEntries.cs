@@ -1,6 +1,6 @@
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>Builds the history row that every change of a ticket appends.</summary>
 public static class TicketHistoryEntries

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>One ticket with its decision, comments, history and merge links, for the ticket page.</summary>
 public sealed class TicketDetailQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)

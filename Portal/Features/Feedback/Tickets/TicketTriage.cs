@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>
 /// A reviewer's changes to status, priority and assignee, of one ticket or many at once. The workflow is enforced here

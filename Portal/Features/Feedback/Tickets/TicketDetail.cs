@@ -1,6 +1,6 @@
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>Everything a reviewer sees of one ticket.</summary>
 public sealed record TicketDetail(

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Public;
 
 /// <summary>The ticket a private status link opens, found by the hash of its secret.</summary>
 public sealed class TicketStatusQueries(IDbContextFactory<PortalDbContext> dbFactory)

@@ -1,6 +1,6 @@
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Intake;
 
 /// <summary>
 /// The priority a new ticket starts with. Harm to people (unfair or biased, privacy, offensive) starts at P2;

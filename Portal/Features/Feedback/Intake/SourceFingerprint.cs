@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Intake;
 
 /// <summary>
 /// Recognizes "the same source" without storing client addresses: an HMAC of the address under a key kept in the

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>The people a ticket can be assigned to: accounts with a role that may triage feedback.</summary>
 public sealed class TicketAssignees(IDbContextFactory<PortalDbContext> dbFactory)

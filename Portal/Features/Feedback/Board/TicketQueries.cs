@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Board;
 
 /// <summary>
 /// The triage board's one query: filters, sorts and pages in SQL. The CSV export pages through the same method, and

@@ -1,6 +1,6 @@
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Board;
 
 /// <summary>One ticket as the board lists it and the CSV export writes it.</summary>
 public sealed record TicketRow(
@@ -18,7 +18,3 @@ public sealed record TicketRow(
     string? EventId,
     int SubmissionCount,
     string Message);
-
-public sealed record TicketPage(IReadOnlyList<TicketRow> Items, int Total);
-
-public sealed record FeedbackCounts(int New, int Overdue);

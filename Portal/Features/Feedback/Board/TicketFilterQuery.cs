@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Portal.Data.Entities;
 
-namespace Portal.Features.Feedback;
+namespace Portal.Features.Feedback.Board;
 
 /// <summary>
 /// A board filter and sort as a query string, so the board's export link downloads exactly what the board shows:
