@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
@@ -37,7 +39,11 @@ public static class FeedbackTestData
         var eventId = "fb-" + Guid.NewGuid().ToString("N")[..12];
         var body = RankPayloads.Valid(eventId: eventId);
         body["contextFeatures"]![0]!["user"]!["ageBand"] = ageBand;
-        var response = await factory.CreateApiClient().PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(body));
+        var api = factory.CreateApiClient();
+        // On Kestrel (the browser tests) the client must go to the real port.
+        if (factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address)
+            api.BaseAddress = new Uri(address);
+        var response = await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(body));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var link = factory.Services.GetRequiredService<DecisionLinkTokens>().Create("demo", eventId, DateTimeOffset.UtcNow.AddDays(1));
         return (eventId, link);

@@ -35,4 +35,33 @@ public static class ContextFeaturePath
             _ => null,
         };
     }
+
+    /// <summary>Every scalar feature with its dotted path, in order, for showing a decision's context to people.</summary>
+    public static IReadOnlyList<(string Path, string Value)> All(JsonElement contextFeatures)
+    {
+        var features = new List<(string, string)>();
+        if (contextFeatures.ValueKind != JsonValueKind.Array) return features;
+        foreach (var featureObject in contextFeatures.EnumerateArray()) Collect(featureObject, "", features, depth: 0);
+        return features;
+    }
+
+    private static void Collect(JsonElement node, string prefix, List<(string, string)> features, int depth)
+    {
+        if (depth > 16) return;
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in node.EnumerateObject())
+                    Collect(property.Value, prefix.Length == 0 ? property.Name : prefix + "." + property.Name, features, depth + 1);
+                break;
+            case JsonValueKind.Array:
+                features.Add((prefix, node.GetRawText()));
+                break;
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                break;
+            default:
+                features.Add((prefix, node.ValueKind == JsonValueKind.String ? node.GetString()! : node.GetRawText()));
+                break;
+        }
+    }
 }

@@ -27,4 +27,11 @@ public static class MessageText
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized.ToString())));
     }
+
+    /// <summary>The start of a message on one line, for lists: at most <paramref name="length"/> characters.</summary>
+    public static string Preview(string text, int length = 110)
+    {
+        var oneLine = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return oneLine.Length <= length ? oneLine : oneLine[..(length - 1)].TrimEnd() + "…";
+    }
 }

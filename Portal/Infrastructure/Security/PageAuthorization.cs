@@ -15,9 +15,7 @@ public sealed class PageAuthorization(AuthenticationStateProvider authentication
         return (await authorization.AuthorizeAsync(state.User, policy)).Succeeded;
     }
 
-    public async Task<string?> UserIdAsync()
-    {
-        var state = await authentication.GetAuthenticationStateAsync();
-        return state.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-    }
+    public async Task<string?> UserIdAsync() => (await UserAsync()).FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+
+    public async Task<System.Security.Claims.ClaimsPrincipal> UserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 }

@@ -12,18 +12,19 @@ public sealed class TicketAssignees(IDbContextFactory<PortalDbContext> dbFactory
     public async Task<IReadOnlyList<Assignee>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Query(db).OrderBy(a => a.Name).ToListAsync(ct);
+        return await Triagers(db).OrderBy(u => u.Email)
+            .Select(u => new Assignee(u.Id, u.Email ?? u.UserName ?? u.Id)).ToListAsync(ct);
     }
 
     /// <summary>Null when the id is not an account that may triage feedback.</summary>
     public static Task<Assignee?> FindAsync(PortalDbContext db, string userId, CancellationToken ct) =>
-        Query(db).FirstOrDefaultAsync(a => a.Id == userId, ct);
+        Triagers(db).Where(u => u.Id == userId)
+            .Select(u => new Assignee(u.Id, u.Email ?? u.UserName ?? u.Id)).FirstOrDefaultAsync(ct);
 
-    private static IQueryable<Assignee> Query(PortalDbContext db)
+    private static IQueryable<ApplicationUser> Triagers(PortalDbContext db)
     {
         var roles = PortalPolicies.TriageFeedbackRoles.ToArray();
-        return (from user in db.Users
-         where db.UserRoles.Any(ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!)))
-         select new Assignee(user.Id, user.Email ?? user.UserName ?? user.Id)).Distinct();
+        return db.Users.Where(user => db.UserRoles.Any(ur => ur.UserId == user.Id
+            && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
     }
 }
