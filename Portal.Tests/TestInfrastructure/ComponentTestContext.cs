@@ -44,9 +44,9 @@ public static class ComponentTestContext
 
     private static string[] PoliciesOf(string role) => role switch
     {
-        PortalRoles.Admin => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Administer],
-        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops],
-        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser],
+        PortalRoles.Admin => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.TriageFeedback, PortalPolicies.Administer],
+        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.TriageFeedback],
+        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.TriageFeedback],
         _ => [],
     };
 }

@@ -33,19 +33,20 @@ public static class FeedbackTestData
         return await db.FeedbackTickets.Where(t => t.Reference == reference).Select(t => t.Id).SingleAsync();
     }
 
-    /// <summary>A real decision of the demo loop made through Rank, and a signed link to it valid for a day.</summary>
-    public static async Task<(string EventId, string Link)> RankedDecisionAsync(this PortalAppFactory factory, string ageBand = "25-34")
+    /// <summary>A real decision made through Rank (demo loop unless given), and a signed link to it valid for a day.</summary>
+    public static async Task<(string EventId, string Link)> RankedDecisionAsync(this PortalAppFactory factory, string ageBand = "25-34",
+        (string Id, HttpClient Api)? loop = null)
     {
         var eventId = "fb-" + Guid.NewGuid().ToString("N")[..12];
         var body = RankPayloads.Valid(eventId: eventId);
         body["contextFeatures"]![0]!["user"]!["ageBand"] = ageBand;
-        var api = factory.CreateApiClient();
+        var api = loop?.Api ?? factory.CreateApiClient();
         // On Kestrel (the browser tests) the client must go to the real port.
         if (factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address)
             api.BaseAddress = new Uri(address);
-        var response = await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(body));
+        var response = await api.PostAsync("personalizer/v1.0/rank", RankPayloads.Json(body));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var link = factory.Services.GetRequiredService<DecisionLinkTokens>().Create("demo", eventId, DateTimeOffset.UtcNow.AddDays(1));
+        var link = factory.Services.GetRequiredService<DecisionLinkTokens>().Create(loop?.Id ?? "demo", eventId, DateTimeOffset.UtcNow.AddDays(1));
         return (eventId, link);
     }
 }

@@ -1,0 +1,33 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Feedback;
+using Portal.Infrastructure.Security;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Feedback;
+
+public sealed class FeedbackNavLinkTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+{
+    private BunitContext context = default!;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Fact]
+    public async Task The_navigation_shows_the_number_of_new_tickets_and_updates_it_when_one_arrives()
+    {
+        var counters = app.Services.GetRequiredService<FeedbackCounters>();
+        await Eventually.TrueAsync(() => counters.Current is not null);
+        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var cut = context.Render<FeedbackNavLink>();
+        var before = counters.Current!.New;
+
+        await app.SubmitAsync("Nav count " + Guid.NewGuid().ToString("N"));
+
+        cut.WaitForAssertion(() => Assert.Equal((before + 1).ToString(), cut.Find("[data-testid=nav-new-count]").TextContent.Trim()),
+            TimeSpan.FromSeconds(10));
+    }
+}
