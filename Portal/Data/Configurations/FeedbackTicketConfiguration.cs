@@ -26,12 +26,16 @@ public sealed class FeedbackTicketConfiguration : IEntityTypeConfiguration<Feedb
         ticket.HasOne(t => t.Assignee).WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.SetNull);
         ticket.HasOne<FeedbackTicket>().WithMany().HasForeignKey(t => t.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
 
-        // The board's filters and sorts, the navigation counters (new, overdue) and the repeat check.
+        // The board pages in two steps (ids, then rows), so the first step can be answered from an index alone: almost
+        // every view filters on status (the board opens on open tickets), then on one more column, newest first.
+        // Overdue (and the navigation counters) use (Status, DueAt, …); the bias page (LoopId, Category); the repeat check the hashes.
         ticket.HasIndex(t => t.CreatedAt);
-        ticket.HasIndex(t => new { t.Status, t.DueAt });
-        ticket.HasIndex(t => new { t.Category, t.CreatedAt });
-        ticket.HasIndex(t => new { t.Priority, t.CreatedAt });
-        ticket.HasIndex(t => new { t.AssigneeId, t.CreatedAt });
+        ticket.HasIndex(t => new { t.Status, t.DueAt, t.CreatedAt });
+        ticket.HasIndex(t => new { t.Status, t.CreatedAt });
+        ticket.HasIndex(t => new { t.Status, t.Priority, t.CreatedAt });
+        ticket.HasIndex(t => new { t.Status, t.Category, t.CreatedAt });
+        ticket.HasIndex(t => new { t.Status, t.AssigneeId, t.CreatedAt });
+        ticket.HasIndex(t => new { t.Status, t.LoopId, t.CreatedAt });
         ticket.HasIndex(t => new { t.LoopId, t.Category });
         ticket.HasIndex(t => new { t.SourceHash, t.TextHash });
     }

@@ -19,7 +19,6 @@ public sealed class FeedbackTicket
     public DateTimeOffset UpdatedAt { get; set; }
 
     public FeedbackCategory Category { get; set; }
-    public required string Message { get; set; }
     public string? ContactEmail { get; set; }
     public bool ConsentToContact { get; set; }
 
@@ -36,8 +35,6 @@ public sealed class FeedbackTicket
     public string? LoopId { get; set; }
     public string? EventId { get; set; }
 
-    /// <summary>The decision as it was when the feedback arrived (JSON), so that log retention does not erase it.</summary>
-    public string? DecisionJson { get; set; }
 
     public TicketStatus Status { get; set; }
     public TicketPriority Priority { get; set; }
@@ -49,4 +46,10 @@ public sealed class FeedbackTicket
 
     /// <summary>Set when the ticket was merged into another one (status Duplicate).</summary>
     public long? DuplicateOfId { get; set; }
+
+    // The long texts last: the board's filters read the short columns before them in each row.
+    public required string Message { get; set; }
+
+    /// <summary>The decision as it was when the feedback arrived (JSON), so that log retention does not erase it.</summary>
+    public string? DecisionJson { get; set; }
 }

@@ -387,6 +387,8 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeId");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DuplicateOfId");
@@ -394,17 +396,21 @@ namespace Portal.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("AssigneeId", "CreatedAt");
-
-                    b.HasIndex("Category", "CreatedAt");
-
                     b.HasIndex("LoopId", "Category");
-
-                    b.HasIndex("Priority", "CreatedAt");
 
                     b.HasIndex("SourceHash", "TextHash");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "AssigneeId", "CreatedAt");
+
+                    b.HasIndex("Status", "Category", "CreatedAt");
+
+                    b.HasIndex("Status", "DueAt", "CreatedAt");
+
+                    b.HasIndex("Status", "LoopId", "CreatedAt");
+
+                    b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.ToTable("FeedbackTickets", (string)null);
                 });

@@ -17,6 +17,7 @@ public static class FeedbackRegistration
         services.AddSingleton<SourceFingerprint>();
         services.AddSingleton<DecisionSnapshots>();
         services.AddSingleton<TicketIntake>();
+        services.AddHostedService<TicketSearchIndex>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<TicketDetailQueries>();
         services.AddSingleton<TicketStatusQueries>();

@@ -14,6 +14,14 @@ public static class TicketReference
 
     public static string New() => Prefix + new string(RandomNumberGenerator.GetItems<char>(Alphabet, Length));
 
+    /// <summary>Whether the text is a ticket reference: FB- and six characters of the alphabet, in any case.</summary>
+    public static bool IsReference(string? text)
+    {
+        var value = (text ?? "").Trim().ToUpperInvariant();
+        return value.Length == Prefix.Length + Length && value.StartsWith(Prefix, StringComparison.Ordinal)
+            && value.AsSpan(Prefix.Length).IndexOfAnyExcept(Alphabet) < 0;
+    }
+
     /// <summary>Accepts what people type: any case, surrounding spaces, with or without the prefix.</summary>
     public static string Normalize(string? text)
     {

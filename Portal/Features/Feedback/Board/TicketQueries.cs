@@ -17,17 +17,19 @@ public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tickets = Filtered(db.FeedbackTickets.AsNoTracking(), filter, now);
+        var tickets = Filtered(db, filter, now);
         var total = countTotal ? await tickets.CountAsync(ct) : -1;
-        var rows = await Sorted(tickets, sort)
-            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
+        if (total == 0) return new TicketPage([], 0);
+        // Step one finds the page's ids (from an index where one covers the filter and order); step two reads those rows.
+        var ids = await Sorted(tickets, sort).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize)).Select(t => t.Id).ToListAsync(ct);
+        var rows = await db.FeedbackTickets.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new TicketRow(t.Id, t.Reference, t.CreatedAt, t.Category, t.Status, t.Priority, t.AssigneeId,
                 t.Assignee == null ? null : t.Assignee.Email,
                 t.DueAt,
                 (t.Status == TicketStatus.New || t.Status == TicketStatus.Triaged || t.Status == TicketStatus.InProgress) && t.DueAt < now,
                 t.LoopId, t.EventId, t.SubmissionCount, t.Message))
-            .ToListAsync(ct);
-        return new TicketPage(rows, total);
+            .ToDictionaryAsync(r => r.Id, ct);
+        return new TicketPage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total);
     }
 
     /// <summary>The newest ticket's id (0 when there is none).</summary>
@@ -50,8 +52,9 @@ public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, 
     private static IQueryable<FeedbackTicket> Overdue(IQueryable<FeedbackTicket> tickets, DateTimeOffset now) =>
         tickets.Where(t => (t.Status == TicketStatus.New || t.Status == TicketStatus.Triaged || t.Status == TicketStatus.InProgress) && t.DueAt < now);
 
-    private static IQueryable<FeedbackTicket> Filtered(IQueryable<FeedbackTicket> tickets, TicketFilter filter, DateTimeOffset now)
+    private static IQueryable<FeedbackTicket> Filtered(PortalDbContext db, TicketFilter filter, DateTimeOffset now)
     {
+        var tickets = db.FeedbackTickets.AsNoTracking();
         if (filter.IdAtMost is { } maxId) tickets = tickets.Where(t => t.Id <= maxId);
         if (filter.OverdueOnly) tickets = Overdue(tickets, now);
         if (filter.Statuses.Count > 0)
@@ -74,9 +77,22 @@ public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         if (!string.IsNullOrEmpty(filter.LoopId)) tickets = tickets.Where(t => t.LoopId == filter.LoopId);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var reference = TicketReference.Normalize(filter.Search);
-            var pattern = "%" + EscapeLike(filter.Search.Trim()) + "%";
-            tickets = tickets.Where(t => t.Reference == reference || EF.Functions.Like(t.Message, pattern, "\\"));
+            // A reference (FB-7K3M9Q) is looked up by its unique index; other text in the messages' search index.
+            if (TicketReference.IsReference(filter.Search))
+            {
+                var reference = TicketReference.Normalize(filter.Search);
+                tickets = tickets.Where(t => t.Reference == reference);
+            }
+            else if (filter.Search.Trim() is { Length: >= TicketSearchIndex.MinimumLength } text)
+            {
+                var matching = TicketSearchIndex.Matching(db, text);
+                tickets = tickets.Where(t => matching.Contains(t.Id));
+            }
+            else
+            {
+                var pattern = "%" + EscapeLike(filter.Search.Trim()) + "%";
+                tickets = tickets.Where(t => EF.Functions.Like(t.Message, pattern, "\\"));
+            }
         }
         return tickets;
     }

@@ -21,7 +21,6 @@ namespace Portal.Data.Migrations
                     LastSubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     ConsentToContact = table.Column<bool>(type: "INTEGER", nullable: false),
                     SourceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -29,12 +28,13 @@ namespace Portal.Data.Migrations
                     SubmissionCount = table.Column<int>(type: "INTEGER", nullable: false),
                     LoopId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     EventId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    DecisionJson = table.Column<string>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Priority = table.Column<int>(type: "INTEGER", nullable: false),
                     AssigneeId = table.Column<string>(type: "TEXT", nullable: true),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DuplicateOfId = table.Column<long>(type: "INTEGER", nullable: true)
+                    DuplicateOfId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DecisionJson = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -121,14 +121,9 @@ namespace Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FeedbackTickets_AssigneeId_CreatedAt",
+                name: "IX_FeedbackTickets_AssigneeId",
                 table: "FeedbackTickets",
-                columns: new[] { "AssigneeId", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_FeedbackTickets_Category_CreatedAt",
-                table: "FeedbackTickets",
-                columns: new[] { "Category", "CreatedAt" });
+                column: "AssigneeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackTickets_CreatedAt",
@@ -146,11 +141,6 @@ namespace Portal.Data.Migrations
                 columns: new[] { "LoopId", "Category" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FeedbackTickets_Priority_CreatedAt",
-                table: "FeedbackTickets",
-                columns: new[] { "Priority", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_FeedbackTickets_Reference",
                 table: "FeedbackTickets",
                 column: "Reference",
@@ -162,9 +152,34 @@ namespace Portal.Data.Migrations
                 columns: new[] { "SourceHash", "TextHash" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FeedbackTickets_Status_DueAt",
+                name: "IX_FeedbackTickets_Status_AssigneeId_CreatedAt",
                 table: "FeedbackTickets",
-                columns: new[] { "Status", "DueAt" });
+                columns: new[] { "Status", "AssigneeId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackTickets_Status_Category_CreatedAt",
+                table: "FeedbackTickets",
+                columns: new[] { "Status", "Category", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackTickets_Status_CreatedAt",
+                table: "FeedbackTickets",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackTickets_Status_DueAt_CreatedAt",
+                table: "FeedbackTickets",
+                columns: new[] { "Status", "DueAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackTickets_Status_LoopId_CreatedAt",
+                table: "FeedbackTickets",
+                columns: new[] { "Status", "LoopId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackTickets_Status_Priority_CreatedAt",
+                table: "FeedbackTickets",
+                columns: new[] { "Status", "Priority", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TicketComments_TicketId_CreatedAt",

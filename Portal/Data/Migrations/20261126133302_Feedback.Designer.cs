@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126130034_Feedback")]
+    [Migration("20261126133302_Feedback")]
     partial class Feedback
     {
         /// <inheritdoc />
@@ -390,6 +390,8 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeId");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DuplicateOfId");
@@ -397,17 +399,21 @@ namespace Portal.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("AssigneeId", "CreatedAt");
-
-                    b.HasIndex("Category", "CreatedAt");
-
                     b.HasIndex("LoopId", "Category");
-
-                    b.HasIndex("Priority", "CreatedAt");
 
                     b.HasIndex("SourceHash", "TextHash");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "AssigneeId", "CreatedAt");
+
+                    b.HasIndex("Status", "Category", "CreatedAt");
+
+                    b.HasIndex("Status", "DueAt", "CreatedAt");
+
+                    b.HasIndex("Status", "LoopId", "CreatedAt");
+
+                    b.HasIndex("Status", "Priority", "CreatedAt");
 
                     b.ToTable("FeedbackTickets", (string)null);
                 });
