@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "contention" => await ContentionCommand.RunAsync(args[1..]),
     "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
     "feedback-board" => await FeedbackBoardCommand.RunAsync(args[1..]),
+    "feedback-post" => await FeedbackPostCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -32,6 +33,8 @@ static int Usage()
               one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
           dotnet run -c Release --project Portal.Benchmarks -- feedback-board [--tickets 100000] [--repeats 15]
               triage board over generated tickets: server time of the first page and of each filter change (target ≤ 300 ms)
+          dotnet run -c Release --project Portal.Benchmarks -- feedback-post [--clients 16] [--seconds 20] [--warmup 5]
+              POST /feedback with the rate limits lifted: posts/s, latency, statuses, server CPU (needs a Release build of Portal)
         """);
     return 2;
 }

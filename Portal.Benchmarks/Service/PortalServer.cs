@@ -98,6 +98,7 @@ public sealed class PortalServer : IAsyncDisposable
         info.Environment["Portal__Simulator__Enabled"] = settings.Simulator ? "true" : "false";
         info.Environment["Portal__Admin__Password"] = ServerSettings.AdminPassword;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings.Environment) info.Environment[name] = value;
         return info;
     }
 

@@ -3,12 +3,15 @@ using Portal.Features.Feedback.Board;
 namespace Portal.Features.Feedback;
 
 /// <summary>
-/// The navigation's counters (new, overdue), computed once for every open page: after each change to a ticket
-/// (<see cref="Signal"/>) and every few seconds (tickets become overdue as time passes). Subscribers hear only changes.
+/// The navigation's counters (new, overdue), computed once for every open page: within a second of a change to a
+/// ticket (<see cref="Signal"/>) and every few seconds (tickets become overdue as time passes). Subscribers hear only changes.
 /// </summary>
 public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCounters> logger) : BackgroundService
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>At most one recount a second, however many tickets arrive: a flood of posts costs one count per second.</summary>
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim changed = new(0, 1);
     private readonly Lock gate = new();
@@ -49,7 +52,8 @@ public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCoun
                     current = counts;
                     Publish(counts);
                 }
-                await changed.WaitAsync(RefreshEvery, stoppingToken);
+                await Task.Delay(MinimumInterval, stoppingToken);
+                await changed.WaitAsync(RefreshEvery - MinimumInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -16,6 +16,8 @@ public static class FeedbackRegistration
         var services = builder.Services;
         services.AddSingleton<SourceFingerprint>();
         services.AddSingleton<DecisionSnapshots>();
+        services.AddSingleton<TicketIntakeWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<TicketIntakeWriter>());
         services.AddSingleton<TicketIntake>();
         services.AddHostedService<TicketSearchIndex>();
         services.AddSingleton<TicketQueries>();
