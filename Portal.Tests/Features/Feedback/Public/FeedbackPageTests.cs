@@ -111,7 +111,9 @@ public sealed class FeedbackPageTests(PortalAppFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("FB-", reference);
         Assert.Empty(await factory.TicketsWithAsync(message));
-        Assert.Equal(HttpStatusCode.NotFound, (await factory.Browser().GetAsync("/feedback/status/" + token)).StatusCode);
+        var status = await factory.Browser().GetAsync("/feedback/status/" + token);
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+        Assert.Contains("We cannot find this link", await status.Content.ReadAsStringAsync());
     }
 
     [Theory]
