@@ -23,13 +23,11 @@ public sealed class FeedbackFlowTests(BrowserFixture browser)
         await user.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
         await Assertions.Expect(user.GetByTestId("error-summary")).ToContainTextAsync("Choose what was wrong with the suggestion.");
         await Assertions.Expect(user.GetByTestId("error-summary")).ToBeFocusedAsync();
-        await user.ScreenshotIfAskedAsync("feedback-errors");
         await user.GetByLabel("Unfair or biased").CheckAsync();
         await user.GetByLabel("Your message").FillAsync(message);
         await user.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
         var reference = await user.GetByTestId("ticket-reference").InnerTextAsync();
         var statusLink = await user.GetByTestId("status-link").GetAttributeAsync("href");
-        await user.ScreenshotIfAskedAsync("feedback-received");
 
         // A compliance reviewer finds it on the board, assigns it to themself and replies.
         await browser.App.CreateUserAsync("reviewer-e2e@test.local", PortalRoles.ComplianceReviewer);
