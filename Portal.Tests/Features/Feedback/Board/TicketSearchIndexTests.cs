@@ -15,9 +15,12 @@ public sealed class TicketSearchIndexTests(PortalAppFactory factory) : IClassFix
         var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            foreach (var trigger in new[] { "AfterInsert", "AfterDelete", "AfterUpdate" })
-                await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER {TicketSearchIndex.Table}_{trigger}");
-            await db.Database.ExecuteSqlRawAsync($"DROP TABLE {TicketSearchIndex.Table}");
+            foreach (var statement in new[]
+                     {
+                         "DROP TRIGGER FeedbackTicketSearch_AfterInsert", "DROP TRIGGER FeedbackTicketSearch_AfterDelete",
+                         "DROP TRIGGER FeedbackTicketSearch_AfterUpdate", "DROP TABLE FeedbackTicketSearch",
+                     })
+                await db.Database.ExecuteSqlRawAsync(statement);
         }
 
         await TicketSearchIndex.EnsureAsync(dbFactory, CancellationToken.None);
