@@ -31,6 +31,7 @@ public static class FeedbackRegistration
         services.AddSingleton<FeedbackCsvExport>();
         services.AddSingleton<FeedbackCounters>();
         services.AddHostedService(provider => provider.GetRequiredService<FeedbackCounters>());
+        services.AddHealthChecks().AddCheck<FeedbackIntakeHealthCheck>("feedback-intake", tags: ["ready"]);
         return builder;
     }
 }

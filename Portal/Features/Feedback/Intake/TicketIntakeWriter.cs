@@ -23,6 +23,9 @@ public sealed class TicketIntakeWriter(IOptions<StorageOptions> storage, Feedbac
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    /// <summary>True while the writer accepts and commits posts (readiness).</summary>
+    public bool IsRunning { get; private set; }
+
     public async Task<StoredTicket> StoreAsync(PendingTicket post, CancellationToken ct)
     {
         if (!queue.Writer.TryWrite(post)) await queue.Writer.WriteAsync(post, ct);
@@ -43,6 +46,7 @@ public sealed class TicketIntakeWriter(IOptions<StorageOptions> storage, Feedbac
         {
             await using var connection = await SqliteConnections.OpenAsync(storage.Value, stoppingToken);
             using var statements = new IntakeStatements(connection);
+            IsRunning = true;
             var batch = new List<PendingTicket>(MaxBatchSize);
             while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
@@ -58,6 +62,10 @@ public sealed class TicketIntakeWriter(IOptions<StorageOptions> storage, Feedbac
             logger.LogCritical(error, "The feedback intake writer stopped; no feedback can be stored until Portal restarts");
             queue.Writer.TryComplete(error);
             while (queue.Reader.TryRead(out var waiting)) waiting.Fail(error);
+        }
+        finally
+        {
+            IsRunning = false;
         }
     }
 
