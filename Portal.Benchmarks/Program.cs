@@ -1,4 +1,5 @@
 using Portal.Benchmarks;
+using Portal.Benchmarks.Feedback;
 using Portal.Benchmarks.Service;
 
 return args.FirstOrDefault() switch
@@ -11,6 +12,8 @@ return args.FirstOrDefault() switch
     "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
     "oversight-latency" => await OversightLatencyCommand.RunAsync(args[1..]),
     "stream-load" => await StreamLoadCommand.RunAsync(args[1..]),
+    "feedback-board" => await FeedbackBoardCommand.RunAsync(args[1..]),
+    "feedback-post" => await FeedbackPostCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -34,6 +37,10 @@ static int Usage()
               freeze / kill switch through the oversight API while Rank runs at full speed: time to the first Rank that obeys, late disobedient answers
           dotnet run -c Release --project Portal.Benchmarks -- stream-load [--rate 1000] [--seconds 60] [--pages 5]
               Rank at a fixed rate without and with live-stream pages open in chromium: throughput ratio and server memory
+          dotnet run -c Release --project Portal.Benchmarks -- feedback-board [--tickets 100000] [--repeats 15]
+              triage board over generated tickets: server time of the first page and of each filter change (target ≤ 300 ms)
+          dotnet run -c Release --project Portal.Benchmarks -- feedback-post [--clients 16] [--seconds 20] [--warmup 5]
+              POST /feedback with the rate limits lifted: posts/s, latency, statuses, server CPU (needs a Release build of Portal)
         """);
     return 2;
 }

@@ -2,6 +2,7 @@ using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Dashboard;
 using Portal.Features.Decisions;
+using Portal.Features.Feedback;
 using Portal.Features.Learning.Training;
 using Portal.Features.LiveStream;
 using Portal.Features.Loops;
@@ -31,6 +32,7 @@ builder.AddSimulation();
 builder.AddDashboard();
 builder.AddLiveStream();
 builder.AddPublicPages();
+builder.AddFeedback();
 
 var app = builder.Build();
 app.UsePortalPipeline();
@@ -39,6 +41,7 @@ app.MapLoopConfigurationApi();
 app.MapControlsApi();
 app.MapRulesApi();
 app.MapAuditApi();
+app.MapFeedbackApi();
 app.MapPortalWeb();
 return app.RunOrExplain();
 

@@ -14,6 +14,9 @@ public sealed class CpuShares(int serverId)
 
     public void Start() => start = Read();
 
+    /// <summary>The server's CPU time since <see cref="Start"/>, in microseconds.</summary>
+    public double ServerMicroseconds() => (Read().Server - start.Server) * 10_000.0;
+
     public string Describe()
     {
         var end = Read();

@@ -99,6 +99,7 @@ public sealed class PortalServer : IAsyncDisposable
         info.Environment["Portal__Admin__Password"] = ServerSettings.AdminPassword;
         info.Environment["Portal__Admin__ApiToken"] = ServerSettings.AdminToken;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings.Environment) info.Environment[name] = value;
         return info;
     }
 

@@ -3,6 +3,9 @@ namespace Portal.Benchmarks.Service;
 /// <summary>How a benchmark starts Portal: the Release build, a loopback port, a data folder and a known key.</summary>
 public sealed record ServerSettings(string DllPath, int Port, string DataDirectory, string ApiKey, bool OwnsDataDirectory, bool Simulator = false)
 {
+    /// <summary>More settings for this run, as environment variables (<c>Portal__RateLimits__…</c>).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     public const string AdminPassword = "Bench-Admin-Passw0rd";
 
     /// <summary>The administrator's personal API token (Portal:Admin:ApiToken) for the oversight API.</summary>

@@ -30,7 +30,8 @@ public static class StreamLoadCommand
         var aloneSampling = aloneMemory.RunAsync(TimeSpan.FromSeconds(10));
         cpu.Start();
         var alone = await paced.RunAsync("alone", duration);
-        Console.WriteLine($"no page open:       {alone}; {cpu.Describe()}");
+        var aloneCost = cpu.ServerMicroseconds() / alone.Created;
+        Console.WriteLine($"no page open:       {alone}; {cpu.Describe()}; server CPU {aloneCost:F0} µs per decision");
         aloneMemory.Stop();
         await aloneSampling;
 
@@ -41,12 +42,16 @@ public static class StreamLoadCommand
         cpu.Start();
         var watched = await paced.RunAsync("watched", duration);
         var shares = cpu.Describe();
+        var watchedCost = cpu.ServerMicroseconds() / watched.Created;
         memory.Stop();
         await sampling;
-        Console.WriteLine($"{pageCount} pages open:       {watched}; {shares}");
+        Console.WriteLine($"{pageCount} pages open:       {watched}; {shares}; server CPU {watchedCost:F0} µs per decision");
         foreach (var line in await pages.CountersAsync()) Console.WriteLine($"  page: {line}");
 
         var ratio = watched.Rate / alone.Rate;
+        // What the pages cost the server itself, whatever else shares the machine (the browser, the load generator).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"server CPU per decision with pages / without: {watchedCost / aloneCost:F3}; the server's Rank capacity with pages open is {aloneCost / watchedCost:F3} of its capacity without"));
         Console.WriteLine($"server memory (RSS, MB, every 10 s) without pages: {aloneMemory}");
         Console.WriteLine($"server memory (RSS, MB, every 10 s) with pages:    {memory}");
         // Flat: no upward trend beyond the garbage collector's own swing, which the run without pages shows.

@@ -46,14 +46,15 @@ public sealed class StreamPages : IAsyncDisposable
     }
 
     /// <summary>
-    /// Once the pages are open, chromium goes to the lowest CPU priority: the people watching would run their browsers
+    /// Once the pages are open, chromium (and Playwright's node driver) go to the lowest CPU priority: the people watching would run their browsers
     /// on their own machines, not on the server's two cores; here the browser gets what the server leaves (its share
     /// is still printed).
     /// </summary>
     public static void LowerBrowserPriority()
     {
         var pids = Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(name => int.TryParse(name, out _))
-            .Where(pid => File.Exists($"/proc/{pid}/comm") && File.ReadAllText($"/proc/{pid}/comm").StartsWith("chrom", StringComparison.Ordinal))
+            .Where(pid => File.Exists($"/proc/{pid}/comm") && File.ReadAllText($"/proc/{pid}/comm") is var comm
+                          && (comm.StartsWith("chrom", StringComparison.Ordinal) || comm.StartsWith("node", StringComparison.Ordinal)))
             .ToList();
         if (pids.Count == 0) return;
         var renice = new System.Diagnostics.ProcessStartInfo("renice") { RedirectStandardOutput = true, RedirectStandardError = true };

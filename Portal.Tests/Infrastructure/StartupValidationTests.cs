@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.Features.Accounts;
 using Portal.Features.Decisions.Log;
+using Portal.Features.Feedback;
 using Portal.Features.Learning.Training;
 using Portal.Features.Loops;
 using Portal.Features.Simulation;
@@ -29,6 +30,12 @@ public sealed class StartupValidationTests
         { "Portal:Training:MaxBatchSize", "0" },
         { "Portal:DataDirectory", "" },
         { "Portal:RateLimits:LoginPostsPerMinute", "0" },
+        { "Portal:RateLimits:FeedbackPostsPerMinute", "0" },
+        { "Portal:RateLimits:FeedbackPostsPerMinuteGlobal", "0" },
+        { "Portal:Feedback:RepeatWindow", "2.00:00:00" },
+        { "Portal:Feedback:Sla:P1", "00:00:00" },
+        { "Portal:Feedback:Sla:P4", "400.00:00:00" },
+        { "Portal:Feedback:Sla:P2", "5.00:00:00" },
     };
 
     [Theory]
@@ -50,6 +57,8 @@ public sealed class StartupValidationTests
         host.Services.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.Equal(5, host.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value.DecisionsPerSecond);
+        Assert.Equal(TimeSpan.FromHours(4), host.Services.GetRequiredService<IOptions<SlaOptions>>().Value.P1);
+        Assert.Equal(5, host.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.FeedbackPostsPerMinute);
     }
 
     private static IHost HostWith(string? key, string? value)
@@ -64,6 +73,8 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<DecisionLogOptions>(DecisionLogOptions.Section);
         builder.AddValidatedOptions<TrainingOptions>(TrainingOptions.Section);
         builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        builder.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section);
+        builder.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         return builder.Build();
     }
 }

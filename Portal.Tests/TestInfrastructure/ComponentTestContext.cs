@@ -48,9 +48,9 @@ public static class ComponentTestContext
     private static string[] PoliciesOf(string role) => role switch
     {
         PortalRoles.Admin => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Administer, PortalPolicies.Oversee,
-            PortalPolicies.ApproveRules, PortalPolicies.ReadAudit],
-        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Oversee],
-        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.ApproveRules, PortalPolicies.ReadAudit],
+            PortalPolicies.ApproveRules, PortalPolicies.ReadAudit, PortalPolicies.TriageFeedback],
+        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Oversee, PortalPolicies.TriageFeedback],
+        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.ApproveRules, PortalPolicies.ReadAudit, PortalPolicies.TriageFeedback],
         _ => [],
     };
 }

@@ -43,12 +43,25 @@ public static class PageActions
         throw new InvalidOperationException($"The tab '{namePrefix}' could not be opened.");
     }
 
-    /// <summary>Saves a screenshot when PORTAL_SCREENSHOTS names a folder (used for the README).</summary>
+    /// <summary>
+    /// Saves a screenshot when PORTAL_SCREENSHOTS names a folder (used for the README); a relative folder is taken from
+    /// the repository root, not from the test's output folder where the tests run.
+    /// </summary>
     public static async Task ScreenshotIfAskedAsync(this IPage page, string name)
     {
         var folder = Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS");
         if (string.IsNullOrEmpty(folder)) return;
+        if (!Path.IsPathRooted(folder)) folder = Path.Combine(RepositoryRoot(), folder);
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln"))) return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
     }
 }

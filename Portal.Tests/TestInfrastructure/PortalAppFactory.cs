@@ -38,6 +38,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // Outside Development the framework does not map static web assets (blazor.web.js, MudBlazor's files) to
         // their build locations; the browser tests need them.
         builder.UseStaticWebAssets();
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         builder.ConfigureAppConfiguration(configuration =>
         {
             var settings = new Dictionary<string, string?>
@@ -51,6 +52,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
                 ["Portal:Training:Interval"] = "00:00:00.200",
                 // Tests log in many times from one address; the limit itself is tested with its own factory.
                 ["Portal:RateLimits:LoginPostsPerMinute"] = "10000",
+                ["Portal:RateLimits:FeedbackPostsPerMinute"] = "100000",
+                ["Portal:RateLimits:FeedbackPostsPerMinuteGlobal"] = "1000000",
             };
             foreach (var (key, value) in ExtraSettings) settings[key] = value;
             configuration.AddInMemoryCollection(settings);

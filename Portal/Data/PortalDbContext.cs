@@ -16,6 +16,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OverrideRule> OverrideRules => Set<OverrideRule>();
     public DbSet<DecisionFlag> DecisionFlags => Set<DecisionFlag>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<FeedbackTicket> FeedbackTickets => Set<FeedbackTicket>();
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+    public DbSet<TicketHistoryEntry> TicketHistory => Set<TicketHistoryEntry>();
+    public DbSet<TicketStatusLink> TicketStatusLinks => Set<TicketStatusLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -30,5 +34,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         conventions.Properties<RewardAggregation>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<OverrideKind>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<RuleStatus>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<FeedbackCategory>().HaveConversion<string>().HaveMaxLength(32);
+        conventions.Properties<TicketChange>().HaveConversion<string>().HaveMaxLength(32);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Portal.Infrastructure.Security;
+using Portal.Tests.Features.Feedback;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Accounts;
@@ -8,6 +9,9 @@ namespace Portal.Tests.Features.Accounts;
 public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private const string Anonymous = "anonymous";
+    private const string Public = "public";
+    private const string TicketPlaceholder = "{ticket}";
+    private const string StatusLinkPlaceholder = "{status-link}";
 
     public static TheoryData<string, string, string> Matrix()
     {
@@ -26,12 +30,21 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ["/audit"] = [PortalRoles.Admin, PortalRoles.ComplianceReviewer],
             ["/audit/export.csv"] = [PortalRoles.Admin, PortalRoles.ComplianceReviewer],
             ["/profile/api-tokens"] = [.. PortalRoles.All],
+            ["/tickets"] = [.. PortalPolicies.TriageFeedbackRoles],
+            ["/tickets/" + TicketPlaceholder] = [.. PortalPolicies.TriageFeedbackRoles],
+            ["/tickets/export.csv"] = [.. PortalPolicies.TriageFeedbackRoles],
         };
         var data = new TheoryData<string, string, string>();
         foreach (var (page, allowed) in pages)
         {
             data.Add(page, Anonymous, "login");
             foreach (var role in PortalRoles.All) data.Add(page, role, allowed.Contains(role) ? "ok" : "denied");
+        }
+        // The end user's pages: no account needed, and a signed-in person sees the same.
+        foreach (var page in new[] { "/feedback", "/feedback/status/" + StatusLinkPlaceholder })
+        {
+            data.Add(page, Anonymous, Public);
+            foreach (var role in PortalRoles.All) data.Add(page, role, Public);
         }
         return data;
     }
@@ -44,11 +57,11 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ? factory.CreateClient(new() { AllowAutoRedirect = false })
             : await factory.LoginAsync(await UserWithRoleAsync(role), PortalAppFactory.UserPassword);
 
-        var response = await client.GetAsync(page);
+        var response = await client.GetAsync(await ResolveAsync(page));
 
         switch (expected)
         {
-            case "ok":
+            case "ok" or Public:
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 break;
             case "login":
@@ -88,6 +101,25 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly SemaphoreSlim TicketGate = new(1, 1);
+    private static Portal.Features.Feedback.Intake.SubmissionReceipt? receipt;
+
+    /// <summary>Fills in a real ticket's reference and status link (one ticket for the whole matrix).</summary>
+    private async Task<string> ResolveAsync(string page)
+    {
+        if (!page.Contains('{')) return page;
+        await TicketGate.WaitAsync();
+        try
+        {
+            receipt ??= await factory.SubmitAsync("A ticket for the page matrix.");
+        }
+        finally
+        {
+            TicketGate.Release();
+        }
+        return page.Replace(TicketPlaceholder, receipt.Reference).Replace(StatusLinkPlaceholder, receipt.StatusToken);
     }
 
     private async Task<string> UserWithRoleAsync(string role)

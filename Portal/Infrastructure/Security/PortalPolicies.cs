@@ -23,10 +23,17 @@ public static class PortalPolicies
     /// <summary>Reads, verifies and exports the audit log.</summary>
     public const string ReadAudit = nameof(ReadAudit);
 
+    /// <summary>End-user feedback: the triage board, ticket pages and their export.</summary>
+    public const string TriageFeedback = nameof(TriageFeedback);
+
+    /// <summary>The roles that may triage feedback; tickets are assigned only to accounts holding one of them.</summary>
+    public static IReadOnlyList<string> TriageFeedbackRoles { get; } = [PortalRoles.Admin, PortalRoles.ComplianceReviewer, PortalRoles.ProductOwner];
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PortalUser, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
         options.AddPolicy(ManageLoops, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner));
+        options.AddPolicy(TriageFeedback, p => p.RequireAuthenticatedUser().RequireRole(TriageFeedbackRoles));
         options.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin));
         options.AddPolicy(Oversee, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner));
         options.AddPolicy(ApproveRules, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));

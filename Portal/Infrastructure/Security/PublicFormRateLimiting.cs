@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -7,24 +8,25 @@ namespace Portal.Infrastructure.Security;
 
 /// <summary>
 /// Rate limits for the public (no login) forms, per client IP address. Pages opt in with
-/// <c>[EnableRateLimiting(PublicFormRateLimiting.Login)]</c>; only form posts count, reading the page is free.
+/// <c>[EnableRateLimiting(PublicFormRateLimiting.Login)]</c> or <c>(…Feedback)</c>; only form posts count, reading the
+/// page is free. Every refusal is 429 with Retry-After.
 /// </summary>
 public static class PublicFormRateLimiting
 {
     public const string Login = "login-form";
+    public const string Feedback = "feedback-form";
 
     public static IHostApplicationBuilder AddPublicFormRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        builder.Services.AddSingleton<FeedbackGlobalLimit>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The login form's answer (the feedback form has its own page, see FeedbackPostPolicy).
             limiter.OnRejected = async (context, ct) =>
             {
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? (int)Math.Ceiling(retryAfter.TotalSeconds)
-                    : 60;
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var seconds = RetryAfterSeconds(context);
                 // A body of its own: an empty one would be replaced by the not-found page.
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(
@@ -37,7 +39,18 @@ public static class PublicFormRateLimiting
                 return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
+            limiter.AddPolicy<string, FeedbackPostPolicy>(Feedback);
         });
         return builder;
+    }
+
+    /// <summary>Sets the Retry-After header from the refused lease (a minute when it does not say) and returns the seconds.</summary>
+    public static int RetryAfterSeconds(OnRejectedContext context)
+    {
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 60;
+        context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
     }
 }

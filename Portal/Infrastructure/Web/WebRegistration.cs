@@ -36,7 +36,9 @@ public static class WebRegistration
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePublicFormBodyLimit();
         app.UseAntiforgery();
+        app.UsePublicFormForgeryAnswer();
         return app;
     }
 

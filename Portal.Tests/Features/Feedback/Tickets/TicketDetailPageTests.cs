@@ -1,0 +1,81 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Portal.Features.Feedback.Public;
+using Portal.Features.Feedback.Tickets;
+using Portal.Infrastructure.Security;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Feedback.Tickets;
+
+public sealed class TicketDetailPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private BunitContext context = default!;
+
+    public Task InitializeAsync()
+    {
+        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.RenderProviders();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Fact]
+    public async Task The_ticket_shows_the_message_as_text_and_the_decision_it_is_about_with_context_and_explanation()
+    {
+        var (eventId, link) = await app.RankedDecisionAsync(ageBand: "65+");
+        var receipt = await app.SubmitAsync("<img src=x onerror=alert(1)> always the same article", decisionLink: link);
+
+        var cut = context.Render<TicketDetailPage>(p => p.Add(x => x.Reference, receipt.Reference));
+
+        cut.WaitForAssertion(() => Assert.Contains(eventId, cut.Find("[data-testid=ticket-decision]").TextContent), Wait);
+        Assert.Equal("<img src=x onerror=alert(1)> always the same article", cut.Find("[data-testid=ticket-message]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=ticket-message] img"));
+        Assert.Contains("65+", cut.Find("[data-testid=decision-context]").TextContent);
+        Assert.NotEmpty(cut.FindAll("[data-testid=decision-explanation] tr"));
+        Assert.Contains("Submitted about decision " + eventId, cut.Find("[data-testid=ticket-history]").TextContent);
+    }
+
+    [Fact]
+    public async Task Only_the_moves_the_workflow_allows_are_offered_and_a_move_updates_the_ticket()
+    {
+        var receipt = await app.SubmitAsync("Move me " + Guid.NewGuid().ToString("N"));
+        var cut = context.Render<TicketDetailPage>(p => p.Add(x => x.Reference, receipt.Reference));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=ticket-triage]"), Wait);
+
+        Assert.Equal(["move-Triaged"], cut.FindAll("[data-testid^=move-]").Select(b => b.GetAttribute("data-testid")));
+        cut.Find("[data-testid=move-Triaged]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Triaged", cut.Find("[data-testid=status-chip]").TextContent.Trim()), Wait);
+        Assert.Equal(["move-InProgress", "move-WontFix"], cut.FindAll("[data-testid^=move-]").Select(b => b.GetAttribute("data-testid")));
+        Assert.Contains("Status New → Triaged.", cut.Find("[data-testid=ticket-history]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_reply_is_listed_on_the_ticket_and_reaches_the_status_page_as_text()
+    {
+        var receipt = await app.SubmitAsync("Reply to me " + Guid.NewGuid().ToString("N"));
+        var cut = context.Render<TicketDetailPage>(p => p.Add(x => x.Reference, receipt.Reference));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=ticket-conversation]"), Wait);
+
+        cut.Find("textarea").Input("<b>Fixed</b>, thank you.");
+        cut.Find("[data-testid=send-reply]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("<b>Fixed</b>, thank you.", cut.Find("[data-testid=comment]").TextContent), Wait);
+        Assert.Contains("Replied to the end user.", cut.Find("[data-testid=ticket-history]").TextContent);
+        var status = await app.Services.GetRequiredService<TicketStatusQueries>().FindAsync(receipt.StatusToken, CancellationToken.None);
+        Assert.Equal("<b>Fixed</b>, thank you.", Assert.Single(status!.Replies).Text);
+        var page = await app.Browser().GetStringAsync("/feedback/status/" + receipt.StatusToken);
+        Assert.Contains("&lt;b&gt;Fixed&lt;/b&gt;, thank you.", page);
+    }
+
+    [Fact]
+    public void An_unknown_ticket_says_so()
+    {
+        var cut = context.Render<TicketDetailPage>(p => p.Add(x => x.Reference, "FB-NOPE22"));
+
+        cut.WaitForAssertion(() => Assert.Contains("There is no ticket 'FB-NOPE22'", cut.Markup), Wait);
+    }
+}

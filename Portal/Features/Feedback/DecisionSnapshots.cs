@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Decisions.Api;
+using Portal.Features.Learning;
+using Portal.Features.PublicPages;
+
+namespace Portal.Features.Feedback;
+
+/// <summary>Takes the snapshot of a logged decision that a ticket keeps (see <see cref="DecisionSnapshot"/>).</summary>
+public sealed class DecisionSnapshots(IDbContextFactory<PortalDbContext> dbFactory, DecisionLinkTokens links)
+{
+    /// <summary>The decision a signed link names; null when the link is missing, forged or expired, or the decision is gone.</summary>
+    public async Task<DecisionSnapshot?> FromLinkAsync(string? token, CancellationToken ct) =>
+        links.Read(token) is { } link ? await TakeAsync(link.LoopId, link.EventId, ct) : null;
+
+    /// <summary>Null when the decision is not (or no longer) in the log.</summary>
+    public async Task<DecisionSnapshot?> TakeAsync(string loopId, string eventId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var decision = await db.Decisions.AsNoTracking()
+            .Where(d => d.LoopId == loopId && d.EventId == eventId)
+            .Select(d => new
+            {
+                d.CreatedAt, d.RequestJson, d.ChosenActionId, d.ChosenProbability, d.BaselineActionId, d.Explored,
+                d.Mode, d.ModelVersion, d.ExplanationJson,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (decision is null) return null;
+
+        var names = await db.LoopActions.AsNoTracking()
+            .Where(a => a.LoopId == loopId && (a.ActionId == decision.ChosenActionId || a.ActionId == decision.BaselineActionId))
+            .ToDictionaryAsync(a => a.ActionId, a => a.DisplayName, ct);
+        return new DecisionSnapshot(loopId, eventId, decision.CreatedAt,
+            decision.ChosenActionId, names.GetValueOrDefault(decision.ChosenActionId), decision.ChosenProbability, decision.Explored,
+            decision.BaselineActionId, names.GetValueOrDefault(decision.BaselineActionId),
+            decision.Mode.ToString(), decision.ModelVersion, ContextOf(decision.RequestJson), ExplanationOf(decision.ExplanationJson));
+    }
+
+    /// <summary>The request's contextFeatures (Personalizer reads property names case-insensitively).</summary>
+    private static JsonElement ContextOf(string requestJson)
+    {
+        try
+        {
+            using var request = JsonDocument.Parse(requestJson);
+            if (request.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in request.RootElement.EnumerateObject())
+                {
+                    if (property.NameEquals("contextFeatures") || property.Name.Equals("contextFeatures", StringComparison.OrdinalIgnoreCase))
+                        return property.Value.Clone();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return JsonDocument.Parse("[]").RootElement.Clone();
+    }
+
+    private static IReadOnlyList<FeatureContribution> ExplanationOf(string explanationJson)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(explanationJson, PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Portal.Features.Feedback.Board;
+using Portal.Features.Feedback.Intake;
+using Portal.Features.Feedback.Public;
+using Portal.Features.Feedback.Tickets;
+using Portal.Infrastructure.Configuration;
+
+namespace Portal.Features.Feedback;
+
+public static class FeedbackRegistration
+{
+    /// <summary>End-user feedback: intake from the public form, triage, the status links, counters and export.</summary>
+    public static IHostApplicationBuilder AddFeedback(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section);
+        builder.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
+        var services = builder.Services;
+        services.AddSingleton<SourceFingerprint>();
+        services.AddSingleton<DecisionSnapshots>();
+        services.AddSingleton<TicketIntakeWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<TicketIntakeWriter>());
+        services.AddSingleton<TicketIntake>();
+        services.AddHostedService<TicketSearchIndex>();
+        services.AddSingleton<TicketQueries>();
+        services.AddSingleton<TicketDetailQueries>();
+        services.AddSingleton<TicketStatusQueries>();
+        services.AddSingleton<TicketAssignees>();
+        services.AddSingleton<TicketTriage>();
+        services.AddSingleton<TicketConversation>();
+        services.AddSingleton<TicketMerge>();
+        services.AddSingleton<FeedbackSegmentCounts>();
+        services.AddSingleton<FeedbackCsvExport>();
+        services.AddSingleton<FeedbackCounters>();
+        services.AddHostedService(provider => provider.GetRequiredService<FeedbackCounters>());
+        services.AddHealthChecks().AddCheck<FeedbackIntakeHealthCheck>("feedback-intake", tags: ["ready"]);
+        return builder;
+    }
+}

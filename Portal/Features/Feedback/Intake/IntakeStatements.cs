@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Feedback.Intake;
+
+/// <summary>
+/// The intake writer's prepared statements (parameters only, never text built from input). Run in order on one
+/// connection inside one transaction, each post sees the posts before it in the same batch: a repeat within a batch
+/// finds the ticket the batch has just created, and a reference cannot be handed out twice.
+/// </summary>
+internal sealed class IntakeStatements : IDisposable
+{
+    private readonly SqliteCommand findRepeat;
+    private readonly SqliteCommand addSubmission;
+    private readonly SqliteCommand referenceTaken;
+    private readonly SqliteCommand insertTicket;
+    private readonly SqliteCommand insertLink;
+    private readonly SqliteCommand insertHistory;
+
+    public IntakeStatements(SqliteConnection connection)
+    {
+        findRepeat = Prepare(connection, """
+            SELECT Id, Reference FROM FeedbackTickets
+            WHERE SourceHash = $source AND TextHash = $text AND LastSubmittedAt >= $since
+            ORDER BY Id DESC LIMIT 1
+            """, "$source", "$text", "$since");
+        addSubmission = Prepare(connection, """
+            UPDATE FeedbackTickets SET SubmissionCount = SubmissionCount + 1, LastSubmittedAt = $now, UpdatedAt = $now
+            WHERE Id = $id RETURNING SubmissionCount
+            """, "$now", "$id");
+        referenceTaken = Prepare(connection, "SELECT EXISTS (SELECT 1 FROM FeedbackTickets WHERE Reference = $reference)", "$reference");
+        insertTicket = Prepare(connection, """
+            INSERT INTO FeedbackTickets (Reference, CreatedAt, LastSubmittedAt, UpdatedAt, Category, ContactEmail, ConsentToContact,
+                SourceHash, TextHash, SubmissionCount, LoopId, EventId, Status, Priority, AssigneeId, DueAt, DuplicateOfId, Message, DecisionJson)
+            VALUES ($reference, $now, $now, $now, $category, $email, $consent,
+                $source, $text, 1, $loop, $event, $status, $priority, NULL, $due, NULL, $message, $decision)
+            RETURNING Id
+            """, "$reference", "$now", "$category", "$email", "$consent", "$source", "$text", "$loop", "$event", "$status",
+            "$priority", "$due", "$message", "$decision");
+        insertLink = Prepare(connection, "INSERT INTO TicketStatusLinks (TokenHash, TicketId, CreatedAt) VALUES ($hash, $ticket, $now)",
+            "$hash", "$ticket", "$now");
+        insertHistory = Prepare(connection, """
+            INSERT INTO TicketHistory (TicketId, At, ActorId, ActorName, Change, Detail) VALUES ($ticket, $now, NULL, $actor, $change, $detail)
+            """, "$ticket", "$now", "$actor", "$change", "$detail");
+    }
+
+    public SqliteTransaction? Transaction
+    {
+        set
+        {
+            foreach (var command in Commands) command.Transaction = value;
+        }
+    }
+
+    /// <summary>The ticket a repeat belongs to, or null.</summary>
+    public (long Id, string Reference)? FindRepeat(PendingTicket post)
+    {
+        Bind(findRepeat, post.SourceHash, post.TextHash, post.RepeatSince.ToUnixTimeMilliseconds());
+        using var reader = findRepeat.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Counts one more submission of the ticket; returns how many it stands for now.</summary>
+    public long AddSubmission(long ticketId, DateTimeOffset now)
+    {
+        Bind(addSubmission, now.ToUnixTimeMilliseconds(), ticketId);
+        return (long)addSubmission.ExecuteScalar()!;
+    }
+
+    public bool ReferenceTaken(string reference)
+    {
+        Bind(referenceTaken, reference);
+        return (long)referenceTaken.ExecuteScalar()! != 0;
+    }
+
+    public long InsertTicket(PendingTicket post, string reference)
+    {
+        Bind(insertTicket, reference, post.ReceivedAt.ToUnixTimeMilliseconds(), post.Category.ToString(), (object?)post.ContactEmail ?? DBNull.Value,
+            post.ConsentToContact ? 1 : 0, post.SourceHash, post.TextHash, (object?)post.Decision?.LoopId ?? DBNull.Value,
+            (object?)post.Decision?.EventId ?? DBNull.Value, (int)TicketStatus.New, (int)post.Priority, post.DueAt.ToUnixTimeMilliseconds(),
+            post.Message, (object?)post.Decision?.Serialize() ?? DBNull.Value);
+        return (long)insertTicket.ExecuteScalar()!;
+    }
+
+    public void InsertLink(string tokenHash, long ticketId, DateTimeOffset now)
+    {
+        Bind(insertLink, tokenHash, ticketId, now.ToUnixTimeMilliseconds());
+        insertLink.ExecuteNonQuery();
+    }
+
+    public void InsertHistory(long ticketId, DateTimeOffset now, TicketChange change, string detail)
+    {
+        Bind(insertHistory, ticketId, now.ToUnixTimeMilliseconds(), TicketActor.EndUser.Name, change.ToString(), detail);
+        insertHistory.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in Commands) command.Dispose();
+    }
+
+    private IEnumerable<SqliteCommand> Commands => [findRepeat, addSubmission, referenceTaken, insertTicket, insertLink, insertHistory];
+
+    private static void Bind(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+}

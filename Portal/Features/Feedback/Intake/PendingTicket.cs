@@ -1,0 +1,31 @@
+using Portal.Data.Entities;
+
+namespace Portal.Features.Feedback.Intake;
+
+/// <summary>A checked feedback post waiting for the intake writer; completed once its transaction has committed.</summary>
+public sealed class PendingTicket
+{
+    private readonly TaskCompletionSource<StoredTicket> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>A ticket last sent at or after this time with the same source and text takes this post as a repeat.</summary>
+    public required DateTimeOffset RepeatSince { get; init; }
+
+    public required FeedbackCategory Category { get; init; }
+    public required string Message { get; init; }
+    public required string? ContactEmail { get; init; }
+    public required bool ConsentToContact { get; init; }
+    public required string SourceHash { get; init; }
+    public required string TextHash { get; init; }
+    public required DecisionSnapshot? Decision { get; init; }
+    public required TicketPriority Priority { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required string StatusTokenHash { get; init; }
+
+    public Task<StoredTicket> Completion => completion.Task;
+
+    public void Succeed(StoredTicket stored) => completion.TrySetResult(stored);
+
+    public void Fail(Exception error) => completion.TrySetException(error);
+}

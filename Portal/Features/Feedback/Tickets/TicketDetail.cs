@@ -1,0 +1,30 @@
+using Portal.Data.Entities;
+
+namespace Portal.Features.Feedback.Tickets;
+
+/// <summary>Everything a reviewer sees of one ticket.</summary>
+public sealed record TicketDetail(
+    long Id,
+    string Reference,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastSubmittedAt,
+    FeedbackCategory Category,
+    string Message,
+    string? ContactEmail,
+    bool ConsentToContact,
+    int SubmissionCount,
+    TicketStatus Status,
+    TicketPriority Priority,
+    string? AssigneeId,
+    string? AssigneeName,
+    DateTimeOffset DueAt,
+    bool Overdue,
+    DecisionSnapshot? Decision,
+    string? DuplicateOfReference,
+    IReadOnlyList<string> MergedDuplicates,
+    IReadOnlyList<TicketCommentView> Comments,
+    IReadOnlyList<TicketHistoryView> History);
+
+public sealed record TicketCommentView(DateTimeOffset At, string Author, string Text, bool IsPublicReply);
+
+public sealed record TicketHistoryView(DateTimeOffset At, string Actor, TicketChange Change, string Detail);

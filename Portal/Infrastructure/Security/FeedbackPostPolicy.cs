@@ -1,0 +1,36 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Web;
+
+namespace Portal.Infrastructure.Security;
+
+/// <summary>
+/// Feedback form posts: <c>FeedbackPostsPerMinute</c> per client address, chained with the global limit. Reading the
+/// form is free. A refused post gets 429 with Retry-After and a friendly page that says how long to wait.
+/// </summary>
+public sealed class FeedbackPostPolicy(IOptions<RateLimitOptions> options, FeedbackGlobalLimit global) : IRateLimiterPolicy<string>
+{
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
+    {
+        var seconds = PublicFormRateLimiting.RetryAfterSeconds(context);
+        await PublicMessageResponse.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
+            "Please wait a moment",
+            $"We have received several messages from your network in a short time. Please wait {seconds} seconds, then send your feedback again. Nothing you wrote was saved.",
+            ct);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        if (!HttpMethods.IsPost(httpContext.Request.Method)) return RateLimitPartition.GetNoLimiter("");
+        var perMinute = options.Value.FeedbackPostsPerMinute;
+        return RateLimitPartition.Get(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
+            new SourceAndGlobalLimiter(new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = false,
+            }), global.Limiter));
+    }
+}
