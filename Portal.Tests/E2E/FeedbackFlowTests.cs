@@ -46,6 +46,21 @@ public sealed class FeedbackFlowTests(BrowserFixture browser)
         await Assertions.Expect(reviewer.GetByTestId("ticket-history")).ToContainTextAsync("Assigned to reviewer-e2e@test.local");
         await reviewer.GetByTestId("move-Triaged").ClickAsync();
         await Assertions.Expect(reviewer.GetByTestId("status-chip")).ToHaveTextAsync("Triaged");
+
+        // From the ticket, the reviewer freezes the suggested action: Rank stops returning it at once.
+        var suggested = await reviewer.GetByTestId("decision-action").InnerTextAsync();
+        await reviewer.GetByTestId("ticket-freeze").ClickAsync();
+        var dialog = reviewer.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Reason").FillAsync($"Feedback {reference}: reported as unfair");
+        await dialog.GetByTestId("confirm-freeze").ClickAsync();
+        await Assertions.Expect(reviewer.GetByTestId("ticket-frozen")).ToBeVisibleAsync();
+        await Assertions.Expect(reviewer.GetByTestId("ticket-history")).ToContainTextAsync($"Froze '{suggested}'");
+        var rank = browser.App.CreateApiClient();
+        for (var i = 0; i < 10; i++)
+        {
+            var served = await rank.PostAsync("personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(3)));
+            Assert.NotEqual(suggested, (await served.ReadJsonAsync()).GetProperty("rewardActionId").GetString());
+        }
         await reviewer.GetByLabel("Write a note or a reply").FillAsync("Thank you. We are looking into suggestions for your age group.");
         await reviewer.GetByTestId("send-reply").ClickAsync();
         await Assertions.Expect(reviewer.GetByTestId("ticket-conversation")).ToContainTextAsync("Reply to the end user");

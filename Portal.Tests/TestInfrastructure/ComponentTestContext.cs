@@ -47,10 +47,10 @@ public static class ComponentTestContext
 
     private static string[] PoliciesOf(string role) => role switch
     {
-        PortalRoles.Admin => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Administer, PortalPolicies.Oversee,
+        PortalRoles.Admin => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Administer, PortalPolicies.Oversee, PortalPolicies.FreezeActions,
             PortalPolicies.ApproveRules, PortalPolicies.ReadAudit, PortalPolicies.TriageFeedback],
-        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Oversee, PortalPolicies.TriageFeedback],
-        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.ApproveRules, PortalPolicies.ReadAudit, PortalPolicies.TriageFeedback],
+        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Oversee, PortalPolicies.FreezeActions, PortalPolicies.TriageFeedback],
+        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.FreezeActions, PortalPolicies.ApproveRules, PortalPolicies.ReadAudit, PortalPolicies.TriageFeedback],
         _ => [],
     };
 }

@@ -20,6 +20,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
     public DbSet<TicketHistoryEntry> TicketHistory => Set<TicketHistoryEntry>();
     public DbSet<TicketStatusLink> TicketStatusLinks => Set<TicketStatusLink>();
+    public DbSet<TicketContextValue> TicketContextValues => Set<TicketContextValue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

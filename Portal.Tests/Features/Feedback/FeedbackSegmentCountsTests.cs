@@ -3,6 +3,7 @@ using Portal.Data.Entities;
 using Portal.Features.Feedback;
 using Portal.Features.Feedback.Tickets;
 using Portal.Tests.TestInfrastructure;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Tests.Features.Feedback;
 
@@ -26,7 +27,7 @@ public sealed class FeedbackSegmentCountsTests(PortalAppFactory factory) : IClas
         var duplicate = await factory.SubmitAsync("Merged away " + Guid.NewGuid().ToString("N"), decisionLink: duplicateLink);
         var primary = await factory.SubmitAsync("Primary " + Guid.NewGuid().ToString("N"));
         await factory.Services.GetRequiredService<TicketMerge>().MergeAsync(
-            await factory.TicketIdAsync(duplicate.Reference), primary.Reference, new TicketActor(null, "r"), CancellationToken.None);
+            await factory.TicketIdAsync(duplicate.Reference), primary.Reference, new Actor(null, "r"), CancellationToken.None);
 
         var counts = await factory.Services.GetRequiredService<FeedbackSegmentCounts>()
             .UnfairBySegmentAsync(loop.Id, "user.ageBand", CancellationToken.None);

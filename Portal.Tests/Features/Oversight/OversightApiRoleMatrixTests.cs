@@ -12,8 +12,8 @@ public sealed class OversightApiRoleMatrixTests(PortalAppFactory factory) : ICla
     private static readonly (string Method, string Path, string? Body, string[] Allowed)[] Endpoints =
     [
         ("GET", "/api/v1/loops", null, [.. PortalRoles.All]),
-        ("POST", "/api/v1/loops/demo/actions/none/freeze", """{"reason":"matrix"}""", [PortalRoles.Admin, PortalRoles.ProductOwner]),
-        ("POST", "/api/v1/loops/demo/actions/none/unfreeze", """{"reason":"matrix"}""", [PortalRoles.Admin, PortalRoles.ProductOwner]),
+        ("POST", "/api/v1/loops/demo/actions/none/freeze", """{"reason":"matrix"}""", [.. PortalRoles.All]),
+        ("POST", "/api/v1/loops/demo/actions/none/unfreeze", """{"reason":"matrix"}""", [.. PortalRoles.All]),
         ("PUT", "/api/v1/loops/none/kill-switch", """{"on":true,"reason":"matrix"}""", [PortalRoles.Admin, PortalRoles.ProductOwner]),
         ("GET", "/api/v1/kill-switch", null, [.. PortalRoles.All]),
         ("PUT", "/api/v1/kill-switch", """{"reason":"matrix"}""", [PortalRoles.Admin, PortalRoles.ProductOwner]),

@@ -78,17 +78,19 @@ public sealed class OversightApiTests(PortalAppFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_compliance_reviewer_may_read_but_not_freeze_and_gets_403_in_the_error_shape()
+    public async Task A_compliance_reviewer_may_freeze_but_not_pull_the_kill_switch_and_gets_403_in_the_error_shape()
     {
         var (loopId, _) = await LoopAsync();
         var reviewer = await factory.TokenClientAsync("cr-403@test.local", PortalRoles.ComplianceReviewer);
 
         var read = await reviewer.GetAsync("/api/v1/loops");
-        var freeze = await reviewer.PostAsync($"/api/v1/loops/{loopId}/actions/action-0/freeze", RankPayloads.Json("""{"reason":"x"}"""));
+        var freeze = await reviewer.PostAsync($"/api/v1/loops/{loopId}/actions/action-0/freeze", RankPayloads.Json("""{"reason":"Reported as offensive"}"""));
+        var kill = await reviewer.PutAsync($"/api/v1/loops/{loopId}/kill-switch", RankPayloads.Json("""{"on":true,"reason":"x"}"""));
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, freeze.StatusCode);
-        Assert.Equal("Forbidden", (await freeze.ReadErrorAsync()).Code);
+        Assert.Equal(HttpStatusCode.OK, freeze.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, kill.StatusCode);
+        Assert.Equal("Forbidden", (await kill.ReadErrorAsync()).Code);
     }
 
     [Fact]

@@ -11,4 +11,7 @@ public enum TicketChange
     InternalNote,
     Reply,
     Merged,
+
+    /// <summary>An oversight action taken from the ticket (a freeze, a rule); the audit log has its details.</summary>
+    Oversight,
 }

@@ -948,6 +948,38 @@ namespace Portal.Data.Migrations
                     b.ToTable("TicketComments", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.TicketContextValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("Feature", "Number", "TicketId");
+
+                    b.HasIndex("Feature", "Text", "TicketId");
+
+                    b.ToTable("TicketContextValues", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.TicketHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1184,6 +1216,15 @@ namespace Portal.Data.Migrations
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketComment", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.FeedbackTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.TicketContextValue", b =>
                 {
                     b.HasOne("Portal.Data.Entities.FeedbackTicket", null)
                         .WithMany()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Data.Entities;
 using Portal.Features.Learning;
 
 namespace Portal.Features.Feedback;
@@ -20,7 +21,10 @@ public sealed record DecisionSnapshot(
     string Mode,
     long ModelVersion,
     JsonElement ContextFeatures,
-    IReadOnlyList<FeatureContribution> Explanation)
+    IReadOnlyList<FeatureContribution> Explanation,
+    OversightEffects Oversight = OversightEffects.None,
+    string? OversightDetail = null,
+    long? RuleId = null)
 {
     public string ChosenDisplay => ChosenActionName ?? ChosenActionId;
 

@@ -23,7 +23,7 @@ public sealed class DecisionSnapshots(IDbContextFactory<PortalDbContext> dbFacto
             .Select(d => new
             {
                 d.CreatedAt, d.RequestJson, d.ChosenActionId, d.ChosenProbability, d.BaselineActionId, d.Explored,
-                d.Mode, d.ModelVersion, d.ExplanationJson,
+                d.Mode, d.ModelVersion, d.ExplanationJson, d.Oversight, d.OversightDetail, d.RuleId,
             })
             .FirstOrDefaultAsync(ct);
         if (decision is null) return null;
@@ -34,7 +34,8 @@ public sealed class DecisionSnapshots(IDbContextFactory<PortalDbContext> dbFacto
         return new DecisionSnapshot(loopId, eventId, decision.CreatedAt,
             decision.ChosenActionId, names.GetValueOrDefault(decision.ChosenActionId), decision.ChosenProbability, decision.Explored,
             decision.BaselineActionId, names.GetValueOrDefault(decision.BaselineActionId),
-            decision.Mode.ToString(), decision.ModelVersion, ContextOf(decision.RequestJson), ExplanationOf(decision.ExplanationJson));
+            decision.Mode.ToString(), decision.ModelVersion, ContextOf(decision.RequestJson), ExplanationOf(decision.ExplanationJson),
+            decision.Oversight, decision.OversightDetail, decision.RuleId);
     }
 
     /// <summary>The request's contextFeatures (Personalizer reads property names case-insensitively).</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Portal.Features.Audit;
 using Portal.Infrastructure.Security;
 using Portal.Features.Feedback.Board;
 
@@ -19,7 +20,7 @@ public static class FeedbackApi
     }
 
     /// <summary>Streams the tickets that the board's filter (in the query string) selects, in the board's order.</summary>
-    public static async Task ExportCsvAsync(HttpContext http, FeedbackCsvExport export, TimeProvider clock, CancellationToken ct)
+    public static async Task ExportCsvAsync(HttpContext http, FeedbackCsvExport export, AuditExports audit, TimeProvider clock, CancellationToken ct)
     {
         var (filter, sort, error) = TicketFilterQuery.Parse(http.Request.Query);
         if (error is not null)
@@ -29,6 +30,8 @@ public static class FeedbackApi
             await http.Response.WriteAsync("The export link is not valid: " + error, ct);
             return;
         }
+        // Exports are accountable: who took which tickets out of Portal.
+        await audit.RecordAsync(Actor.From(http.User), "feedback-tickets", new { query = http.Request.QueryString.Value }, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"feedback-tickets-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
         // The byte-order mark tells spreadsheet programs that the file is UTF-8.

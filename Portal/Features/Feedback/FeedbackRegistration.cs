@@ -26,6 +26,7 @@ public static class FeedbackRegistration
         services.AddSingleton<TicketAssignees>();
         services.AddSingleton<TicketTriage>();
         services.AddSingleton<TicketConversation>();
+        services.AddSingleton<TicketOversightNotes>();
         services.AddSingleton<TicketMerge>();
         services.AddSingleton<FeedbackSegmentCounts>();
         services.AddSingleton<FeedbackCsvExport>();

@@ -12,6 +12,21 @@ public sealed class SegmentChoices(SegmentCatalog catalog, SegmentQueries querie
         return saved.Concat(automatic).ToList();
     }
 
+    /// <summary>The segment a key names (<c>saved:12</c>, <c>auto:user.ageBand=65+</c>), or null when there is none.</summary>
+    public SegmentChoice? Resolve(string key)
+    {
+        if (key.StartsWith("saved:", StringComparison.Ordinal))
+        {
+            return long.TryParse(key.AsSpan("saved:".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                   && catalog.Find(id) is { } saved
+                ? new SegmentChoice(key, saved.Name, saved.Predicate, Saved: true)
+                : null;
+        }
+        if (!key.StartsWith("auto:", StringComparison.Ordinal)) return null;
+        var separator = key.IndexOf('=', "auto:".Length);
+        return separator > "auto:".Length ? Automatic(key["auto:".Length..separator], key[(separator + 1)..]) : null;
+    }
+
     public static SegmentChoice Automatic(string feature, string value) =>
         new($"auto:{feature}={value}", $"{feature} = {value}", SegmentPredicate.Compile(SegmentDefinition.Is(feature, value)), Saved: false);
 }

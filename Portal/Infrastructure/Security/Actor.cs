@@ -8,6 +8,9 @@ public sealed record Actor(string? UserId, string Name)
     /// <summary>Start-up work and background services.</summary>
     public static Actor System { get; } = new(null, "system");
 
+    /// <summary>A visitor of the public pages (no account), e.g. sending feedback.</summary>
+    public static Actor EndUser { get; } = new(null, "End user");
+
     /// <summary>An application calling the Decision API with a loop's key.</summary>
     public static Actor LoopKey(string loopId) => new(null, $"API key of loop '{loopId}'");
 

@@ -28,8 +28,4 @@ public sealed class PageAuthorization(AuthenticationStateProvider authentication
         var state = await authentication.GetAuthenticationStateAsync();
         return (await authorization.AuthorizeAsync(state.User, policy)).Succeeded ? Actor.From(state.User) : null;
     }
-
-    public async Task<string?> UserIdAsync() => (await UserAsync()).FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-
-    public async Task<System.Security.Claims.ClaimsPrincipal> UserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 }

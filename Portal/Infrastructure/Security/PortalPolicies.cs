@@ -14,8 +14,14 @@ public static class PortalPolicies
     /// <summary>Users, roles, loops and API keys; whether a loop's rules need four eyes.</summary>
     public const string Administer = nameof(Administer);
 
-    /// <summary>Steers what is served: freeze actions, kill switches, modes, write and revoke override rules.</summary>
+    /// <summary>Steers what is served: kill switches, modes, write and revoke override rules (and freezes).</summary>
     public const string Oversee = nameof(Oversee);
+
+    /// <summary>
+    /// The safety stop: freeze (and unfreeze) an action. Compliance reviewers hold it too, so that what end users report as
+    /// offensive or unfair can be taken out at once from the ticket, without waiting for a product owner.
+    /// </summary>
+    public const string FreezeActions = nameof(FreezeActions);
 
     /// <summary>The second pair of eyes: approves or rejects override rules.</summary>
     public const string ApproveRules = nameof(ApproveRules);
@@ -36,6 +42,7 @@ public static class PortalPolicies
         options.AddPolicy(TriageFeedback, p => p.RequireAuthenticatedUser().RequireRole(TriageFeedbackRoles));
         options.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin));
         options.AddPolicy(Oversee, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner));
+        options.AddPolicy(FreezeActions, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ApproveRules, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReadAudit, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
     }

@@ -4,13 +4,15 @@ using Portal.Data.Entities;
 using Portal.Features.Feedback;
 using Portal.Features.Feedback.Board;
 using Portal.Features.Feedback.Tickets;
+using Portal.Features.Segments;
 using Portal.Tests.TestInfrastructure;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Tests.Features.Feedback.Board;
 
 public sealed class TicketQueriesTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly TicketActor Reviewer = new(null, "reviewer@test.local");
+    private static readonly Actor Reviewer = new(null, "reviewer@test.local");
 
     [Fact]
     public async Task The_board_filters_by_status_priority_category_and_assignee_and_counts_all_matches()
@@ -93,6 +95,40 @@ public sealed class TicketQueriesTests(PortalAppFactory factory) : IClassFixture
 
         await Eventually.TrueAsync(() => counters.Current?.New == expected);
         await Eventually.TrueAsync(() => { lock (heard) return heard.Any(c => c.New == expected); });
+    }
+
+    [Fact]
+    public async Task The_board_filters_by_a_segment_of_the_decision_automatic_or_saved_with_and_and_or()
+    {
+        var marker = Marker();
+        var senior = await LinkedAsync(marker, "65+", visits: 9);
+        var young = await LinkedAsync(marker, "18-24", visits: 2);
+        var unlinked = await SubmitAsync(marker, FeedbackCategory.Other);
+        var all = new TicketFilter { Search = marker };
+        var saved = await factory.Services.GetRequiredService<SegmentService>().SaveAsync(null, new SegmentService.Draft(
+            "Loyal or senior " + marker, null, null, new SegmentDefinition(SegmentMatch.Any,
+            [new("user.ageBand", ConditionOperator.Equals, ["65+"]), new("user.visits", ConditionOperator.Range, Min: 1, Max: 3)])), Reviewer, CancellationToken.None);
+        var both = await factory.Services.GetRequiredService<SegmentService>().SaveAsync(null, new SegmentService.Draft(
+            "Senior and loyal " + marker, null, null, new SegmentDefinition(SegmentMatch.All,
+            [new("user.ageBand", ConditionOperator.In, ["65+", "50-64"]), new("user.visits", ConditionOperator.Equals, ["9"])])), Reviewer, CancellationToken.None);
+
+        Assert.Equal([senior], await IdsAsync(all with { SegmentKey = "auto:user.ageBand=65+" }));
+        Assert.Equal([senior, young], (await IdsAsync(all with { SegmentKey = $"saved:{saved.Id}" })).Order());
+        Assert.Equal([senior], await IdsAsync(all with { SegmentKey = $"saved:{both.Id}" }));
+        Assert.Empty(await IdsAsync(all with { SegmentKey = "saved:999999" }));
+        Assert.Equal([senior, young, unlinked], (await IdsAsync(all)).Order());
+    }
+
+    private async Task<long> LinkedAsync(string marker, string ageBand, int visits)
+    {
+        var (loopId, api) = await factory.CreateLoopAsync();
+        var eventId = "seg-" + Guid.NewGuid().ToString("N")[..10];
+        var body = RankPayloads.Valid(eventId: eventId);
+        body["contextFeatures"]![0]!["user"]!["ageBand"] = ageBand;
+        body["contextFeatures"]![0]!["user"]!["visits"] = visits;
+        await api.PostAsync("personalizer/v1.0/rank", RankPayloads.Json(body));
+        var link = factory.Services.GetRequiredService<Portal.Features.PublicPages.DecisionLinkTokens>().Create(loopId, eventId, DateTimeOffset.UtcNow.AddDays(1));
+        return await factory.TicketIdAsync((await factory.SubmitAsync($"linked {marker} {Guid.NewGuid():N}", decisionLink: link)).Reference);
     }
 
     private TicketQueries Queries => factory.Services.GetRequiredService<TicketQueries>();

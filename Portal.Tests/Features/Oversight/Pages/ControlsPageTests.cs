@@ -16,7 +16,7 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
     public async Task DisposeAsync() => await context.DisposeAsync();
 
     [Fact]
-    public async Task A_compliance_reviewer_sees_the_controls_but_no_button_that_changes_them()
+    public async Task A_compliance_reviewer_may_freeze_but_sees_no_kill_switch_button()
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
         context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
@@ -24,7 +24,7 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
         var cut = context.Render<ControlsPage>();
 
         cut.WaitForAssertion(() => cut.Find($"[data-testid=controls-{loopId}]"));
-        Assert.Empty(cut.FindAll($"[data-testid=freeze-{loopId}]"));
+        Assert.NotEmpty(cut.FindAll($"[data-testid=freeze-{loopId}]"));
         Assert.Empty(cut.FindAll($"[data-testid=toggle-kill-switch-{loopId}]"));
         Assert.Empty(cut.FindAll("[data-testid=toggle-kill-switch-all]"));
     }

@@ -31,7 +31,7 @@ public sealed class DecisionPanelTests(PortalAppFactory app) : IClassFixture<Por
         Assert.Contains("action-0", cut.Find("[data-testid=decision-facts]").TextContent);
         Assert.Contains("not learned from", cut.Find("[data-testid=decision-facts]").TextContent);
         Assert.Contains("\"ageBand\": \"25-34\"", cut.Find("[data-testid=decision-context]").TextContent);
-        Assert.Empty(cut.FindAll("[data-testid=freeze-chosen]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=freeze-chosen]"));
         Assert.Empty(cut.FindAll("[data-testid=start-rule]"));
     }
 

@@ -15,7 +15,8 @@ public sealed record TicketFilter
     public bool OverdueOnly { get; init; }
     public string? LoopId { get; init; }
 
-    // The segment filter joins here once segments exist (Oversight issue): a segment id, applied in TicketQueries.Filtered.
+    /// <summary>A saved segment (<c>saved:12</c>) or a categorical value (<c>auto:user.ageBand=65+</c>) of the decision's context.</summary>
+    public string? SegmentKey { get; init; }
 
     /// <summary>Quick search: a ticket reference, or words anywhere in the message.</summary>
     public string? Search { get; init; }

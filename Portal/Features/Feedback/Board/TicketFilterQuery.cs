@@ -6,7 +6,7 @@ namespace Portal.Features.Feedback.Board;
 
 /// <summary>
 /// A board filter and sort as a query string, so the board's export link downloads exactly what the board shows:
-/// <c>status=New&amp;status=Triaged&amp;priority=P2&amp;category=UnfairOrBiased&amp;assignee=…&amp;overdue=true&amp;loop=demo&amp;q=…&amp;sort=Due&amp;desc=false</c>.
+/// <c>status=New&amp;status=Triaged&amp;priority=P2&amp;category=UnfairOrBiased&amp;assignee=…&amp;overdue=true&amp;loop=demo&amp;segment=auto:user.ageBand=65%2B&amp;q=…&amp;sort=Due&amp;desc=false</c>.
 /// </summary>
 public static class TicketFilterQuery
 {
@@ -19,6 +19,7 @@ public static class TicketFilterQuery
         if (!string.IsNullOrEmpty(filter.AssigneeId)) pairs.Add(new("assignee", filter.AssigneeId));
         if (filter.OverdueOnly) pairs.Add(new("overdue", "true"));
         if (!string.IsNullOrEmpty(filter.LoopId)) pairs.Add(new("loop", filter.LoopId));
+        if (!string.IsNullOrEmpty(filter.SegmentKey)) pairs.Add(new("segment", filter.SegmentKey));
         if (!string.IsNullOrWhiteSpace(filter.Search)) pairs.Add(new("q", filter.Search.Trim()));
         pairs.Add(new("sort", sort.Field.ToString()));
         pairs.Add(new("desc", sort.Descending ? "true" : "false"));
@@ -41,6 +42,7 @@ public static class TicketFilterQuery
             AssigneeId = NullIfEmpty(query["assignee"]),
             OverdueOnly = string.Equals(query["overdue"], "true", StringComparison.OrdinalIgnoreCase),
             LoopId = NullIfEmpty(query["loop"]),
+            SegmentKey = NullIfEmpty(query["segment"]),
             Search = NullIfEmpty(query["q"]),
         };
         var descending = !string.Equals(query["desc"], "false", StringComparison.OrdinalIgnoreCase);

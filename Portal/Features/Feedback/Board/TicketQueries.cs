@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Segments;
 
 namespace Portal.Features.Feedback.Board;
 
@@ -8,7 +9,7 @@ namespace Portal.Features.Feedback.Board;
 /// The triage board's one query: filters, sorts and pages in SQL. The CSV export pages through the same method, and
 /// the navigation counters use the same definition of overdue (open and past due).
 /// </summary>
-public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, SegmentChoices segments, TimeProvider clock)
 {
     public const int MaxPageSize = 500;
 
@@ -52,7 +53,7 @@ public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, 
     private static IQueryable<FeedbackTicket> Overdue(IQueryable<FeedbackTicket> tickets, DateTimeOffset now) =>
         tickets.Where(t => (t.Status == TicketStatus.New || t.Status == TicketStatus.Triaged || t.Status == TicketStatus.InProgress) && t.DueAt < now);
 
-    private static IQueryable<FeedbackTicket> Filtered(PortalDbContext db, TicketFilter filter, DateTimeOffset now)
+    private IQueryable<FeedbackTicket> Filtered(PortalDbContext db, TicketFilter filter, DateTimeOffset now)
     {
         var tickets = db.FeedbackTickets.AsNoTracking();
         if (filter.IdAtMost is { } maxId) tickets = tickets.Where(t => t.Id <= maxId);
@@ -75,6 +76,13 @@ public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         if (filter.AssigneeId == TicketFilter.Unassigned) tickets = tickets.Where(t => t.AssigneeId == null);
         else if (!string.IsNullOrEmpty(filter.AssigneeId)) tickets = tickets.Where(t => t.AssigneeId == filter.AssigneeId);
         if (!string.IsNullOrEmpty(filter.LoopId)) tickets = tickets.Where(t => t.LoopId == filter.LoopId);
+        if (!string.IsNullOrEmpty(filter.SegmentKey))
+        {
+            // An unknown key (a segment deleted since the link was made) matches nothing rather than everything.
+            tickets = segments.Resolve(filter.SegmentKey) is { } segment
+                ? TicketSegmentFilter.Apply(tickets, db, segment.Definition)
+                : tickets.Where(_ => false);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             // A reference (FB-7K3M9Q) is looked up by its unique index; other text in the messages' search index.

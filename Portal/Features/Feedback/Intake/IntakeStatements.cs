@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Feedback.Intake;
 
@@ -16,6 +17,7 @@ internal sealed class IntakeStatements : IDisposable
     private readonly SqliteCommand insertTicket;
     private readonly SqliteCommand insertLink;
     private readonly SqliteCommand insertHistory;
+    private readonly SqliteCommand insertContext;
 
     public IntakeStatements(SqliteConnection connection)
     {
@@ -42,6 +44,8 @@ internal sealed class IntakeStatements : IDisposable
         insertHistory = Prepare(connection, """
             INSERT INTO TicketHistory (TicketId, At, ActorId, ActorName, Change, Detail) VALUES ($ticket, $now, NULL, $actor, $change, $detail)
             """, "$ticket", "$now", "$actor", "$change", "$detail");
+        insertContext = Prepare(connection, "INSERT INTO TicketContextValues (TicketId, Feature, Text, Number) VALUES ($ticket, $feature, $text, $number)",
+            "$ticket", "$feature", "$text", "$number");
     }
 
     public SqliteTransaction? Transaction
@@ -82,6 +86,17 @@ internal sealed class IntakeStatements : IDisposable
         return (long)insertTicket.ExecuteScalar()!;
     }
 
+    /// <summary>The decision's context features as rows, so the board can filter by segment in SQL.</summary>
+    public void InsertContext(long ticketId, DecisionSnapshot? decision)
+    {
+        if (decision is null) return;
+        foreach (var value in TicketContext.ValuesOf(decision.ContextFeatures))
+        {
+            Bind(insertContext, ticketId, value.Feature, (object?)value.Text ?? DBNull.Value, value.Number is { } number ? number : DBNull.Value);
+            insertContext.ExecuteNonQuery();
+        }
+    }
+
     public void InsertLink(string tokenHash, long ticketId, DateTimeOffset now)
     {
         Bind(insertLink, tokenHash, ticketId, now.ToUnixTimeMilliseconds());
@@ -90,7 +105,7 @@ internal sealed class IntakeStatements : IDisposable
 
     public void InsertHistory(long ticketId, DateTimeOffset now, TicketChange change, string detail)
     {
-        Bind(insertHistory, ticketId, now.ToUnixTimeMilliseconds(), TicketActor.EndUser.Name, change.ToString(), detail);
+        Bind(insertHistory, ticketId, now.ToUnixTimeMilliseconds(), Actor.EndUser.Name, change.ToString(), detail);
         insertHistory.ExecuteNonQuery();
     }
 
@@ -99,7 +114,7 @@ internal sealed class IntakeStatements : IDisposable
         foreach (var command in Commands) command.Dispose();
     }
 
-    private IEnumerable<SqliteCommand> Commands => [findRepeat, addSubmission, referenceTaken, insertTicket, insertLink, insertHistory];
+    private IEnumerable<SqliteCommand> Commands => [findRepeat, addSubmission, referenceTaken, insertTicket, insertLink, insertHistory, insertContext];
 
     private static void Bind(SqliteCommand command, params object[] values)
     {

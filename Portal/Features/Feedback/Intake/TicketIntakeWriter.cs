@@ -108,6 +108,7 @@ public sealed class TicketIntakeWriter(IOptions<StorageOptions> storage, Feedbac
         string reference;
         do reference = TicketReference.New(); while (statements.ReferenceTaken(reference));
         var id = statements.InsertTicket(post, reference);
+        statements.InsertContext(id, post.Decision);
         statements.InsertLink(post.StatusTokenHash, id, post.ReceivedAt);
         statements.InsertHistory(id, post.ReceivedAt, TicketChange.Submitted,
             post.Decision is null ? "Submitted." : $"Submitted about decision {post.Decision.EventId} of loop {post.Decision.LoopId}.");

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Configurations;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>Reviewers' comments on a ticket: internal notes, or replies that the end user reads on the status page.</summary>
 public sealed class TicketConversation(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<TriageResult> AddAsync(long ticketId, string? text, bool isPublicReply, TicketActor actor, CancellationToken ct)
+    public async Task<TriageResult> AddAsync(long ticketId, string? text, bool isPublicReply, Actor actor, CancellationToken ct)
     {
         var cleaned = MessageText.Clean(text);
         if (cleaned.Length == 0) return new TriageResult("Write something first.");

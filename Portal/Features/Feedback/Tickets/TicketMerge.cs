@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Feedback.Tickets;
 
@@ -10,7 +11,7 @@ namespace Portal.Features.Feedback.Tickets;
 /// </summary>
 public sealed class TicketMerge(IDbContextFactory<PortalDbContext> dbFactory, FeedbackCounters counters, TimeProvider clock)
 {
-    public async Task<TriageResult> MergeAsync(long duplicateId, string primaryReference, TicketActor actor, CancellationToken ct)
+    public async Task<TriageResult> MergeAsync(long duplicateId, string primaryReference, Actor actor, CancellationToken ct)
     {
         var reference = TicketReference.Normalize(primaryReference);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

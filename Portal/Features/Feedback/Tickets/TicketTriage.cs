@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Feedback.Tickets;
 
@@ -18,10 +19,10 @@ public sealed class TicketTriage(
 {
     private sealed record Outcome(string? Refusal, TicketChange Change = default, string Detail = "");
 
-    public async Task<TriageResult> ChangeStatusAsync(long ticketId, TicketStatus to, TicketActor actor, CancellationToken ct) =>
+    public async Task<TriageResult> ChangeStatusAsync(long ticketId, TicketStatus to, Actor actor, CancellationToken ct) =>
         Single(await BulkChangeStatusAsync([ticketId], to, actor, ct));
 
-    public Task<BulkTriageResult> BulkChangeStatusAsync(IReadOnlyCollection<long> ticketIds, TicketStatus to, TicketActor actor, CancellationToken ct) =>
+    public Task<BulkTriageResult> BulkChangeStatusAsync(IReadOnlyCollection<long> ticketIds, TicketStatus to, Actor actor, CancellationToken ct) =>
         ChangeEachAsync(ticketIds, actor, (ticket, _) =>
         {
             if (TicketWorkflow.Refusal(ticket.Reference, ticket.Status, to) is { } refusal) return Task.FromResult(new Outcome(refusal));
@@ -30,7 +31,7 @@ public sealed class TicketTriage(
             return Task.FromResult(new Outcome(null, TicketChange.Status, detail));
         }, ct);
 
-    public async Task<TriageResult> ChangePriorityAsync(long ticketId, TicketPriority to, TicketActor actor, CancellationToken ct) =>
+    public async Task<TriageResult> ChangePriorityAsync(long ticketId, TicketPriority to, Actor actor, CancellationToken ct) =>
         Single(await ChangeEachAsync([ticketId], actor, (ticket, _) =>
         {
             if (ticket.Priority == to) return Task.FromResult(new Outcome($"{ticket.Reference} is already {to}."));
@@ -41,11 +42,11 @@ public sealed class TicketTriage(
             return Task.FromResult(new Outcome(null, TicketChange.Priority, detail));
         }, ct));
 
-    public async Task<TriageResult> AssignAsync(long ticketId, string? assigneeId, TicketActor actor, CancellationToken ct) =>
+    public async Task<TriageResult> AssignAsync(long ticketId, string? assigneeId, Actor actor, CancellationToken ct) =>
         Single(await BulkAssignAsync([ticketId], assigneeId, actor, ct));
 
     /// <summary>Assigns every ticket to one person, or unassigns them (null).</summary>
-    public Task<BulkTriageResult> BulkAssignAsync(IReadOnlyCollection<long> ticketIds, string? assigneeId, TicketActor actor, CancellationToken ct)
+    public Task<BulkTriageResult> BulkAssignAsync(IReadOnlyCollection<long> ticketIds, string? assigneeId, Actor actor, CancellationToken ct)
     {
         TicketAssignees.Assignee? assignee = null;
         return ChangeEachAsync(ticketIds, actor, async (ticket, db) =>
@@ -60,7 +61,7 @@ public sealed class TicketTriage(
     }
 
     /// <summary>Applies the edit to each ticket in one transaction, appending one history row per change made.</summary>
-    private async Task<BulkTriageResult> ChangeEachAsync(IReadOnlyCollection<long> ticketIds, TicketActor actor,
+    private async Task<BulkTriageResult> ChangeEachAsync(IReadOnlyCollection<long> ticketIds, Actor actor,
         Func<FeedbackTicket, PortalDbContext, Task<Outcome>> edit, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

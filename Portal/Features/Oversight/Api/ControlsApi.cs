@@ -20,9 +20,9 @@ public static class ControlsApi
             .Produces<IReadOnlyList<LoopControlResponse>>();
         api.MapPost("/loops/{loopId}/actions/{actionId}/freeze", Freeze).WithName("Oversight_Freeze")
             .WithSummary("Take an action out of the loop's candidates from the next Rank on (reason required, expiry optional).")
-            .WithJsonBody<FreezeRequest>().RequireAuthorization(PortalPolicies.Oversee).Produces<LoopControlResponse>().ProducesOversightErrors();
+            .WithJsonBody<FreezeRequest>().RequireAuthorization(PortalPolicies.FreezeActions).Produces<LoopControlResponse>().ProducesOversightErrors();
         api.MapPost("/loops/{loopId}/actions/{actionId}/unfreeze", Unfreeze).WithName("Oversight_Unfreeze")
-            .WithJsonBody<ReasonRequest>().RequireAuthorization(PortalPolicies.Oversee).Produces<LoopControlResponse>().ProducesOversightErrors();
+            .WithJsonBody<ReasonRequest>().RequireAuthorization(PortalPolicies.FreezeActions).Produces<LoopControlResponse>().ProducesOversightErrors();
         api.MapPut("/loops/{loopId}/kill-switch", SetLoopKillSwitch).WithName("Oversight_LoopKillSwitch")
             .WithSummary("On: the loop serves the baseline and learns nothing until it is turned off.")
             .WithJsonBody<KillSwitchRequest>().RequireAuthorization(PortalPolicies.Oversee).Produces<LoopControlResponse>().ProducesOversightErrors();
