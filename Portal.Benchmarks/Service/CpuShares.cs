@@ -23,7 +23,7 @@ public sealed class CpuShares(int serverId)
         var capacity = (end.At - start.At).TotalSeconds * 100 * Environment.ProcessorCount; // clock ticks at USER_HZ 100
         double Share(long ticks) => 100 * ticks / capacity;
         var server = end.Server - start.Server;
-        var chromium = end.Chromium - start.Chromium;
+        var chromium = Math.Max(0, end.Chromium - start.Chromium); // processes that ended meanwhile take their ticks along
         var other = Math.Max(0, end.Busy - start.Busy - server - chromium);
         return string.Create(CultureInfo.InvariantCulture,
             $"CPU of {Environment.ProcessorCount} cores: server {Share(server):F0}%, chromium {Share(chromium):F0}%, other processes {Share(other):F0}%");

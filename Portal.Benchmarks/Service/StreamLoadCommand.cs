@@ -54,12 +54,14 @@ public static class StreamLoadCommand
             $"server CPU per decision with pages / without: {watchedCost / aloneCost:F3}; the server's Rank capacity with pages open is {aloneCost / watchedCost:F3} of its capacity without"));
         Console.WriteLine($"server memory (RSS, MB, every 10 s) without pages: {aloneMemory}");
         Console.WriteLine($"server memory (RSS, MB, every 10 s) with pages:    {memory}");
-        // Flat: no upward trend beyond the garbage collector's own swing, which the run without pages shows.
+        // Flat: the run with pages ends where it started (within the garbage collector's own swing, as the run without
+        // pages shows it); open pages hold their bounded buffers, so its level is higher, but it must not climb.
         var swing = Math.Max(25, aloneMemory.Samples.Max() - aloneMemory.Samples.Min());
-        var flat = memory.Samples[^1] - memory.Samples[0] <= swing && memory.Samples.Max() - aloneMemory.Samples.Max() <= swing;
+        var (start, end) = (memory.Samples[0], memory.Samples[^1]);
+        var flat = end - start <= Math.Max(swing, 0.1 * start);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"throughput with pages / without: {ratio:F3} ({(ratio >= 0.9 ? "PASS" : "FAIL")}, ≥ 0.90); memory start {memory.Samples[0]:F0} MB, " +
-            $"end {memory.Samples[^1]:F0} MB, peak {memory.Samples.Max():F0} MB against {aloneMemory.Samples.Max():F0} MB without pages ({(flat ? "PASS" : "FAIL")}, within the GC's swing of {swing:F0} MB)"));
+            $"throughput with pages / without: {ratio:F3} ({(ratio >= 0.9 ? "PASS" : "FAIL")}, ≥ 0.90); memory with pages: start {start:F0} MB, end {end:F0} MB, " +
+            $"peak {memory.Samples.Max():F0} MB ({(flat ? "PASS" : "FAIL")}, end − start ≤ {Math.Max(swing, 0.1 * start):F0} MB); without pages {aloneMemory.Samples.Min():F0}–{aloneMemory.Samples.Max():F0} MB"));
         var passed = ratio >= 0.9 && flat && alone.Failed == 0 && watched.Failed == 0;
         if (passed) settings.CleanUp();
         return passed ? 0 : 1;
