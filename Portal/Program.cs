@@ -2,6 +2,7 @@ using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Dashboard;
 using Portal.Features.Decisions;
+using Portal.Features.Insights;
 using Portal.Features.Learning.Training;
 using Portal.Features.Loops;
 using Portal.Features.Oversight;
@@ -28,6 +29,7 @@ builder.AddTraining();
 builder.AddSimulation();
 builder.AddDashboard();
 builder.AddPublicPages();
+builder.AddInsights();
 
 var app = builder.Build();
 app.UsePortalPipeline();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.Features.Accounts;
 using Portal.Features.Decisions.Log;
+using Portal.Features.Insights;
 using Portal.Features.Learning.Training;
 using Portal.Features.Loops;
 using Portal.Features.Simulation;
@@ -29,6 +30,12 @@ public sealed class StartupValidationTests
         { "Portal:Training:MaxBatchSize", "0" },
         { "Portal:DataDirectory", "" },
         { "Portal:RateLimits:LoginPostsPerMinute", "0" },
+        { "Portal:Insights:DisparityThreshold", "1.5" },
+        { "Portal:Insights:MinimumSample", "0" },
+        { "Portal:Insights:DriftModerate", "0.3" },
+        { "Portal:Insights:SensitiveFeatureNames:0", "date of birth" },
+        { "Portal:Insights:AggregationInterval", "00:00:00" },
+        { "Portal:Insights:MaxValuesPerFeature", "1" },
     };
 
     [Theory]
@@ -39,7 +46,8 @@ public sealed class StartupValidationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains(key, error.Message);
+        // A list item (Key:0) is named by its list.
+        Assert.Contains(System.Text.RegularExpressions.Regex.Replace(key, ":[0-9]+$", ""), error.Message);
     }
 
     [Fact]
@@ -64,6 +72,7 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<DecisionLogOptions>(DecisionLogOptions.Section);
         builder.AddValidatedOptions<TrainingOptions>(TrainingOptions.Section);
         builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        builder.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
         return builder.Build();
     }
 }

@@ -47,9 +47,10 @@ public static class ComponentTestContext
     private static string[] PoliciesOf(string role) => role switch
     {
         PortalRoles.Admin => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Administer, PortalPolicies.Oversee,
-            PortalPolicies.ApproveRules, PortalPolicies.ReadAudit],
-        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Oversee],
-        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.ApproveRules, PortalPolicies.ReadAudit],
+            PortalPolicies.ApproveRules, PortalPolicies.ReadAudit, PortalPolicies.ManageFeatures, PortalPolicies.SignOffReports],
+        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Oversee, PortalPolicies.ManageFeatures],
+        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.ApproveRules, PortalPolicies.ReadAudit,
+            PortalPolicies.ManageFeatures, PortalPolicies.SignOffReports],
         _ => [],
     };
 }

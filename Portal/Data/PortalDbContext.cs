@@ -16,6 +16,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OverrideRule> OverrideRules => Set<OverrideRule>();
     public DbSet<DecisionFlag> DecisionFlags => Set<DecisionFlag>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<LoopFeature> LoopFeatures => Set<LoopFeature>();
+    public DbSet<ReportSignOff> ReportSignOffs => Set<ReportSignOff>();
+    public DbSet<InsightCursor> InsightCursors => Set<InsightCursor>();
+    public DbSet<SegmentStat> SegmentStats => Set<SegmentStat>();
+    public DbSet<ImportanceStat> ImportanceStats => Set<ImportanceStat>();
+    public DbSet<FeatureValueStat> FeatureValueStats => Set<FeatureValueStat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

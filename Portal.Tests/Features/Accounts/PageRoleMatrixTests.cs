@@ -17,6 +17,7 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ["/"] = [.. PortalRoles.All],
             ["/loops"] = [.. PortalRoles.All],
             ["/loops/demo"] = [.. PortalRoles.All],
+            ["/loops/demo/features"] = [.. PortalRoles.All],
             ["/admin/users"] = [PortalRoles.Admin],
         };
         var data = new TheoryData<string, string, string>();

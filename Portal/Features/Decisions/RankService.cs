@@ -25,7 +25,7 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         var eventId = request.EventId ?? Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
         var model = loop.Model.Current;
-        var context = PersonalizerFeatures.Parse(contextFeatures);
+        var context = PersonalizerFeatures.Parse(contextFeatures, loop.AuditOnlyFeatures);
         var actionFeatures = new FeatureSet[actions.Count];
         for (var i = 0; i < actions.Count; i++) actionFeatures[i] = PersonalizerFeatures.Parse(actions[i].Features ?? []);
 

@@ -23,6 +23,12 @@ public static class PortalPolicies
     /// <summary>Reads, verifies and exports the audit log.</summary>
     public const string ReadAudit = nameof(ReadAudit);
 
+    /// <summary>Marks context features audit-only and names features for end users (un-marking needs <see cref="ApproveRules"/>).</summary>
+    public const string ManageFeatures = nameof(ManageFeatures);
+
+    /// <summary>Signs off a loop's compliance report for a period.</summary>
+    public const string SignOffReports = nameof(SignOffReports);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PortalUser, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
@@ -31,5 +37,8 @@ public static class PortalPolicies
         options.AddPolicy(Oversee, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner));
         options.AddPolicy(ApproveRules, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReadAudit, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(ManageFeatures, p => p.RequireAuthenticatedUser()
+            .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(SignOffReports, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
     }
 }
