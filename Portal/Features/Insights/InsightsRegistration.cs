@@ -1,3 +1,4 @@
+using Portal.Features.Insights.Aggregation;
 using Portal.Features.Insights.Catalog;
 using Portal.Infrastructure.Configuration;
 
@@ -5,7 +6,10 @@ namespace Portal.Features.Insights;
 
 public static class InsightsRegistration
 {
-    /// <summary>Transparency and bias: the feature catalog (audit-only marks, display names, sensitive-name warnings).</summary>
+    /// <summary>
+    /// Transparency and bias: the feature catalog (audit-only marks, display names, sensitive-name warnings) and the
+    /// incremental per-segment analytics behind the bias page and the compliance report.
+    /// </summary>
     public static IHostApplicationBuilder AddInsights(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
@@ -14,6 +18,9 @@ public static class InsightsRegistration
         services.AddSingleton<FeatureCatalogQueries>();
         services.AddSingleton<FeatureCatalogEditor>();
         services.AddSingleton<FeatureDisplayNames>();
+        services.AddSingleton<AggregateStore>();
+        services.AddSingleton<InsightAggregator>();
+        services.AddHostedService(provider => provider.GetRequiredService<InsightAggregator>());
         return builder;
     }
 }

@@ -12,7 +12,7 @@ public static class FeaturePaths
 {
     private const int MaxDepth = 8;
 
-    public readonly record struct Leaf(string Path, string? Value, bool IsNumber);
+    public readonly record struct Leaf(string Path, string? Value, bool IsNumber, bool IsArray = false);
 
     public static List<Leaf> Collect(IReadOnlyList<JsonElement> featureObjects)
     {
@@ -47,7 +47,7 @@ public static class FeaturePaths
                     leaves.Add(new Leaf(path, null, false));
                     break;
                 case JsonValueKind.Array:
-                    leaves.Add(new Leaf(path, null, value.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.Number)));
+                    leaves.Add(new Leaf(path, null, value.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.Number), IsArray: true));
                     break;
             }
         }
