@@ -18,6 +18,7 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ["/loops"] = [.. PortalRoles.All],
             ["/loops/demo"] = [.. PortalRoles.All],
             ["/loops/demo/features"] = [.. PortalRoles.All],
+            ["/insights/bias"] = [.. PortalRoles.All],
             ["/admin/users"] = [PortalRoles.Admin],
         };
         var data = new TheoryData<string, string, string>();

@@ -1,5 +1,7 @@
 using Portal.Features.Insights.Aggregation;
+using Portal.Features.Insights.Bias;
 using Portal.Features.Insights.Catalog;
+using Portal.Features.Insights.Drift;
 using Portal.Infrastructure.Configuration;
 
 namespace Portal.Features.Insights;
@@ -21,6 +23,10 @@ public static class InsightsRegistration
         services.AddSingleton<AggregateStore>();
         services.AddSingleton<InsightAggregator>();
         services.AddHostedService(provider => provider.GetRequiredService<InsightAggregator>());
+        services.AddSingleton<BiasQueries>();
+        services.AddSingleton<BiasReportBuilder>();
+        services.AddSingleton<BiasChoices>();
+        services.AddSingleton<DriftQueries>();
         return builder;
     }
 }

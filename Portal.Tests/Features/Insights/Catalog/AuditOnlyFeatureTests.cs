@@ -45,7 +45,7 @@ public sealed class AuditOnlyFeatureTests(PortalAppFactory factory) : IClassFixt
         Assert.Equal("A reason is required.", noReason);
         Assert.Contains("not a dotted feature path", badPath);
         Assert.Null(done);
-        Assert.True(Service<LoopDirectory>().Find(loopId)!.AuditOnlyFeatures.Contains("user.ageBand"));
+        Assert.Contains("user.ageBand", Service<LoopDirectory>().Find(loopId)!.AuditOnlyFeatures.AsEnumerable());
         var entry = Assert.Single((await Service<AuditQueries>().FindAsync(new AuditFilter(LoopId: loopId, Action: "feature."), 0, 10, CancellationToken.None)).Entries);
         Assert.Equal(("feature.audit-only.on", $"{loopId}/user.ageBand", "Age must not drive suggestions", "carla@test.local"),
             (entry.Action, entry.TargetId, entry.Reason, entry.ActorName));

@@ -29,7 +29,7 @@ public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixtur
         dialogs.WaitForAssertion(() => dialogs.Find("textarea[data-testid=audit-only-reason]").Change("Age must not drive suggestions"));
         dialogs.Find("[data-testid=confirm-audit-only]").Click();
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=sensitive-warning]")));
-        Assert.True(app.Services.GetRequiredService<Portal.Features.Loops.LoopDirectory>().Find(loopId)!.AuditOnlyFeatures.Contains("user.ageBand"));
+        Assert.Contains("user.ageBand", app.Services.GetRequiredService<Portal.Features.Loops.LoopDirectory>().Find(loopId)!.AuditOnlyFeatures.AsEnumerable());
     }
 
     [Fact]
