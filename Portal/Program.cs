@@ -35,6 +35,7 @@ var app = builder.Build();
 app.UsePortalPipeline();
 app.MapDecisionsApi();
 app.MapLoopConfigurationApi();
+app.MapPublicPages();
 app.MapPortalWeb();
 return app.RunOrExplain();
 

@@ -7,6 +7,7 @@ using Portal.Features.Decisions.Log;
 using Portal.Features.Insights;
 using Portal.Features.Learning.Training;
 using Portal.Features.Loops;
+using Portal.Features.PublicPages;
 using Portal.Features.Simulation;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
@@ -36,6 +37,9 @@ public sealed class StartupValidationTests
         { "Portal:Insights:SensitiveFeatureNames:0", "date of birth" },
         { "Portal:Insights:AggregationInterval", "00:00:00" },
         { "Portal:Insights:MaxValuesPerFeature", "1" },
+        { "Portal:PublicPages:BaseUrl", "ftp://example.com" },
+        { "Portal:PublicPages:WhyLinkLifetime", "00:05:00" },
+        { "Portal:PublicPages:ViewsPerMinutePerAddress", "0" },
     };
 
     [Theory]
@@ -73,6 +77,7 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<TrainingOptions>(TrainingOptions.Section);
         builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         builder.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
+        builder.AddValidatedOptions<PublicPagesOptions>(PublicPagesOptions.Section);
         return builder.Build();
     }
 }

@@ -17,6 +17,10 @@ public sealed class PublicPagesOptions : IValidatableObject
     [Range(typeof(TimeSpan), "01:00:00", "366.00:00:00", ErrorMessage = "Portal:PublicPages:WhyLinkLifetime must be between 01:00:00 and 366.00:00:00.")]
     public TimeSpan WhyLinkLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>"Why this suggestion?" pages one client address may open per minute (429 with Retry-After beyond).</summary>
+    [Range(1, 10_000_000, ErrorMessage = "Portal:PublicPages:ViewsPerMinutePerAddress must be between 1 and 10000000.")]
+    public int ViewsPerMinutePerAddress { get; set; } = 60;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrEmpty(BaseUrl)) yield break;

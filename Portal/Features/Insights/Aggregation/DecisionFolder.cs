@@ -26,7 +26,7 @@ public sealed class DecisionFolder
     public void Fold(SettledDecision decision, IReadOnlyList<AggregationSource> sources, FeatureValueRegistry registry, double defaultReward, AggregateBatch batch)
     {
         using var request = ParseOrNull(decision.RequestJson);
-        var context = ContextOf(request);
+        var context = request is null ? [] : FeaturePaths.ContextOf(request.RootElement);
         var bucket = HourOf(decision.CreatedAt);
         byFeature.Clear();
         byNamespace.Clear();
@@ -102,18 +102,6 @@ public sealed class DecisionFolder
         {
             return null;
         }
-    }
-
-    /// <summary>contextFeatures of a logged request (property names as the API reads them: case-insensitive).</summary>
-    private static IReadOnlyList<JsonElement> ContextOf(JsonDocument? request)
-    {
-        if (request?.RootElement.ValueKind != JsonValueKind.Object) return [];
-        foreach (var property in request.RootElement.EnumerateObject())
-        {
-            if (property.Name.Equals("contextFeatures", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.Array)
-                return property.Value.EnumerateArray().ToList();
-        }
-        return [];
     }
 
     private static IReadOnlyList<Learning.FeatureContribution> ExplanationOf(string json)

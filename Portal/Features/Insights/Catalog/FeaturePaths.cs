@@ -14,6 +14,18 @@ public static class FeaturePaths
 
     public readonly record struct Leaf(string Path, string? Value, bool IsNumber, bool IsArray = false);
 
+    /// <summary>The contextFeatures of a logged Rank request (property names as the API reads them: case-insensitive).</summary>
+    public static IReadOnlyList<JsonElement> ContextOf(JsonElement request)
+    {
+        if (request.ValueKind != JsonValueKind.Object) return [];
+        foreach (var property in request.EnumerateObject())
+        {
+            if (property.Name.Equals("contextFeatures", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.Array)
+                return property.Value.EnumerateArray().ToList();
+        }
+        return [];
+    }
+
     public static List<Leaf> Collect(IReadOnlyList<JsonElement> featureObjects)
     {
         var leaves = new List<Leaf>();
