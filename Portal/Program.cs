@@ -36,6 +36,7 @@ app.UsePortalPipeline();
 app.MapDecisionsApi();
 app.MapLoopConfigurationApi();
 app.MapPublicPages();
+app.MapInsightsApi();
 app.MapPortalWeb();
 return app.RunOrExplain();
 

@@ -27,9 +27,10 @@ public static class ComponentTestContext
         if (role is not null)
         {
             authorization.SetAuthorized($"{role.ToLowerInvariant()}@test.local");
-            authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, $"{role.ToLowerInvariant()}-id"));
             authorization.SetRoles(role);
             authorization.SetPolicies(PoliciesOf(role));
+            // After the roles: bunit rebuilds the principal on each call, and the audit log names people by this claim.
+            authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, $"{role.ToLowerInvariant()}-id"));
         }
         context.Services.AddScoped<PageAuthorization>();
         context.Services.AddFallbackServiceProvider(app.Services);

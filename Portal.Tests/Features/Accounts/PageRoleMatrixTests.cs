@@ -19,6 +19,7 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ["/loops/demo"] = [.. PortalRoles.All],
             ["/loops/demo/features"] = [.. PortalRoles.All],
             ["/insights/bias"] = [.. PortalRoles.All],
+            ["/insights/report"] = [.. PortalRoles.All],
             ["/admin/users"] = [PortalRoles.Admin],
         };
         var data = new TheoryData<string, string, string>();

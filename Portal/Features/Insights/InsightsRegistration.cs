@@ -2,6 +2,7 @@ using Portal.Features.Insights.Aggregation;
 using Portal.Features.Insights.Bias;
 using Portal.Features.Insights.Catalog;
 using Portal.Features.Insights.Drift;
+using Portal.Features.Insights.Report;
 using Portal.Infrastructure.Configuration;
 
 namespace Portal.Features.Insights;
@@ -27,6 +28,12 @@ public static class InsightsRegistration
         services.AddSingleton<BiasReportBuilder>();
         services.AddSingleton<BiasChoices>();
         services.AddSingleton<DriftQueries>();
+        services.AddSingleton<SignOffQueries>();
+        services.AddSingleton<ComplianceReportBuilder>();
+        services.AddSingleton<ReportRenderer>();
+        services.AddSingleton<ReportSignOffService>();
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder app) => app.MapComplianceReportApi();
 }

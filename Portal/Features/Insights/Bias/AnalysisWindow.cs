@@ -44,6 +44,8 @@ public readonly record struct AnalysisWindow(DateTimeOffset From, DateTimeOffset
     public static DateTimeOffset StartOfHour(DateTimeOffset at) =>
         DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds() / 3_600_000 * 3_600_000);
 
-    public string Describe() =>
-        string.Create(CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd HH:mm} to {To:yyyy-MM-dd HH:mm} UTC");
+    /// <summary>Whole days as days, both included (<c>2026-11-20 to 2026-11-26 (UTC)</c>); other windows with their hours.</summary>
+    public string Describe() => From.TimeOfDay == TimeSpan.Zero && To.TimeOfDay == TimeSpan.Zero
+        ? string.Create(CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd} to {To.AddDays(-1):yyyy-MM-dd} (UTC)")
+        : string.Create(CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd HH:mm} to {To:yyyy-MM-dd HH:mm} UTC");
 }
