@@ -1,4 +1,5 @@
 using Portal.Benchmarks;
+using Portal.Benchmarks.Insights;
 using Portal.Benchmarks.Service;
 
 return args.FirstOrDefault() switch
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "durability" => await DurabilityCommand.RunAsync(args[1..]),
     "contention" => await ContentionCommand.RunAsync(args[1..]),
     "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
+    "insights-bias" => await InsightsBiasCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -28,6 +30,8 @@ static int Usage()
               concurrent Rank, Reward and settings-edit writers: responses by status, any "database is locked"
           dotnet run -c Release --project Portal.Benchmarks -- rank-cost [--calls 20000]
               one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
+          dotnet run -c Release --project Portal.Benchmarks -- insights-bias [--decisions 1000000] [--repeats 7] [--data <folder>]
+              a fresh database of generated decisions, the aggregator over them, then the bias page's server-side work per window
         """);
     return 2;
 }
