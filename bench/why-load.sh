@@ -30,7 +30,7 @@ ensure_apt wrk wrk
 [ "$BUILD" = 1 ] && build_release
 DATA="$(mktemp -d /tmp/portal-why-load.XXXXXX)"
 trap 'stop_server KILL' EXIT
-export Portal__PublicPages__ViewsPerMinutePerAddress=100000000
+export Portal__PublicPages__ViewsPerMinutePerAddress=10000000
 start_server "$PORT" "$DATA"
 URL="http://127.0.0.1:$PORT"
 
@@ -69,9 +69,9 @@ wait_idle 60 || log "server still busy after 60 s"
 PATHS="$DATA/why-paths.txt"
 : > "$PATHS"
 for n in $(seq "$LINKS"); do
-  rank "why-$n" | sed -n 's/.*"whyUrl":"[a-z]*:\/\/[^/]*\(\/why\/[^"]*\)".*/\1/p' >> "$PATHS"
+  { rank "why-$n"; echo; } | sed -n 's/.*"whyUrl":"[a-z]*:\/\/[^/]*\(\/why\/[^"]*\)".*/\1/p' >> "$PATHS"
 done
-[ "$(wc -l < "$PATHS")" -eq "$LINKS" ] || { log "expected $LINKS whyUrl paths, got $(wc -l < "$PATHS")"; exit 1; }
+[ "$(wc -l < "$PATHS")" -eq "$LINKS" ] || { log "expected $LINKS whyUrl paths, got $(wc -l < "$PATHS"); a Rank answer: $(rank why-check)"; exit 1; }
 first=$(head -n1 "$PATHS")
 valid=$(curl -s -o /dev/null -w '%{http_code}' "$URL$first")
 tampered=$(curl -s -o /dev/null -w '%{http_code}' "$URL${first%?}$( [ "${first: -1}" = A ] && echo B || echo A )")
