@@ -44,6 +44,7 @@ public sealed class PlantedBiasTests(PlantedBiasFixture demo) : IClassFixture<Pl
 
         cut.WaitForAssertion(() => Assert.Contains("65+", cut.Find("[data-testid=bias-flag]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Single(cut.FindAll("[data-testid=bias-flag]"));
+        Assert.Contains("The model uses user.ageBand as an input", cut.Find("[data-testid=sensitive-inputs]").TextContent);
         Assert.Contains("user.ageBand", cut.Find("[data-testid=bias-compare-by]").ParentElement!.ParentElement!.TextContent);
         // The loop is minutes old: the day before the window has no decisions to compare the population with.
         Assert.Contains("Not enough decisions to compare: 0 in the reference window", cut.Find("[data-testid=drift-not-enough]").TextContent);

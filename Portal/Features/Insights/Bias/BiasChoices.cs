@@ -7,7 +7,9 @@ namespace Portal.Features.Insights.Bias;
 /// <summary>What the bias page offers to compare for a loop, and which feature it opens with.</summary>
 public sealed class BiasChoices(LoopDirectory loops, BiasQueries queries, SegmentCatalog segments, SensitiveFeatureNames sensitive)
 {
-    public sealed record Options(IReadOnlyList<string> Features, IReadOnlyList<SegmentCatalog.Entry> Segments, string? DefaultFeature);
+    /// <param name="SensitiveInputs">Categorical features whose names look sensitive and that the model still uses.</param>
+    public sealed record Options(IReadOnlyList<string> Features, IReadOnlyList<SegmentCatalog.Entry> Segments, string? DefaultFeature,
+        IReadOnlyList<string> SensitiveInputs);
 
     public IReadOnlyList<LoopRuntime> Loops => loops.All.OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
 
@@ -22,6 +24,7 @@ public sealed class BiasChoices(LoopDirectory loops, BiasQueries queries, Segmen
         var preferred = features.FirstOrDefault(f => auditOnly?.Contains(f) == true)
                         ?? features.FirstOrDefault(sensitive.LooksSensitive)
                         ?? features.FirstOrDefault();
-        return new Options(features, segments.For(loopId).ToList(), preferred);
+        var sensitiveInputs = features.Where(f => auditOnly?.Contains(f) != true && sensitive.LooksSensitive(f)).ToList();
+        return new Options(features, segments.For(loopId).ToList(), preferred, sensitiveInputs);
     }
 }

@@ -44,7 +44,7 @@ public sealed class ComplianceReportBuilder(
         var (flags, flagTotal) = await FlagsAsync(loopId, period, ct);
         return new ComplianceReport(loop.Id, loop.Name, period, clock.GetUtcNow(), generatedBy,
             loop.AuditOnlyFeatures.Order(StringComparer.Ordinal).ToList(),
-            options.Features.Where(f => !loop.AuditOnlyFeatures.Contains(f) && sensitive.LooksSensitive(f)).ToList(),
+            options.SensitiveInputs,
             disparities, await drift.DriftAsync(loopId, period, ct),
             actions.Entries.Select(e => new OversightAction(e.At, e.ActorName, e.Action, e.TargetId, e.Reason)).ToList(), actions.Total,
             flags, flagTotal, await signOffs.ForLoopAsync(loopId, ct));
