@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Features.Insights.Catalog;
 using Portal.Features.Loops;
+using Portal.Features.PublicPages.Why;
 using Portal.Features.Simulation;
 using Portal.Infrastructure.Security;
 using Portal.Tests.TestInfrastructure;
@@ -17,7 +18,10 @@ public sealed class WhyPageTests(BrowserFixture browser)
     public async Task An_end_user_opens_the_why_link_of_a_suggestion_and_reads_why_in_plain_words()
     {
         await NameDemoFeaturesAsync();
-        var whyUrl = await WhyUrlOfAModelChoiceAsync();
+        await SeededDemoTraffic.RunAsync(browser.App.Services, DemoLoopOptions.LoopId, 1_000, seed: 11);
+        var loop = browser.App.Services.GetRequiredService<LoopDirectory>();
+        await Eventually.TrueAsync(() => loop.Find(DemoLoopOptions.LoopId)!.Model.Current.ExamplesLearned >= 1_000, seconds: 60);
+        var whyUrl = await WhyUrlOfAModelChoiceAsync(withFactors: true);
         var page = await browser.NewPageAsync();
 
         var response = await page.GotoAsync(whyUrl);
@@ -34,7 +38,7 @@ public sealed class WhyPageTests(BrowserFixture browser)
     [Fact]
     public async Task A_tampered_why_link_gives_a_plain_404_page()
     {
-        var whyUrl = await WhyUrlOfAModelChoiceAsync();
+        var whyUrl = await WhyUrlOfAModelChoiceAsync(withFactors: false);
         var tampered = whyUrl[..^3] + (whyUrl[^3] == 'x' ? 'y' : 'x') + whyUrl[^2..];
         var page = await browser.NewPageAsync();
 
@@ -62,8 +66,11 @@ public sealed class WhyPageTests(BrowserFixture browser)
             await actions.RenameAsync(DemoLoopOptions.LoopId, id, title, actor, CancellationToken.None);
     }
 
-    /// <summary>Ranks demo visits through the API until the model (not exploration) chose; returns that decision's whyUrl.</summary>
-    private async Task<string> WhyUrlOfAModelChoiceAsync()
+    /// <summary>
+    /// Ranks demo visits through the API until the model (not exploration) chose — and, when asked, chose for reasons
+    /// that argued for the item (a young model's terms can all be negative) — and returns that decision's whyUrl.
+    /// </summary>
+    private async Task<string> WhyUrlOfAModelChoiceAsync(bool withFactors)
     {
         using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
         api.DefaultRequestHeaders.Add("Ocp-Apim-Subscription-Key", PortalAppFactory.DemoKey);
@@ -72,8 +79,11 @@ public sealed class WhyPageTests(BrowserFixture browser)
         {
             var body = SimulatedRequest.RankBody(world.NextVisit(), NewsWorld.Articles);
             var answer = await (await api.PostAsync("/personalizer/v1.0/rank", new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } })).ReadJsonAsync();
-            if (!answer.GetProperty("explored").GetBoolean()) return answer.GetProperty("whyUrl").GetString()!;
+            if (answer.GetProperty("explored").GetBoolean()) continue;
+            var url = answer.GetProperty("whyUrl").GetString()!;
+            var why = await browser.App.Services.GetRequiredService<WhyExplanations>().ForTokenAsync(url[(url.IndexOf("/why/", StringComparison.Ordinal) + 5)..], CancellationToken.None);
+            if (!withFactors || why!.Factors.Count > 0) return url;
         }
-        throw new InvalidOperationException("Every decision explored.");
+        throw new InvalidOperationException("No decision of 50 was a model choice with factors.");
     }
 }

@@ -29,4 +29,6 @@ public sealed record ComplianceReport(
     public long Decisions => Disparities.FirstOrDefault()?.Everyone.Decisions ?? 0;
 
     public int DisparitiesFlagged => Disparities.Sum(d => d.Flagged.Count());
+
+    public int SignificantDrift => Drift.Count(d => d.Level == Statistics.DriftLevel.Significant);
 }
