@@ -483,6 +483,8 @@ namespace Portal.Data.Migrations
                     b.HasIndex("LoopId", "EventId")
                         .IsUnique();
 
+                    b.HasIndex("LoopId", "Seq");
+
                     b.ToTable("Decisions", (string)null);
                 });
 

@@ -160,6 +160,11 @@ namespace Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Decisions_LoopId_Seq",
+                table: "Decisions",
+                columns: new[] { "LoopId", "Seq" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportSignOffs_LoopId_SignedAt",
                 table: "ReportSignOffs",
                 columns: new[] { "LoopId", "SignedAt" });
@@ -185,6 +190,10 @@ namespace Portal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SegmentStats");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Decisions_LoopId_Seq",
+                table: "Decisions");
 
             migrationBuilder.DropColumn(
                 name: "Settings_IsInferenceExplainabilityEnabled",

@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126131312_Insights")]
+    [Migration("20261126151339_Insights")]
     partial class Insights
     {
         /// <inheritdoc />
@@ -485,6 +485,8 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("LoopId", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("LoopId", "Seq");
 
                     b.ToTable("Decisions", (string)null);
                 });
