@@ -1,5 +1,6 @@
 using Portal.Benchmarks;
 using Portal.Benchmarks.Feedback;
+using Portal.Benchmarks.Insights;
 using Portal.Benchmarks.Service;
 
 return args.FirstOrDefault() switch
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "stream-load" => await StreamLoadCommand.RunAsync(args[1..]),
     "feedback-board" => await FeedbackBoardCommand.RunAsync(args[1..]),
     "feedback-post" => await FeedbackPostCommand.RunAsync(args[1..]),
+    "insights-bias" => await InsightsBiasCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -41,6 +43,8 @@ static int Usage()
               triage board over generated tickets: server time of the first page and of each filter change (target ≤ 300 ms)
           dotnet run -c Release --project Portal.Benchmarks -- feedback-post [--clients 16] [--seconds 20] [--warmup 5]
               POST /feedback with the rate limits lifted: posts/s, latency, statuses, server CPU (needs a Release build of Portal)
+          dotnet run -c Release --project Portal.Benchmarks -- insights-bias [--decisions 1000000] [--repeats 7] [--data <folder>]
+              a fresh database of generated decisions, the aggregator over them, then the bias page's server-side work per window
         """);
     return 2;
 }

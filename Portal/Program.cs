@@ -3,6 +3,7 @@ using Portal.Features.Audit;
 using Portal.Features.Dashboard;
 using Portal.Features.Decisions;
 using Portal.Features.Feedback;
+using Portal.Features.Insights;
 using Portal.Features.Learning.Training;
 using Portal.Features.LiveStream;
 using Portal.Features.Loops;
@@ -33,6 +34,7 @@ builder.AddDashboard();
 builder.AddLiveStream();
 builder.AddPublicPages();
 builder.AddFeedback();
+builder.AddInsights();
 
 var app = builder.Build();
 app.UsePortalPipeline();
@@ -42,6 +44,8 @@ app.MapControlsApi();
 app.MapRulesApi();
 app.MapAuditApi();
 app.MapFeedbackApi();
+app.MapPublicPages();
+app.MapInsightsApi();
 app.MapPortalWeb();
 return app.RunOrExplain();
 

@@ -20,12 +20,16 @@ public static class RankCostCommand
             ("rank (score 10 actions, sample)", StageTimer.Measure(calls, stages.Rank)),
             ("explain (top 5)", StageTimer.Measure(calls, _ => stages.Explain())),
             ("serialize ranking + explanation", StageTimer.Measure(calls, _ => stages.SerializeLogged())),
+            ("whyUrl: signed token (HMAC-SHA256, base64url) + absolute URL", StageTimer.Measure(calls, stages.WhyLink)),
             ("trainer: re-read RequestJson, parse, learn", StageTimer.Measure(calls / 4, _ => stages.Learn())),
         };
         foreach (var (name, cost) in rows) Console.WriteLine($"  {name,-66} {cost.Micros,8:F1} µs {cost.Bytes,9:F0} B");
         var insert = await SqliteInsertCost.MicrosPerDecisionAsync(stages.RequestJson, batchSize: 32, batches: 300);
         Console.WriteLine($"  {"SQLite insert, WAL + synchronous=FULL, 32 per commit (wall time)",-66} {insert,8:F1} µs");
         Console.WriteLine($"  {"sum",-66} {rows.Sum(r => r.Cost.Micros) + insert,8:F1} µs {rows.Sum(r => r.Cost.Bytes),9:F0} B");
+        // Only loops with isInferenceExplainabilityEnabled pay this; it is not in the sum.
+        var inference = StageTimer.Measure(calls, _ => stages.InferenceExplanation());
+        Console.WriteLine($"  {"inferenceExplanation, 10 actions × top 5 (loops that enable it)",-66} {inference.Micros,8:F1} µs {inference.Bytes,9:F0} B");
         return 0;
     }
 }

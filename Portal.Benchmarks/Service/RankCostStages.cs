@@ -5,6 +5,11 @@ using Portal.Features.Decisions.Api;
 using Portal.Features.Learning;
 using Portal.Features.Learning.Training;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Portal.Features.Decisions;
+using Portal.Features.PublicPages;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Benchmarks.Service;
 
@@ -23,6 +28,9 @@ public sealed class RankCostStages
     private readonly TrainingExampleLearner trainer = new(NullLogger<TrainingExampleLearner>.Instance);
     private readonly double[] probabilities = new double[10];
     private readonly FeatureContribution[] explanation = new FeatureContribution[5];
+    private readonly RankedAction[] ranking;
+    private readonly WhyLinks whyLinks;
+    private readonly Microsoft.AspNetCore.Http.DefaultHttpContext http = new();
 
     public RankCostStages()
     {
@@ -31,6 +39,11 @@ public sealed class RankCostStages
         actions = request.Actions!.Select(a => PersonalizerFeatures.Parse(a.Features!)).ToArray();
         for (var i = 0; i < 2000; i++) learner.Learn(context, actions, i % 10, 0.1, i % 3 == 0 ? 1 : 0);
         model = learner.Snapshot();
+        http.Request.Scheme = "http";
+        http.Request.Host = new Microsoft.AspNetCore.Http.HostString("127.0.0.1", 5391);
+        ranking = request.Actions!.Select(a => new RankedAction(a.Id!, 0.1)).ToArray();
+        var keys = new SecretKeys(Options.Create(new StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("rank-cost-keys").FullName }));
+        whyLinks = new WhyLinks(new DecisionLinkTokens(keys, TimeProvider.System), Options.Create(new PublicPagesOptions()), TimeProvider.System);
         Example = new TrainingExample(1, DateTimeOffset.UnixEpoch, RequestJson, "a3", 0.5, LearningMode.Online, false, null, 1);
     }
 
@@ -62,6 +75,12 @@ public sealed class RankCostStages
         JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction);
         JsonSerializer.Serialize(explanation, PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution);
     }
+
+    /// <summary>The "Why this suggestion?" link: token (HMAC-SHA256 over expiry, loop and event, base64url) and absolute URL.</summary>
+    public void WhyLink(int i) => whyLinks.UrlFor(http.Request, "demo", "cost-event-0001");
+
+    /// <summary>Personalizer's inferenceExplanation (only loops that enable it): top 5 terms of each of the 10 actions.</summary>
+    public void InferenceExplanation() => InferenceExplainer.Explain(model, context, actions, request.Actions!, ranking, new bool[10]);
 
     /// <summary>What the trainer does per decision: deserialize RequestJson again, parse features, learn.</summary>
     public void Learn() => trainer.Learn(learner, Example, 0);

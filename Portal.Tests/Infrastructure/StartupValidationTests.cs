@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using Portal.Features.Accounts;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Feedback;
+using Portal.Features.Insights;
 using Portal.Features.Learning.Training;
 using Portal.Features.Loops;
+using Portal.Features.PublicPages;
 using Portal.Features.Simulation;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
@@ -36,6 +38,15 @@ public sealed class StartupValidationTests
         { "Portal:Feedback:Sla:P1", "00:00:00" },
         { "Portal:Feedback:Sla:P4", "400.00:00:00" },
         { "Portal:Feedback:Sla:P2", "5.00:00:00" },
+        { "Portal:Insights:DisparityThreshold", "1.5" },
+        { "Portal:Insights:MinimumSample", "0" },
+        { "Portal:Insights:DriftModerate", "0.3" },
+        { "Portal:Insights:SensitiveFeatureNames:0", "date of birth" },
+        { "Portal:Insights:AggregationInterval", "00:00:00" },
+        { "Portal:Insights:MaxValuesPerFeature", "1" },
+        { "Portal:PublicPages:BaseUrl", "ftp://example.com" },
+        { "Portal:PublicPages:WhyLinkLifetime", "00:05:00" },
+        { "Portal:PublicPages:ViewsPerMinutePerAddress", "0" },
     };
 
     [Theory]
@@ -46,7 +57,8 @@ public sealed class StartupValidationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains(key, error.Message);
+        // A list item (Key:0) is named by its list.
+        Assert.Contains(System.Text.RegularExpressions.Regex.Replace(key, ":[0-9]+$", ""), error.Message);
     }
 
     [Fact]
@@ -75,6 +87,8 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         builder.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section);
         builder.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
+        builder.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
+        builder.AddValidatedOptions<PublicPagesOptions>(PublicPagesOptions.Section);
         return builder.Build();
     }
 }

@@ -48,9 +48,11 @@ public static class ComponentTestContext
     private static string[] PoliciesOf(string role) => role switch
     {
         PortalRoles.Admin => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Administer, PortalPolicies.Oversee, PortalPolicies.FreezeActions,
-            PortalPolicies.ApproveRules, PortalPolicies.ReadAudit, PortalPolicies.TriageFeedback],
-        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Oversee, PortalPolicies.FreezeActions, PortalPolicies.TriageFeedback],
-        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.FreezeActions, PortalPolicies.ApproveRules, PortalPolicies.ReadAudit, PortalPolicies.TriageFeedback],
+            PortalPolicies.ApproveRules, PortalPolicies.ReadAudit, PortalPolicies.TriageFeedback, PortalPolicies.ManageFeatures, PortalPolicies.SignOffReports],
+        PortalRoles.ProductOwner => [PortalPolicies.PortalUser, PortalPolicies.ManageLoops, PortalPolicies.Oversee, PortalPolicies.FreezeActions, PortalPolicies.TriageFeedback,
+            PortalPolicies.ManageFeatures],
+        PortalRoles.ComplianceReviewer => [PortalPolicies.PortalUser, PortalPolicies.FreezeActions, PortalPolicies.ApproveRules, PortalPolicies.ReadAudit,
+            PortalPolicies.TriageFeedback, PortalPolicies.ManageFeatures, PortalPolicies.SignOffReports],
         _ => [],
     };
 }

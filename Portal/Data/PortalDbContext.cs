@@ -21,6 +21,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<TicketHistoryEntry> TicketHistory => Set<TicketHistoryEntry>();
     public DbSet<TicketStatusLink> TicketStatusLinks => Set<TicketStatusLink>();
     public DbSet<TicketContextValue> TicketContextValues => Set<TicketContextValue>();
+    public DbSet<LoopFeature> LoopFeatures => Set<LoopFeature>();
+    public DbSet<ReportSignOff> ReportSignOffs => Set<ReportSignOff>();
+    public DbSet<InsightCursor> InsightCursors => Set<InsightCursor>();
+    public DbSet<SegmentStat> SegmentStats => Set<SegmentStat>();
+    public DbSet<ImportanceStat> ImportanceStats => Set<ImportanceStat>();
+    public DbSet<FeatureValueStat> FeatureValueStats => Set<FeatureValueStat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -44,6 +44,21 @@ public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_product_owner_turns_on_inference_explainability_from_the_settings_form()
+    {
+        var loopId = await NewLoopAsync();
+        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.RenderProviders();
+        var cut = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, loopId));
+        cut.WaitForAssertion(() => cut.Find("input[data-testid=explain-rank]"));
+
+        cut.Find("input[data-testid=explain-rank]").Change(true);
+        cut.Find("[data-testid=save-settings]").Click();
+
+        cut.WaitForAssertion(() => Assert.True(app.Services.GetRequiredService<LoopDirectory>().Find(loopId)!.Settings.IsInferenceExplainabilityEnabled));
+    }
+
+    [Fact]
     public async Task Settings_out_of_range_are_refused_with_a_message_and_nothing_changes()
     {
         var loopId = await NewLoopAsync();

@@ -19,6 +19,9 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         // A reused eventId must never overwrite a logged decision.
         decision.HasIndex(d => new { d.LoopId, d.EventId }).IsUnique();
         decision.HasIndex(d => new { d.LoopId, d.CreatedAt });
+        // A loop's decisions in commit order from a cursor (trainer, analytics aggregator, recent samples) without
+        // sorting all of the loop's decisions on every batch.
+        decision.HasIndex(d => new { d.LoopId, d.Seq });
         decision.HasOne<Loop>().WithMany().HasForeignKey(d => d.LoopId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,6 +13,9 @@ public sealed record LoopSettings
     public int LogRetentionDays { get; init; } = 90;
     public LearningMode LearningMode { get; init; } = LearningMode.Online;
 
+    /// <summary>Personalizer's isInferenceExplainabilityEnabled: Rank returns the top feature contributions per action.</summary>
+    public bool IsInferenceExplainabilityEnabled { get; init; }
+
     /// <summary>Kept and returned for client compatibility; Portal keeps its logs in its own database.</summary>
     public bool LogMirrorEnabled { get; init; }
     public string? LogMirrorSasUri { get; init; }

@@ -483,6 +483,8 @@ namespace Portal.Data.Migrations
                     b.HasIndex("LoopId", "EventId")
                         .IsUnique();
 
+                    b.HasIndex("LoopId", "Seq");
+
                     b.ToTable("Decisions", (string)null);
                 });
 
@@ -529,6 +531,33 @@ namespace Portal.Data.Migrations
                     b.HasIndex("LoopId", "FlaggedAt");
 
                     b.ToTable("DecisionFlags", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.FeatureValueStat", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BucketStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feature")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNumeric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bin")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LoopId", "BucketStart", "Feature", "IsNumeric", "Bin");
+
+                    b.ToTable("FeatureValueStats", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.FeedbackTicket", b =>
@@ -637,6 +666,58 @@ namespace Portal.Data.Migrations
                     b.ToTable("FeedbackTickets", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ImportanceStat", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BucketStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNamespace")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feature")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SumAbs")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("LoopId", "Dimension", "BucketStart", "Value", "IsNamespace", "Feature");
+
+                    b.ToTable("ImportanceStats", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.InsightCursor", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LoopId", "Source");
+
+                    b.ToTable("InsightCursors", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Loop", b =>
                 {
                     b.Property<string>("Id")
@@ -683,6 +764,9 @@ namespace Portal.Data.Migrations
 
                             b1.Property<double>("ExplorationPercentage")
                                 .HasColumnType("REAL");
+
+                            b1.Property<bool>("IsInferenceExplainabilityEnabled")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("LearningMode")
                                 .IsRequired()
@@ -780,6 +864,35 @@ namespace Portal.Data.Migrations
                     b.ToTable("LoopControls", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.LoopFeature", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AuditOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LoopId", "Path");
+
+                    b.ToTable("LoopFeatures", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.OverrideRule", b =>
                 {
                     b.Property<long>("Id")
@@ -869,6 +982,53 @@ namespace Portal.Data.Migrations
                     b.ToTable("OverrideRules", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ReportSignOff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoopId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PeriodTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoopId", "SignedAt");
+
+                    b.ToTable("ReportSignOffs", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Segment", b =>
                 {
                     b.Property<long>("Id")
@@ -911,6 +1071,52 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Segments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SegmentStat", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BucketStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BaselineServed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Decisions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Explored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverrideServed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RewardSquares")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RewardSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Rewarded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LoopId", "Dimension", "BucketStart", "Value", "ActionId");
+
+                    b.ToTable("SegmentStats", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketComment", b =>
@@ -1174,6 +1380,15 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.FeatureValueStat", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.FeedbackTicket", b =>
                 {
                     b.HasOne("Portal.Data.ApplicationUser", "Assignee")
@@ -1189,7 +1404,34 @@ namespace Portal.Data.Migrations
                     b.Navigation("Assignee");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ImportanceStat", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.InsightCursor", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.LoopAction", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.LoopFeature", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Loop", null)
                         .WithMany()
@@ -1207,12 +1449,30 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ReportSignOff", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Segment", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Loop", null)
                         .WithMany()
                         .HasForeignKey("LoopId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SegmentStat", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketComment", b =>

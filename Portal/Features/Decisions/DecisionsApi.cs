@@ -2,6 +2,7 @@ using Portal.Infrastructure.Web;
 using Portal.Features.Decisions.Api;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Loops;
+using Portal.Features.PublicPages;
 using Portal.Infrastructure.Errors;
 
 namespace Portal.Features.Decisions;
@@ -30,7 +31,7 @@ public static class DecisionsApi
         return app;
     }
 
-    public static async Task<IResult> Rank(HttpContext http, RankService ranker, CancellationToken ct)
+    public static async Task<IResult> Rank(HttpContext http, RankService ranker, WhyLinks whyLinks, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync(http.Request, PersonalizerJsonContext.Default.RankRequest,
             ApiErrorCodes.InvalidRankRequest, keepRaw: true, ct);
@@ -38,10 +39,12 @@ public static class DecisionsApi
         if (RankRequestValidator.Validate(body.Value!) is { } problem)
             return ApiResults.BadRequest(ApiErrorCodes.InvalidRankRequest, problem);
 
-        var result = await ranker.RankAsync(http.Loop(), body.Value!, body.RawJson!, ct);
-        return result.IsDuplicate
-            ? ApiResults.Conflict($"eventId '{body.Value!.EventId}' was already used by another Rank call of this loop; nothing was changed.")
-            : TypedResults.Json(result.Response!, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
+        var loop = http.Loop();
+        var result = await ranker.RankAsync(loop, body.Value!, body.RawJson!, ct);
+        if (result.IsDuplicate)
+            return ApiResults.Conflict($"eventId '{body.Value!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
+        var response = result.Response! with { WhyUrl = whyLinks.UrlFor(http.Request, loop.Id, result.Response!.EventId) };
+        return TypedResults.Json(response, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> Reward(string eventId, HttpContext http, RewardService rewards, CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         var eventId = request.EventId ?? Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
         var model = loop.Model.Current;
-        var context = PersonalizerFeatures.Parse(contextFeatures);
+        var context = PersonalizerFeatures.Parse(contextFeatures, loop.AuditOnlyFeatures);
         var actionFeatures = new FeatureSet[actions.Count];
         for (var i = 0; i < actions.Count; i++) actionFeatures[i] = PersonalizerFeatures.Parse(actions[i].Features ?? []);
 
@@ -58,8 +58,11 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
 
         if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
         if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));
+        var inference = loop.Settings.IsInferenceExplainabilityEnabled
+            ? InferenceExplainer.Explain(model, context, actionFeatures, actions, ranking, excluded)
+            : null;
         return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, outcome.Explored,
-            model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), inference));
     }
 
     /// <summary>The baseline is the first action not excluded.</summary>

@@ -84,6 +84,8 @@ public static class LoopConfigurationApi
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var deleted = await db.Decisions.Where(d => d.LoopId == loopId).ExecuteDeleteAsync(ct);
+        // The analytics were computed from these decisions: they go with them.
+        await Insights.Aggregation.AggregateStore.DeleteLoopAsync(db, loopId, ct);
         await audit.AppendAsync(db, Actor.LoopKey(loopId), new AuditRecord("loop.logs.delete", "loop", loopId, loopId,
             Before: AuditRecord.Json(new { decisions = deleted })), ct);
         await db.SaveChangesAsync(ct);

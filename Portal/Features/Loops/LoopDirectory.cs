@@ -30,6 +30,8 @@ public sealed class LoopDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var loops = await db.Loops.AsNoTracking().ToListAsync(ct);
+            var auditOnly = (await db.LoopFeatures.AsNoTracking().Where(f => f.AuditOnly).Select(f => new { f.LoopId, f.Path }).ToListAsync(ct))
+                .ToLookup(f => f.LoopId, f => f.Path, StringComparer.Ordinal);
             var runtimes = new List<(string KeyHash, LoopRuntime Runtime)>(loops.Count);
             foreach (var loop in loops)
             {
@@ -39,7 +41,8 @@ public sealed class LoopDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
                     continue;
                 }
                 var learner = models.GetOrLoad(loop.Id, policy);
-                runtimes.Add((loop.ApiKeyHash, new LoopRuntime(loop.Id, loop.Name, loop.Settings, loop.PolicyName, policy, learner.Slot)));
+                runtimes.Add((loop.ApiKeyHash, new LoopRuntime(loop.Id, loop.Name, loop.Settings, loop.PolicyName, policy, learner.Slot,
+                    auditOnly[loop.Id].ToFrozenSet(StringComparer.Ordinal))));
             }
             current = new Snapshot(
                 runtimes.ToFrozenDictionary(r => r.KeyHash, r => r.Runtime, StringComparer.Ordinal),

@@ -11,6 +11,7 @@ public sealed class LoopSettingsModel
     public double ExplorationPercent { get; set; }
     public int LogRetentionDays { get; set; }
     public LearningMode LearningMode { get; set; }
+    public bool ExplainRank { get; set; }
 
     public static LoopSettingsModel From(LoopSettings s) => new()
     {
@@ -20,6 +21,7 @@ public sealed class LoopSettingsModel
         ExplorationPercent = Math.Round(s.ExplorationPercentage * 100, 2),
         LogRetentionDays = s.LogRetentionDays,
         LearningMode = s.LearningMode,
+        ExplainRank = s.IsInferenceExplainabilityEnabled,
     };
 
     public LoopSettings ApplyTo(LoopSettings current) => current with
@@ -30,5 +32,6 @@ public sealed class LoopSettingsModel
         ExplorationPercentage = ExplorationPercent / 100,
         LogRetentionDays = LogRetentionDays,
         LearningMode = LearningMode,
+        IsInferenceExplainabilityEnabled = ExplainRank,
     };
 }

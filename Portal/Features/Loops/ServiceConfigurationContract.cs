@@ -10,7 +10,8 @@ public sealed record ServiceConfigurationContract(
     bool? LogMirrorEnabled,
     string? LogMirrorSasUri,
     int? LogRetentionDays,
-    string? LearningMode);
+    string? LearningMode,
+    bool? IsInferenceExplainabilityEnabled = null);
 
 /// <summary>Personalizer's PolicyContract: a name and the learner's argument string.</summary>
 public sealed record PolicyContract(string? Name, string? Arguments);

@@ -12,7 +12,7 @@ public static class ServiceConfigurationMapper
     public static ServiceConfigurationContract ToContract(LoopSettings s) => new(
         XmlConvert.ToString(s.RewardWaitTime), s.DefaultReward, s.RewardAggregation.ToString().ToLowerInvariant(),
         s.ExplorationPercentage, XmlConvert.ToString(s.ModelExportFrequency), s.LogMirrorEnabled, s.LogMirrorSasUri,
-        s.LogRetentionDays, s.LearningMode.ToString());
+        s.LogRetentionDays, s.LearningMode.ToString(), s.IsInferenceExplainabilityEnabled);
 
     /// <summary>Returns the settings, or an error message naming the first wrong field.</summary>
     public static (LoopSettings? Settings, string? Error) FromContract(ServiceConfigurationContract c, LoopSettings current)
@@ -29,6 +29,7 @@ public static class ServiceConfigurationMapper
             LogRetentionDays = c.LogRetentionDays ?? int.MinValue,
             LogMirrorEnabled = c.LogMirrorEnabled ?? false,
             LogMirrorSasUri = c.LogMirrorSasUri,
+            IsInferenceExplainabilityEnabled = c.IsInferenceExplainabilityEnabled ?? false,
         };
         if (!Enum.TryParse<RewardAggregation>(c.RewardAggregation, ignoreCase: true, out var aggregation) || int.TryParse(c.RewardAggregation, out _))
             return (null, $"rewardAggregation must be 'earliest' or 'sum', not '{c.RewardAggregation}'.");

@@ -21,18 +21,21 @@ public sealed class DecisionLinkTokens(SecretKeys secrets, TimeProvider clock)
 
     public string Create(string loopId, string eventId, DateTimeOffset expiresAt)
     {
-        var loop = Encoding.UTF8.GetBytes(loopId);
-        var @event = Encoding.UTF8.GetBytes(eventId);
-        var payload = new byte[8 + 2 + loop.Length + 2 + @event.Length];
-        BinaryPrimitives.WriteInt64BigEndian(payload, expiresAt.ToUnixTimeSeconds());
-        BinaryPrimitives.WriteUInt16BigEndian(payload.AsSpan(8), (ushort)loop.Length);
-        loop.CopyTo(payload, 10);
-        BinaryPrimitives.WriteUInt16BigEndian(payload.AsSpan(10 + loop.Length), (ushort)@event.Length);
-        @event.CopyTo(payload, 12 + loop.Length);
+        // Built on the stack: Rank returns a link with every decision, so the only allocation is the token string.
+        var loopBytes = Encoding.UTF8.GetByteCount(loopId);
+        var eventBytes = Encoding.UTF8.GetByteCount(eventId);
+        if (loopBytes > MaxIdBytes || eventBytes > MaxIdBytes) throw new ArgumentException("Loop and event ids have at most 1024 UTF-8 bytes.");
+        var payloadLength = 8 + 2 + loopBytes + 2 + eventBytes;
+        Span<byte> token = stackalloc byte[payloadLength + MacBytes];
+        BinaryPrimitives.WriteInt64BigEndian(token, expiresAt.ToUnixTimeSeconds());
+        BinaryPrimitives.WriteUInt16BigEndian(token[8..], (ushort)loopBytes);
+        Encoding.UTF8.GetBytes(loopId, token[10..]);
+        BinaryPrimitives.WriteUInt16BigEndian(token[(10 + loopBytes)..], (ushort)eventBytes);
+        Encoding.UTF8.GetBytes(eventId, token[(12 + loopBytes)..]);
 
-        var token = new byte[payload.Length + MacBytes];
-        payload.CopyTo(token, 0);
-        Mac(payload).AsSpan(0, MacBytes).CopyTo(token.AsSpan(payload.Length));
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(secrets.Get(KeyName), token[..payloadLength], mac);
+        mac[..MacBytes].CopyTo(token[payloadLength..]);
         return Base64Url.EncodeToString(token);
     }
 

@@ -1,11 +1,22 @@
+using Microsoft.AspNetCore.RateLimiting;
+using Portal.Features.PublicPages.Why;
+using Portal.Infrastructure.Configuration;
+
 namespace Portal.Features.PublicPages;
 
 public static class PublicPagesRegistration
 {
-    /// <summary>The pages end users reach without an account, and the signed links that open them.</summary>
+    /// <summary>The pages end users reach without an account ("Why this suggestion?"), and the signed links that open them.</summary>
     public static IHostApplicationBuilder AddPublicPages(this IHostApplicationBuilder builder)
     {
+        builder.AddValidatedOptions<PublicPagesOptions>(PublicPagesOptions.Section);
         builder.Services.AddSingleton<DecisionLinkTokens>();
+        builder.Services.AddSingleton<WhyLinks>();
+        builder.Services.AddSingleton<WhyExplanations>();
+        builder.Services.AddSingleton<WhyPageRateLimit>();
+        builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy<string, WhyPageRateLimit>(WhyPageRateLimit.Policy));
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapPublicPages(this IEndpointRouteBuilder app) => app.MapWhyPage();
 }

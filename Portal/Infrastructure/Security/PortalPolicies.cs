@@ -34,6 +34,11 @@ public static class PortalPolicies
 
     /// <summary>The roles that may triage feedback; tickets are assigned only to accounts holding one of them.</summary>
     public static IReadOnlyList<string> TriageFeedbackRoles { get; } = [PortalRoles.Admin, PortalRoles.ComplianceReviewer, PortalRoles.ProductOwner];
+    /// <summary>Marks context features audit-only and names features for end users (un-marking needs <see cref="ApproveRules"/>).</summary>
+    public const string ManageFeatures = nameof(ManageFeatures);
+
+    /// <summary>Signs off a loop's compliance report for a period.</summary>
+    public const string SignOffReports = nameof(SignOffReports);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -45,5 +50,8 @@ public static class PortalPolicies
         options.AddPolicy(FreezeActions, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ApproveRules, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReadAudit, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(ManageFeatures, p => p.RequireAuthenticatedUser()
+            .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(SignOffReports, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
     }
 }

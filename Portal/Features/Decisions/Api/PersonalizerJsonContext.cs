@@ -14,4 +14,5 @@ namespace Portal.Features.Decisions.Api;
 [JsonSerializable(typeof(RewardRequest))]
 [JsonSerializable(typeof(IReadOnlyList<RankedAction>))]
 [JsonSerializable(typeof(IReadOnlyList<FeatureContribution>))]
+[JsonSerializable(typeof(IReadOnlyList<ActionExplanation>))]
 public sealed partial class PersonalizerJsonContext : JsonSerializerContext;

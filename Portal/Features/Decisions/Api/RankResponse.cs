@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
-using Portal.Features.Learning;
 
 namespace Portal.Features.Decisions.Api;
 
 /// <summary>
-/// Personalizer's RankResponse, plus fields Personalizer clients ignore: whether the choice explored,
-/// which model version made it, and (when the loop enables it) the top feature contributions.
+/// Personalizer's RankResponse, plus fields Personalizer clients ignore: whether the choice explored, which model
+/// version made it, the top feature contributions per action when the loop enables inference explainability
+/// (Personalizer's <c>inferenceExplanation</c>), and <c>whyUrl</c>, the public "Why this suggestion?" page of the event.
 /// </summary>
 public sealed record RankResponse(
     IReadOnlyList<RankedAction> Ranking,
@@ -13,6 +13,7 @@ public sealed record RankResponse(
     string RewardActionId,
     bool Explored,
     string ModelVersion,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FeatureContribution>? Explanation = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionExplanation>? InferenceExplanation = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WhyUrl = null);
 
 public sealed record RankedAction(string Id, double Probability);

@@ -79,7 +79,7 @@ public sealed class DecisionTrainer(
         {
             // Commit order is creation order, give or take milliseconds: stop at the first one still waiting.
             if (example.CreatedAt > dueBefore) break;
-            if (exampleLearner.Learn(learner.Learner, example, loop.Settings.DefaultReward)) learned++;
+            if (exampleLearner.Learn(learner.Learner, example, loop.Settings.DefaultReward, loop.AuditOnlyFeatures)) learned++;
             learner.LastTrainedSeq = example.Seq;
             learner.HasUnsavedChanges = true;
         }

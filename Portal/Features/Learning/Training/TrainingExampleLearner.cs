@@ -7,8 +7,11 @@ namespace Portal.Features.Learning.Training;
 /// <summary>Turns one logged decision into a learning step, or skips it when it must not be learned from.</summary>
 public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logger)
 {
-    /// <summary>Returns true when the learner learned from the decision.</summary>
-    public bool Learn(OnlineLearner learner, TrainingExample example, double defaultReward)
+    /// <summary>
+    /// Returns true when the learner learned from the decision. <paramref name="auditOnlyFeatures"/> (context feature
+    /// paths) are removed before learning, as Rank removes them before scoring.
+    /// </summary>
+    public bool Learn(OnlineLearner learner, TrainingExample example, double defaultReward, IReadOnlySet<string>? auditOnlyFeatures = null)
     {
         if (!IsLearnable(example)) return false;
         var request = JsonSerializer.Deserialize(example.RequestJson, PersonalizerJsonContext.Default.RankRequest);
@@ -20,7 +23,7 @@ public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logge
         var chosen = IndexOf(actions, example.ChosenActionId);
         if (chosen < 0) return false;
 
-        var context = PersonalizerFeatures.Parse(request.ContextFeatures ?? []);
+        var context = PersonalizerFeatures.Parse(request.ContextFeatures ?? [], auditOnlyFeatures);
         var actionFeatures = new FeatureSet[actions.Count];
         for (var i = 0; i < actions.Count; i++) actionFeatures[i] = PersonalizerFeatures.Parse(actions[i].Features ?? []);
         learner.Learn(context, actionFeatures, chosen, example.ChosenProbability, example.Reward ?? defaultReward);

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Features.Accounts;
+using Portal.Features.Audit;
+using Portal.Features.Decisions;
+using Portal.Features.Insights;
+using Portal.Features.Learning.Training;
+using Portal.Features.Loops;
+using Portal.Features.Oversight;
+using Portal.Features.PublicPages;
+using Portal.Features.Segments;
+using Portal.Infrastructure.Configuration;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Benchmarks.Insights;
+
+/// <summary>
+/// Portal's own services (the feature registrations Program.cs composes) on a fresh data folder, built but not started:
+/// no hosted service runs, so the benchmark drives the aggregator and the page's queries itself.
+/// </summary>
+public sealed class InsightsHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private InsightsHost(WebApplication app, string folder)
+    {
+        this.app = app;
+        DataDirectory = folder;
+    }
+
+    public string DataDirectory { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<InsightsHost> CreateAsync(string folder)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.AddRootSettingsFile();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Portal:DataDirectory"] = folder,
+            ["Portal:DemoLoop:Enabled"] = "false",
+            ["Portal:Simulator:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddPersistence();
+        builder.AddAudit();
+        // Identity's options shape the model (the schema version): without them the migrations would look pending.
+        builder.AddAccounts();
+        builder.AddLoops();
+        builder.AddSegments();
+        builder.AddOversight();
+        builder.AddDecisions();
+        builder.AddTraining();
+        builder.AddPublicPages();
+        builder.AddInsights();
+        // The page's components render with MudBlazor (the benchmark renders them to HTML, as the first page load does).
+        MudBlazor.Services.ServiceCollectionExtensions.AddMudServices(builder.Services);
+        builder.Services.AddScoped<Microsoft.JSInterop.IJSRuntime, NoJavaScriptRuntime>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.NavigationManager, PageNavigationManager>();
+        var app = builder.Build();
+
+        Directory.CreateDirectory(folder);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.MigrateAsync();
+        }
+        await app.Services.GetRequiredService<LoopDirectory>().ReloadAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<SegmentCatalog>().ReloadAsync(CancellationToken.None);
+        return new InsightsHost(app, folder);
+    }
+
+    public StorageOptions Storage => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}

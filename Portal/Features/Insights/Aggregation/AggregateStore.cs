@@ -1,0 +1,118 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Data;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Insights.Aggregation;
+
+/// <summary>
+/// The aggregator's reads and writes. A batch is written with its cursors in one short write transaction (upserts
+/// that add to existing rows), so a crash either keeps a batch whole or not at all and nothing is counted twice.
+/// </summary>
+public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task<List<InsightCursor>> CursorsAsync(string loopId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.InsightCursors.AsNoTracking().Where(c => c.LoopId == loopId).ToListAsync(ct);
+    }
+
+    /// <summary>The categorical values that have segments already (to restore the value registry after a restart).</summary>
+    public async Task<List<(string Feature, string Value)>> KnownValuesAsync(string loopId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.FeatureValueStats.AsNoTracking().Where(s => s.LoopId == loopId && !s.IsNumeric)
+            .Select(s => new { s.Feature, s.Bin }).Distinct().ToListAsync(ct);
+        return rows.Select(r => (r.Feature, r.Bin)).ToList();
+    }
+
+    /// <summary>Up to <paramref name="size"/> decisions after <paramref name="afterSeq"/>, in commit order, stopping at the first not yet settled.</summary>
+    public async Task<List<SettledDecision>> ReadSettledAsync(string loopId, long afterSeq, DateTimeOffset settledBefore, int size, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Decisions.AsNoTracking()
+            .Where(d => d.LoopId == loopId && d.Seq > afterSeq)
+            .OrderBy(d => d.Seq)
+            .Take(size)
+            .Select(d => new SettledDecision(d.Seq, d.CreatedAt, d.RequestJson, d.ChosenActionId, d.Explored, d.Mode, d.Oversight,
+                d.DeferActivation, d.ActivatedAt, d.Reward, d.ExplanationJson))
+            .ToListAsync(ct);
+        var settled = rows.FindIndex(d => d.CreatedAt > settledBefore);
+        return settled < 0 ? rows : rows[..settled];
+    }
+
+    /// <summary>Starts a saved segment's aggregates over (new or edited segment): its rows go, its cursor goes back to 0.</summary>
+    public async Task ResetSourceAsync(string loopId, AggregationSource source, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await DeleteSegmentRowsAsync(db, loopId, Dimensions.Segment(source.SegmentId!.Value), ct);
+        await db.InsightCursors.Where(c => c.LoopId == loopId && c.Source == source.Name).ExecuteDeleteAsync(ct);
+        db.InsightCursors.Add(new InsightCursor { LoopId = loopId, Source = source.Name, DefinitionHash = source.DefinitionHash, LastSeq = 0 });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Forgets a saved segment that was deleted or no longer applies to the loop.</summary>
+    public async Task DropSourceAsync(string loopId, string sourceName, long segmentId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await DeleteSegmentRowsAsync(db, loopId, Dimensions.Segment(segmentId), ct);
+        await db.InsightCursors.Where(c => c.LoopId == loopId && c.Source == sourceName).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds a batch to the tables and moves every source's cursor to its last decision. When some of the batch's
+    /// decisions were deleted meanwhile (DELETE /logs, retention), only the cursors move: deleted decisions leave no trace.
+    /// </summary>
+    public async Task WriteAsync(string loopId, AggregateBatch batch, IReadOnlyList<AggregationSource> sources, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var sqlite = (SqliteTransaction)transaction.GetDbTransaction();
+        if (await StillLoggedAsync(connection, sqlite, loopId, batch, ct)) AggregateWriter.Write(connection, sqlite, loopId, batch);
+        AggregateWriter.MoveCursors(connection, sqlite, loopId, batch.LastSeq, sources);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Drops the hours that the loop's log retention has deleted the decisions of.</summary>
+    public async Task<int> DeleteOlderThanAsync(string loopId, DateTimeOffset cutoff, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SegmentStats.Where(s => s.LoopId == loopId && s.BucketStart < cutoff).ExecuteDeleteAsync(ct)
+               + await db.ImportanceStats.Where(s => s.LoopId == loopId && s.BucketStart < cutoff).ExecuteDeleteAsync(ct)
+               + await db.FeatureValueStats.Where(s => s.LoopId == loopId && s.BucketStart < cutoff).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Every aggregate of a loop, inside the caller's transaction (DELETE /logs deletes the analytics with the decisions).</summary>
+    public static async Task DeleteLoopAsync(PortalDbContext db, string loopId, CancellationToken ct)
+    {
+        await db.SegmentStats.Where(s => s.LoopId == loopId).ExecuteDeleteAsync(ct);
+        await db.ImportanceStats.Where(s => s.LoopId == loopId).ExecuteDeleteAsync(ct);
+        await db.FeatureValueStats.Where(s => s.LoopId == loopId).ExecuteDeleteAsync(ct);
+        await db.InsightCursors.Where(s => s.LoopId == loopId).ExecuteDeleteAsync(ct);
+    }
+
+    private static async Task DeleteSegmentRowsAsync(PortalDbContext db, string loopId, string dimension, CancellationToken ct)
+    {
+        await db.SegmentStats.Where(s => s.LoopId == loopId && s.Dimension == dimension).ExecuteDeleteAsync(ct);
+        await db.ImportanceStats.Where(s => s.LoopId == loopId && s.Dimension == dimension).ExecuteDeleteAsync(ct);
+    }
+
+    private static async Task<bool> StillLoggedAsync(SqliteConnection connection, SqliteTransaction transaction, string loopId, AggregateBatch batch, CancellationToken ct)
+    {
+        if (batch.DecisionsRead == 0) return true;
+        await using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = "SELECT COUNT(*) FROM Decisions WHERE LoopId = $loop AND Seq BETWEEN $first AND $last";
+        count.Parameters.AddWithValue("$loop", loopId);
+        count.Parameters.AddWithValue("$first", batch.FirstSeq);
+        count.Parameters.AddWithValue("$last", batch.LastSeq);
+        return Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == batch.DecisionsRead;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Portal.Data.Entities;
+using Portal.Features.Decisions.Api;
+using Portal.Features.Insights.Catalog;
+using Portal.Features.Insights.Statistics;
+using Portal.Features.Segments;
+
+namespace Portal.Features.Insights.Aggregation;
+
+/// <summary>
+/// Adds one settled decision to an <see cref="AggregateBatch"/>: to everyone, to the automatic segment of each of its
+/// categorical context values, to each saved segment it matches (each source only once: a decision at or below a
+/// source's cursor is skipped for it), with its reward (the loop's default reward when none came; none for a deferred
+/// decision never shown), its exploration and oversight, the |contribution| of each feature and namespace of its
+/// explanation, and its context values for drift. Audit-only features are read from the logged request like any other.
+/// </summary>
+public sealed class DecisionFolder
+{
+    private readonly Dictionary<string, double> byFeature = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> byNamespace = new(StringComparer.Ordinal);
+    private readonly HashSet<(string, string)> categories = [];
+
+    public static long HourOf(DateTimeOffset at) => at.ToUnixTimeMilliseconds() / 3_600_000 * 3_600_000;
+
+    public void Fold(SettledDecision decision, IReadOnlyList<AggregationSource> sources, FeatureValueRegistry registry, double defaultReward, AggregateBatch batch)
+    {
+        using var request = ParseOrNull(decision.RequestJson);
+        var context = request is null ? [] : FeaturePaths.ContextOf(request.RootElement);
+        var bucket = HourOf(decision.CreatedAt);
+        byFeature.Clear();
+        byNamespace.Clear();
+        FeatureAttribution.Attribute(ExplanationOf(decision.ExplanationJson), byFeature, byNamespace);
+
+        foreach (var source in sources)
+        {
+            if (decision.Seq <= source.LastSeq) continue;
+            if (source.SegmentId is { } segmentId)
+            {
+                if (source.Predicate!.Matches(context)) Add(Dimensions.Segment(segmentId), Dimensions.MemberValue, decision, bucket, defaultReward, batch);
+                continue;
+            }
+            Add(Dimensions.Everyone, "", decision, bucket, defaultReward, batch);
+            categories.Clear();
+            foreach (var (feature, value) in ContextFeatures.Categories(context))
+            {
+                if (!categories.Add((feature, value)) || registry.Admit(feature, value) is not { } admitted) continue;
+                Add(Dimensions.Feature(feature), admitted, decision, bucket, defaultReward, batch);
+            }
+            CountValues(context, registry, bucket, batch);
+        }
+    }
+
+    private void Add(string dimension, string value, SettledDecision d, long bucket, double defaultReward, AggregateBatch batch)
+    {
+        var row = batch.SegmentRow(new AggregateBatch.SegmentKey(dimension, value, bucket, d.ChosenActionId));
+        row.Decisions++;
+        if (!(d.DeferActivation && d.ActivatedAt is null))
+        {
+            var reward = d.Reward ?? defaultReward;
+            row.Rewarded++;
+            row.RewardSum += reward;
+            row.RewardSquares += reward * reward;
+        }
+        if (d.Explored) row.Explored++;
+        var overridden = (d.Oversight & OversightEffects.RuleApplied) != 0;
+        if (overridden) row.OverrideServed++;
+        else if ((d.Oversight & (OversightEffects.KillSwitch | OversightEffects.AllFrozenBaseline)) != 0 || d.Mode != LearningMode.Online) row.BaselineServed++;
+
+        foreach (var (feature, contribution) in byFeature)
+            batch.AddImportance(new AggregateBatch.ImportanceKey(dimension, value, bucket, false, feature), Math.Abs(contribution));
+        foreach (var (ns, contribution) in byNamespace)
+            batch.AddImportance(new AggregateBatch.ImportanceKey(dimension, value, bucket, true, ns), Math.Abs(contribution));
+    }
+
+    private static void CountValues(IReadOnlyList<JsonElement> context, FeatureValueRegistry registry, long bucket, AggregateBatch batch)
+    {
+        foreach (var leaf in FeaturePaths.Collect(context))
+        {
+            // Arrays (positions, tags) have no single value to compare between windows.
+            if (leaf.IsArray || leaf.Path.Length > FeatureValueRegistry.MaxFeatureLength) continue;
+            if (leaf.IsNumber)
+            {
+                if (leaf.Value is null || !double.TryParse(leaf.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) continue;
+                var bin = NumericBins.Coarsen(number).ToString("R", CultureInfo.InvariantCulture);
+                batch.CountValue(new AggregateBatch.ValueKey(leaf.Path, bucket, true, bin));
+            }
+            else if (registry.Admit(leaf.Path, leaf.Value ?? "true") is { } admitted)
+            {
+                batch.CountValue(new AggregateBatch.ValueKey(leaf.Path, bucket, false, admitted));
+            }
+        }
+    }
+
+    private static JsonDocument? ParseOrNull(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IReadOnlyList<Learning.FeatureContribution> ExplanationOf(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}

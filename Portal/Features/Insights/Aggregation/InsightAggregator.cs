@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Portal.Features.Loops;
+using Portal.Features.Segments;
+
+namespace Portal.Features.Insights.Aggregation;
+
+/// <summary>
+/// Folds settled decisions into the analytics tables, in commit order from each source's cursor (like the trainer, a
+/// decision is settled once the loop's reward wait has passed: its reward is final then). New or edited saved segments
+/// start from the oldest logged decision. Pages then sum a few thousand hourly rows instead of reading every decision.
+/// Hourly, aggregates older than the loop's log retention are dropped with the decisions they came from.
+/// </summary>
+public sealed class InsightAggregator(
+    LoopDirectory loops,
+    SegmentCatalog segments,
+    AggregateStore store,
+    IOptions<InsightsOptions> options,
+    TimeProvider clock,
+    ILogger<InsightAggregator> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
+    private static readonly TimeSpan PassBudget = TimeSpan.FromSeconds(2);
+
+    private sealed class LoopState
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public FeatureValueRegistry? Registry { get; set; }
+        public DecisionFolder Folder { get; } = new();
+    }
+
+    private readonly ConcurrentDictionary<string, LoopState> states = new(StringComparer.Ordinal);
+    private DateTimeOffset lastRetention = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.AggregationInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var loop in loops.All) await AggregateWithinBudgetAsync(loop, stoppingToken);
+                if (clock.GetUtcNow() - lastRetention >= RetentionEvery) await ApplyRetentionAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Aggregates batches until the loop is caught up; returns the decisions read. For tests, benchmarks and start-up catch-up.</summary>
+    public async Task<long> CatchUpAsync(LoopRuntime loop, CancellationToken ct)
+    {
+        long total = 0;
+        int read;
+        while ((read = await AggregateBatchAsync(loop, ct)) > 0) total += read;
+        return total;
+    }
+
+    /// <summary>One batch of at most AggregationBatchSize decisions; returns how many were read (0: caught up).</summary>
+    public async Task<int> AggregateBatchAsync(LoopRuntime loop, CancellationToken ct)
+    {
+        var state = states.GetOrAdd(loop.Id, _ => new LoopState());
+        await state.Gate.WaitAsync(ct);
+        try
+        {
+            var sources = await SourcesAsync(loop.Id, ct);
+            state.Registry ??= await RegistryAsync(loop.Id, ct);
+            var from = sources.Min(s => s.LastSeq);
+            var decisions = await store.ReadSettledAsync(loop.Id, from, clock.GetUtcNow() - loop.Settings.RewardWaitTime,
+                options.Value.AggregationBatchSize, ct);
+            if (decisions.Count == 0) return 0;
+            var batch = new AggregateBatch { FirstSeq = decisions[0].Seq, LastSeq = decisions[^1].Seq, DecisionsRead = decisions.Count };
+            foreach (var decision in decisions) state.Folder.Fold(decision, sources, state.Registry, loop.Settings.DefaultReward, batch);
+            await store.WriteAsync(loop.Id, batch, sources, ct);
+            return decisions.Count;
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
+    private async Task AggregateWithinBudgetAsync(LoopRuntime loop, CancellationToken ct)
+    {
+        var started = Stopwatch.StartNew();
+        try
+        {
+            while (started.Elapsed < PassBudget && await AggregateBatchAsync(loop, ct) == options.Value.AggregationBatchSize)
+            {
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogError(error, "Aggregating decisions of loop {Loop} failed; it will be retried", loop.Id);
+        }
+    }
+
+    /// <summary>The features source and one source per saved segment of the loop; new or edited segments start over, removed ones are dropped.</summary>
+    private async Task<List<AggregationSource>> SourcesAsync(string loopId, CancellationToken ct)
+    {
+        var cursors = (await store.CursorsAsync(loopId, ct)).ToDictionary(c => c.Source, StringComparer.Ordinal);
+        var sources = new List<AggregationSource>
+        {
+            new(AggregationSource.FeaturesName, null, cursors.GetValueOrDefault(AggregationSource.FeaturesName)?.LastSeq ?? 0),
+        };
+        var wanted = new HashSet<string>(StringComparer.Ordinal) { AggregationSource.FeaturesName };
+        foreach (var segment in segments.For(loopId))
+        {
+            var name = AggregationSource.SegmentName(segment.Id);
+            var hash = HashOf(segment);
+            wanted.Add(name);
+            var source = new AggregationSource(name, hash, 0, segment.Id, segment.Predicate);
+            if (cursors.TryGetValue(name, out var cursor) && cursor.DefinitionHash == hash) source = source with { LastSeq = cursor.LastSeq };
+            else await store.ResetSourceAsync(loopId, source, ct);
+            sources.Add(source);
+        }
+        foreach (var stale in cursors.Keys.Where(name => !wanted.Contains(name)))
+        {
+            if (long.TryParse(stale.AsSpan("segment:".Length), out var id)) await store.DropSourceAsync(loopId, stale, id, ct);
+        }
+        return sources;
+    }
+
+    private async Task<FeatureValueRegistry> RegistryAsync(string loopId, CancellationToken ct)
+    {
+        var registry = new FeatureValueRegistry(options.Value.MaxValuesPerFeature);
+        registry.Load(await store.KnownValuesAsync(loopId, ct));
+        return registry;
+    }
+
+    private async Task ApplyRetentionAsync(CancellationToken ct)
+    {
+        lastRetention = clock.GetUtcNow();
+        foreach (var loop in loops.All.Where(l => l.Settings.LogRetentionDays > 0))
+        {
+            try
+            {
+                var cutoff = DateTimeOffset.FromUnixTimeMilliseconds(DecisionFolder.HourOf(lastRetention.AddDays(-loop.Settings.LogRetentionDays)));
+                await store.DeleteOlderThanAsync(loop.Id, cutoff, ct);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogError(error, "Dropping old aggregates of loop {Loop} failed; retried in an hour", loop.Id);
+            }
+        }
+    }
+
+    private static string HashOf(SegmentCatalog.Entry segment) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SegmentJson.Write(segment.Predicate.Definition))));
+}
