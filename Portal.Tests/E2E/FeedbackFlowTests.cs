@@ -10,14 +10,17 @@ namespace Portal.Tests.E2E;
 public sealed class FeedbackFlowTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task An_end_user_reports_a_decision_a_reviewer_triages_and_replies_and_the_user_sees_the_reply()
+    public async Task An_end_user_reports_a_decision_from_its_why_page_a_reviewer_triages_freezes_and_replies_and_the_user_sees_the_reply()
     {
         var (eventId, link) = await browser.App.RankedDecisionAsync(ageBand: "65+");
         var message = $"I keep getting articles that have nothing to do with me. ({Guid.NewGuid():N})";
 
-        // The end user, from the decision's link, without an account.
+        // The end user, without an account, reads why the suggestion was made and follows its feedback link.
         var user = await browser.NewPageAsync();
-        await user.GotoAsync("/feedback?d=" + Uri.EscapeDataString(link));
+        await user.GotoAsync("/why/" + link);
+        await Assertions.Expect(user.GetByTestId("why-feedback")).ToBeVisibleAsync();
+        await user.GetByTestId("why-feedback").ClickAsync();
+        await user.WaitForURLAsync(url => url.Contains("/feedback?d=", StringComparison.Ordinal));
         await Assertions.Expect(user.GetByTestId("linked-decision")).ToBeVisibleAsync();
         await user.ScreenshotIfAskedAsync("feedback-form");
         await user.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();

@@ -98,6 +98,15 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_unknown_page_answers_404_with_the_not_found_page()
+    {
+        var response = await factory.CreateClient().GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("the content you are looking for does not exist", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_api_path_answers_404_without_the_html_not_found_page()
     {
         var response = await factory.CreateApiClient().GetAsync("/personalizer/v1.0/no-such-operation");

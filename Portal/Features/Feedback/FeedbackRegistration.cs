@@ -27,6 +27,7 @@ public static class FeedbackRegistration
         services.AddSingleton<TicketTriage>();
         services.AddSingleton<TicketConversation>();
         services.AddSingleton<TicketOversightNotes>();
+        services.AddSingleton<FeedbackFigures>();
         services.AddSingleton<TicketMerge>();
         services.AddSingleton<FeedbackSegmentCounts>();
         services.AddSingleton<FeedbackCsvExport>();

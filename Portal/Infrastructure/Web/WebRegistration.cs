@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Portal.Components;
@@ -30,9 +31,14 @@ public static class WebRegistration
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (app.Environment.IsDevelopment()) app.UseMigrationsEndPoint();
         else app.UseHsts();
-        // Empty error responses of pages show the not-found page; API routes keep their JSON bodies.
-        app.UseWhen(http => !ApiRoutes.IsApi(http.Request.Path),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Empty error responses of pages show the not-found page; API routes keep their JSON bodies. The re-execution
+        // must be registered on the app itself (inside a UseWhen branch it has no routing and answers an empty 404).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((http, next) =>
+        {
+            if (ApiRoutes.IsApi(http.Request.Path) && http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            return next(http);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

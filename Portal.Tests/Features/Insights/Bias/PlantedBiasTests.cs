@@ -1,6 +1,10 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Decisions;
+using Portal.Features.Segments;
 using Portal.Features.Insights.Bias;
+using Portal.Features.PublicPages;
+using Portal.Tests.Features.Feedback;
 using Portal.Features.Insights.Statistics;
 using Portal.Infrastructure.Security;
 using Portal.Tests.TestInfrastructure;
@@ -30,6 +34,23 @@ public sealed class PlantedBiasTests(PlantedBiasFixture demo) : IClassFixture<Pl
         Assert.Equal(["18-24", "25-34", "35-49", "50-64", "65+"], report.Groups.Select(g => g.Label));
         Assert.Equal(["65+"], report.Flagged.Select(g => g.Label));
         Assert.All(report.Groups.Where(g => g.Label != "65+"), g => Assert.Equal(DisparityVerdict.WithinThreshold, g.Verdict));
+    }
+
+    [Fact]
+    public async Task End_users_unfair_tickets_are_counted_beside_the_group_their_decision_belongs_to()
+    {
+        var senior = SegmentPredicate.Compile(SegmentDefinition.Is("user.ageBand", "65+"));
+        var recent = await demo.App.Services.GetRequiredService<DecisionSamples>().RecentAsync(demo.LoopId, 500, CancellationToken.None);
+        var links = demo.App.Services.GetRequiredService<DecisionLinkTokens>();
+        foreach (var decision in recent.Where(d => senior.Matches(d.Context)).Take(2))
+            await demo.App.SubmitAsync($"Always the same for my age {Guid.NewGuid():N}", decisionLink: links.Create(demo.LoopId, decision.EventId, DateTimeOffset.UtcNow.AddDays(1)));
+        var question = new BiasQuestion(demo.LoopId, AnalysisWindow.Last(TimeSpan.FromDays(1), DateTimeOffset.UtcNow), Feature: "user.ageBand");
+
+        var report = await demo.App.Services.GetRequiredService<BiasReportBuilder>().BuildAsync(question, CancellationToken.None);
+
+        Assert.Equal(2, report.UnfairTicketsOf(report.Groups.Single(g => g.Label == "65+")));
+        Assert.Equal(0, report.UnfairTicketsOf(report.Groups.Single(g => g.Label == "25-34")));
+        Assert.Equal(2, report.UnfairTicketsOf(report.Everyone));
     }
 
     [Fact]

@@ -14,8 +14,14 @@ public sealed record BiasReport(
     IReadOnlyList<string> TopFeatures,
     IReadOnlyList<string> Namespaces,
     IReadOnlyList<DateTimeOffset> TrendSteps,
-    IReadOnlyList<TrendSeries> Trend)
+    IReadOnlyList<TrendSeries> Trend,
+    IReadOnlyDictionary<string, int>? UnfairTickets = null,
+    int UnfairTicketsTotal = 0)
 {
+    /// <summary>End users' "unfair or biased" tickets about a group's decisions in the window (by the group's label).</summary>
+    public int UnfairTicketsOf(GroupSummary group) =>
+        group == Everyone ? UnfairTicketsTotal : UnfairTickets?.GetValueOrDefault(group.Label) ?? 0;
+
     public const int MaxFeatures = 10;
 
     public IEnumerable<GroupSummary> Flagged => Groups.Where(g => g.Verdict == DisparityVerdict.Flagged);

@@ -22,7 +22,8 @@ public sealed record ComplianceReport(
     int OversightActionsTotal,
     IReadOnlyList<FlaggedDecision> FlaggedDecisions,
     int FlaggedDecisionsTotal,
-    IReadOnlyList<SignOffSummary> EarlierSignOffs)
+    IReadOnlyList<SignOffSummary> EarlierSignOffs,
+    Feedback.FeedbackFigures.Summary? Tickets = null)
 {
     public const int MaxListed = 500;
 

@@ -23,6 +23,7 @@ public sealed class ComplianceReportBuilder(
     AuditQueries audit,
     SensitiveFeatureNames sensitive,
     SignOffQueries signOffs,
+    Feedback.FeedbackFigures feedback,
     TimeProvider clock)
 {
     public const int MaxFallbackFeatures = 5;
@@ -47,7 +48,7 @@ public sealed class ComplianceReportBuilder(
             options.SensitiveInputs,
             disparities, await drift.DriftAsync(loopId, period, ct),
             actions.Entries.Select(e => new OversightAction(e.At, e.ActorName, e.Action, e.TargetId, e.Reason)).ToList(), actions.Total,
-            flags, flagTotal, await signOffs.ForLoopAsync(loopId, ct));
+            flags, flagTotal, await signOffs.ForLoopAsync(loopId, ct), await feedback.ForLoopAsync(loopId, period.From, period.To, ct));
     }
 
     private async Task<(List<FlaggedDecision> Flags, int Total)> FlagsAsync(string loopId, AnalysisWindow period, CancellationToken ct)
