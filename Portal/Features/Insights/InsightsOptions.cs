@@ -37,7 +37,14 @@ public sealed partial class InsightsOptions : IValidatableObject
 
     /// <summary>Most decisions read per loop in one aggregation pass.</summary>
     [Range(100, 1_000_000, ErrorMessage = "Portal:Insights:AggregationBatchSize must be between 100 and 1000000.")]
-    public int AggregationBatchSize { get; set; } = 5_000;
+    public int AggregationBatchSize { get; set; } = 1_000;
+
+    /// <summary>
+    /// The share of one core the aggregator may keep busy: it rests between batches so that Rank keeps the machine.
+    /// Under a load it cannot follow, the analytics lag and catch up when the load drops.
+    /// </summary>
+    [Range(0.05, 1, ErrorMessage = "Portal:Insights:AggregationMaxBusyShare must be between 0.05 and 1.")]
+    public double AggregationMaxBusyShare { get; set; } = 0.1;
 
     /// <summary>Distinct values of one categorical feature kept as segments; further values count as "(other)".</summary>
     [Range(2, 1_000, ErrorMessage = "Portal:Insights:MaxValuesPerFeature must be between 2 and 1000.")]

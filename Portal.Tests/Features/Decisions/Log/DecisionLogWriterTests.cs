@@ -44,6 +44,42 @@ public sealed class DecisionLogWriterTests(PortalAppFactory factory) : IClassFix
         File.Delete(notAFolder);
     }
 
+    [Fact]
+    public async Task A_failing_ride_along_write_fails_alone_and_the_decisions_of_its_batch_are_kept()
+    {
+        var (loopId, _) = await factory.CreateLoopAsync();
+        var writer = factory.Services.GetRequiredService<DecisionLogWriter>();
+
+        var decisions = Enumerable.Range(0, 50).Select(i => writer.AppendAsync(Decision(loopId, $"ride-{i}"), CancellationToken.None)).ToList();
+        var failing = writer.RunInNextCommitAsync((connection, transaction) =>
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "UPDATE Loops SET Name = 'changed by a failing write' WHERE Id = $id";
+            insert.Parameters.AddWithValue("$id", loopId);
+            insert.ExecuteNonQuery();
+            throw new InvalidOperationException("the ride-along failed");
+        }, CancellationToken.None);
+        var succeeding = writer.RunInNextCommitAsync((connection, transaction) =>
+        {
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE Loops SET PolicyName = 'written by a ride-along' WHERE Id = $id";
+            update.Parameters.AddWithValue("$id", loopId);
+            update.ExecuteNonQuery();
+        }, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal("the ride-along failed", error.Message);
+        await succeeding;
+        Assert.All(await Task.WhenAll(decisions), r => Assert.Equal(LogWriteResult.Committed, r));
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(50, await db.Decisions.CountAsync(d => d.LoopId == loopId));
+        var loop = await db.Loops.SingleAsync(l => l.Id == loopId);
+        Assert.NotEqual("changed by a failing write", loop.Name);
+        Assert.Equal("written by a ride-along", loop.PolicyName);
+    }
+
     private static DecisionRecord Decision(string loopId, string eventId) => new(
         loopId, eventId, DateTimeOffset.UtcNow, """{"actions":[{"id":"a","features":[]}]}""", "a", 1.0, "a",
         Explored: false, ModelVersion: 1, LearningMode.Online, """[{"id":"a","probability":1}]""", "[]", DeferActivation: false);

@@ -41,6 +41,13 @@ public sealed class DecisionLogWriter(
     public Task<LogWriteResult> RecordActionAsync(ActionSighting sighting, CancellationToken ct) =>
         EnqueueAsync(new UpsertAction(sighting), ct);
 
+    /// <summary>
+    /// Runs another feature's write (synchronous SQL on the given connection and transaction) in the next group commit:
+    /// the database keeps one writer. Completes after that commit; fails alone if the work throws.
+    /// </summary>
+    public Task RunInNextCommitAsync(Action<Microsoft.Data.Sqlite.SqliteConnection, Microsoft.Data.Sqlite.SqliteTransaction> work, CancellationToken ct) =>
+        EnqueueAsync(new RideAlong(work), ct);
+
     private async Task<LogWriteResult> EnqueueAsync(LogCommand command, CancellationToken ct)
     {
         if (!queue.Writer.TryWrite(command))

@@ -12,7 +12,7 @@ internal abstract class LogCommand
     /// <summary>Runs inside the batch's transaction; the result is published only once the batch commits.</summary>
     public abstract LogWriteResult Execute(LogStatements statements);
 
-    public void Succeed(LogWriteResult result) => completion.TrySetResult(result);
+    public virtual void Succeed(LogWriteResult result) => completion.TrySetResult(result);
 
     public void Fail(Exception error) => completion.TrySetException(error);
 }
@@ -35,4 +35,42 @@ internal sealed class ActivateEvent(string loopId, string eventId, DateTimeOffse
 internal sealed class UpsertAction(ActionSighting sighting) : LogCommand
 {
     public override LogWriteResult Execute(LogStatements statements) => statements.UpsertAction(sighting);
+}
+
+/// <summary>
+/// Another feature's write that rides along in the next group commit instead of taking SQLite's write lock itself (a
+/// second writer would make the log writer wait in SQLite's busy handler, which sleeps up to 100 ms at a time). It runs
+/// inside a savepoint: if it fails, only its own changes are undone and only its caller hears of it; the decisions of
+/// the batch commit as usual.
+/// </summary>
+internal sealed class RideAlong(Action<Microsoft.Data.Sqlite.SqliteConnection, Microsoft.Data.Sqlite.SqliteTransaction> work) : LogCommand
+{
+    private Exception? failure;
+
+    public override LogWriteResult Execute(LogStatements statements)
+    {
+        using var savepoint = statements.Connection.CreateCommand();
+        savepoint.Transaction = statements.Transaction;
+        savepoint.CommandText = "SAVEPOINT ride_along";
+        savepoint.ExecuteNonQuery();
+        try
+        {
+            work(statements.Connection, statements.Transaction!);
+            savepoint.CommandText = "RELEASE ride_along";
+            savepoint.ExecuteNonQuery();
+        }
+        catch (Exception error)
+        {
+            failure = error;
+            savepoint.CommandText = "ROLLBACK TO ride_along; RELEASE ride_along";
+            savepoint.ExecuteNonQuery();
+        }
+        return LogWriteResult.Committed;
+    }
+
+    public override void Succeed(LogWriteResult result)
+    {
+        if (failure is null) base.Succeed(result);
+        else Fail(failure);
+    }
 }

@@ -14,9 +14,11 @@ internal sealed class LogStatements : IDisposable
     private readonly SqliteCommand rewardSum;
     private readonly SqliteCommand activate;
     private readonly SqliteCommand upsertAction;
+    private SqliteTransaction? current;
 
     public LogStatements(SqliteConnection connection)
     {
+        Connection = connection;
         insertDecision = Prepare(connection, """
             INSERT INTO Decisions (LoopId, EventId, CreatedAt, RequestJson, ChosenActionId, ChosenProbability,
                 BaselineActionId, Explored, ModelVersion, Mode, RankingJson, ExplanationJson, DeferActivation, RewardCount,
@@ -47,10 +49,15 @@ internal sealed class LogStatements : IDisposable
             """, "$loop", "$action", "$features", "$seen");
     }
 
+    /// <summary>The writer's connection, for work that rides along in a batch (see <see cref="RideAlong"/>).</summary>
+    public SqliteConnection Connection { get; }
+
     public SqliteTransaction? Transaction
     {
+        get => current;
         set
         {
+            current = value;
             insertDecision.Transaction = value;
             rewardEarliest.Transaction = value;
             rewardSum.Transaction = value;

@@ -3,14 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Decisions.Log;
 
 namespace Portal.Features.Insights.Aggregation;
 
 /// <summary>
-/// The aggregator's reads and writes. A batch is written with its cursors in one short write transaction (upserts
-/// that add to existing rows), so a crash either keeps a batch whole or not at all and nothing is counted twice.
+/// The aggregator's reads and writes. A batch is written with its cursors atomically (upserts that add to existing
+/// rows), so a crash either keeps a batch whole or not at all and nothing is counted twice. The write rides along in the
+/// decision log writer's next group commit: a second writer on SQLite's one write lock made Rank wait (p99 8 ms →
+/// 340 ms at full load).
 /// </summary>
-public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory, DecisionLogWriter log)
 {
     public async Task<List<InsightCursor>> CursorsAsync(string loopId, CancellationToken ct)
     {
@@ -68,17 +71,12 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory)
     /// Adds a batch to the tables and moves every source's cursor to its last decision. When some of the batch's
     /// decisions were deleted meanwhile (DELETE /logs, retention), only the cursors move: deleted decisions leave no trace.
     /// </summary>
-    public async Task WriteAsync(string loopId, AggregateBatch batch, IReadOnlyList<AggregationSource> sources, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var sqlite = (SqliteTransaction)transaction.GetDbTransaction();
-        if (await StillLoggedAsync(connection, sqlite, loopId, batch, ct)) AggregateWriter.Write(connection, sqlite, loopId, batch);
-        AggregateWriter.MoveCursors(connection, sqlite, loopId, batch.LastSeq, sources);
-        await transaction.CommitAsync(ct);
-    }
+    public Task WriteAsync(string loopId, AggregateBatch batch, IReadOnlyList<AggregationSource> sources, CancellationToken ct) =>
+        log.RunInNextCommitAsync((connection, transaction) =>
+        {
+            if (StillLogged(connection, transaction, loopId, batch)) AggregateWriter.Write(connection, transaction, loopId, batch);
+            AggregateWriter.MoveCursors(connection, transaction, loopId, batch.LastSeq, sources);
+        }, ct);
 
     /// <summary>Drops the hours that the loop's log retention has deleted the decisions of.</summary>
     public async Task<int> DeleteOlderThanAsync(string loopId, DateTimeOffset cutoff, CancellationToken ct)
@@ -104,15 +102,15 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory)
         await db.ImportanceStats.Where(s => s.LoopId == loopId && s.Dimension == dimension).ExecuteDeleteAsync(ct);
     }
 
-    private static async Task<bool> StillLoggedAsync(SqliteConnection connection, SqliteTransaction transaction, string loopId, AggregateBatch batch, CancellationToken ct)
+    private static bool StillLogged(SqliteConnection connection, SqliteTransaction transaction, string loopId, AggregateBatch batch)
     {
         if (batch.DecisionsRead == 0) return true;
-        await using var count = connection.CreateCommand();
+        using var count = connection.CreateCommand();
         count.Transaction = transaction;
         count.CommandText = "SELECT COUNT(*) FROM Decisions WHERE LoopId = $loop AND Seq BETWEEN $first AND $last";
         count.Parameters.AddWithValue("$loop", loopId);
         count.Parameters.AddWithValue("$first", batch.FirstSeq);
         count.Parameters.AddWithValue("$last", batch.LastSeq);
-        return Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == batch.DecisionsRead;
+        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == batch.DecisionsRead;
     }
 }

@@ -87,10 +87,15 @@ public sealed class InsightAggregator(
     private async Task AggregateWithinBudgetAsync(LoopRuntime loop, CancellationToken ct)
     {
         var started = Stopwatch.StartNew();
+        var share = options.Value.AggregationMaxBusyShare;
         try
         {
-            while (started.Elapsed < PassBudget && await AggregateBatchAsync(loop, ct) == options.Value.AggregationBatchSize)
+            while (started.Elapsed < PassBudget)
             {
+                var batchStarted = Stopwatch.GetTimestamp();
+                if (await AggregateBatchAsync(loop, ct) < options.Value.AggregationBatchSize) break;
+                // Rest in proportion to the work just done: at most `share` of a core, whatever the load.
+                if (share < 1) await Task.Delay(Stopwatch.GetElapsedTime(batchStarted) * ((1 - share) / share), clock, ct);
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)
