@@ -1,3 +1,4 @@
+using Portal.Contracts;
 using BenchmarkDotNet.Attributes;
 using Portal.Features.Learning;
 

@@ -7,7 +7,8 @@ using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Decisions;
 using Portal.Features.Insights;
-using Portal.Features.Learning.Training;
+using Portal.Features.Learning;
+using Portal.Features.Training;
 using Portal.Features.Loops;
 using Portal.Features.Oversight;
 using Portal.Features.PublicPages;
@@ -54,6 +55,7 @@ public sealed class InsightsHost : IAsyncDisposable
         builder.AddSegments();
         builder.AddOversight();
         builder.AddDecisions();
+        builder.AddLearning();
         builder.AddTraining();
         builder.AddPublicPages();
         builder.AddInsights();

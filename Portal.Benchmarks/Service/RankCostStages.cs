@@ -1,9 +1,10 @@
+using Portal.Contracts;
 using System.Text;
 using System.Text.Json;
 using Portal.Data.Entities;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Learning;
-using Portal.Features.Learning.Training;
+using Portal.Features.Training;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Features.Decisions;

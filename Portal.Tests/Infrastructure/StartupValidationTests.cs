@@ -6,7 +6,7 @@ using Portal.Features.Accounts;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Feedback;
 using Portal.Features.Insights;
-using Portal.Features.Learning.Training;
+using Portal.Features.Training;
 using Portal.Features.Loops;
 using Portal.Features.PublicPages;
 using Portal.Features.Simulation;

@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Security;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
-using Portal.Features.Learning.Training;
+using Portal.Features.Learning.Models;
 using Portal.Features.Loops;
 using Portal.Features.Oversight;
 using Portal.Features.Segments;

@@ -1,3 +1,4 @@
+using Portal.Contracts;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -44,6 +44,7 @@ public static class AccountsRegistration
         services.AddHostedService<FirstAdministrator>();
         services.AddSingleton<ApiTokenService>();
         services.AddHostedService<AdminTokenSeeder>();
+        services.AddHostedService<StartupBanner>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         return builder;
     }

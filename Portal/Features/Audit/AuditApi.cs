@@ -1,4 +1,3 @@
-using Portal.Features.Accounts.Tokens;
 using Portal.Infrastructure.Errors;
 using Portal.Infrastructure.Security;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Decisions.Log;
 
 namespace Portal.Features.Decisions;

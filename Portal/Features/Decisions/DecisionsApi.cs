@@ -1,8 +1,7 @@
 using Portal.Infrastructure.Web;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Loops;
-using Portal.Features.PublicPages;
 using Portal.Infrastructure.Errors;
 
 namespace Portal.Features.Decisions;
@@ -31,7 +30,7 @@ public static class DecisionsApi
         return app;
     }
 
-    public static async Task<IResult> Rank(HttpContext http, RankService ranker, WhyLinks whyLinks, CancellationToken ct)
+    public static async Task<IResult> Rank(HttpContext http, RankService ranker, IDecisionLinks links, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync(http.Request, PersonalizerJsonContext.Default.RankRequest,
             ApiErrorCodes.InvalidRankRequest, keepRaw: true, ct);
@@ -43,7 +42,7 @@ public static class DecisionsApi
         var result = await ranker.RankAsync(loop, body.Value!, body.RawJson!, ct);
         if (result.IsDuplicate)
             return ApiResults.Conflict($"eventId '{body.Value!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
-        var response = result.Response! with { WhyUrl = whyLinks.UrlFor(http.Request, loop.Id, result.Response!.EventId) };
+        var response = result.Response! with { WhyUrl = links.UrlFor(http.Request, loop.Id, result.Response!.EventId) };
         return TypedResults.Json(response, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
     }
 

@@ -1,3 +1,4 @@
+using Portal.Contracts.DecisionLog;
 using Portal.Features.Decisions.Feed;
 using Portal.Features.Decisions.Log;
 using Portal.Infrastructure.Configuration;
@@ -16,8 +17,8 @@ public static class DecisionsRegistration
         builder.Services.AddSingleton<RankService>();
         builder.Services.AddSingleton<RewardService>();
         builder.Services.AddSingleton<DecisionFeed>();
-        builder.Services.AddSingleton<DecisionSamples>();
-        builder.Services.AddSingleton<DecisionQueries>();
+        builder.Services.AddSingleton<DecisionSamples>(); // the logged requests read back, for the previews of other features
+        builder.Services.AddSingleton<LoopLogDeletion>();
         builder.Services.AddHostedService<LogRetention>();
         builder.Services.AddHealthChecks().AddCheck<DecisionLogHealthCheck>("decision-log", tags: ["ready"]);
         return builder;

@@ -1,4 +1,5 @@
-using Portal.Features.Decisions.Api;
+using Portal.Contracts;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Learning;
 
 namespace Portal.Features.Decisions;

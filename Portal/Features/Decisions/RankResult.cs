@@ -1,4 +1,4 @@
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Features.Decisions;
 

@@ -1,6 +1,7 @@
+using Portal.Contracts;
 using System.Text.Json;
 using Portal.Data.Entities;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Decisions.Feed;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Learning;
@@ -25,9 +26,7 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         var eventId = request.EventId ?? Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
         var model = loop.Model.Current;
-        var context = PersonalizerFeatures.Parse(contextFeatures, loop.AuditOnlyFeatures);
-        var actionFeatures = new FeatureSet[actions.Count];
-        for (var i = 0; i < actions.Count; i++) actionFeatures[i] = PersonalizerFeatures.Parse(actions[i].Features ?? []);
+        var (context, actionFeatures) = RequestFeatures.Of(request, loop.AuditOnlyFeatures);
 
         var excluded = ExcludedMask(actions, request.ExcludedActions);
         var baseline = BaselineIndex(excluded);

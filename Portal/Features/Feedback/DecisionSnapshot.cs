@@ -1,3 +1,4 @@
+using Portal.Contracts;
 using System.Text.Json;
 using Portal.Data.Entities;
 using Portal.Features.Learning;

@@ -1,7 +1,9 @@
+using Portal.Infrastructure.Security;
+using Portal.Contracts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Learning;
 using Portal.Features.PublicPages;
 

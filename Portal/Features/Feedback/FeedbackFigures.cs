@@ -19,8 +19,7 @@ public sealed class FeedbackFigures(IDbContextFactory<PortalDbContext> dbFactory
         var tickets = db.FeedbackTickets.AsNoTracking().Where(t => t.LoopId == loopId && t.CreatedAt >= from && t.CreatedAt < to);
         var rows = await tickets.GroupBy(t => new { t.Category, t.Status }).Select(g => new { g.Key.Category, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var overdue = await tickets.CountAsync(t => (t.Status == TicketStatus.New || t.Status == TicketStatus.Triaged || t.Status == TicketStatus.InProgress)
-                                                    && t.DueAt < now, ct);
+        var overdue = await tickets.CountAsync(TicketWorkflow.OverdueAt(now), ct);
         return new Summary(rows.Sum(r => r.Count),
             rows.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
             rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),

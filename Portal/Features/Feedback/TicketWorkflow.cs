@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Portal.Data.Entities;
 
 namespace Portal.Features.Feedback;
@@ -26,6 +27,12 @@ public static class TicketWorkflow
     public static IReadOnlyList<TicketStatus> NextOf(TicketStatus from) => Next[from];
 
     public static bool IsOpen(TicketStatus status) => Array.IndexOf(Open, status) >= 0;
+
+    /// <summary>An open ticket past its due time.</summary>
+    public static bool IsOverdue(TicketStatus status, DateTimeOffset dueAt, DateTimeOffset now) => IsOpen(status) && dueAt < now;
+
+    /// <summary><see cref="IsOverdue"/> as a query condition, for the database to evaluate.</summary>
+    public static Expression<Func<FeedbackTicket, bool>> OverdueAt(DateTimeOffset now) => t => Open.Contains(t.Status) && t.DueAt < now;
 
     /// <summary>Null when the change is allowed; otherwise a sentence saying why not and what is possible.</summary>
     public static string? Refusal(string reference, TicketStatus from, TicketStatus to)

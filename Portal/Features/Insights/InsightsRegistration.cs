@@ -22,6 +22,7 @@ public static class InsightsRegistration
         services.AddSingleton<FeatureCatalogEditor>();
         services.AddSingleton<FeatureDisplayNames>();
         services.AddSingleton<AggregateStore>();
+        services.AddSingleton<Decisions.Log.ILogDerivedData, AggregatesOfLog>();
         services.AddSingleton<InsightAggregator>();
         services.AddHostedService(provider => provider.GetRequiredService<InsightAggregator>());
         services.AddSingleton<BiasQueries>();

@@ -1,3 +1,4 @@
+using Portal.Contracts;
 namespace Portal.Features.Learning;
 
 /// <summary>

@@ -1,14 +1,11 @@
 using Portal.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Portal.Data;
-using Portal.Features.Decisions.Api;
-using Portal.Features.Audit;
+using Portal.Contracts.Personalizer;
 using Portal.Infrastructure.Errors;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
 
-/// <summary>Personalizer's configuration, log and model calls for the loop that the key opens.</summary>
+/// <summary>Personalizer's configuration and model calls for the loop that the key opens.</summary>
 public static class LoopConfigurationApi
 {
     public static IEndpointRouteBuilder MapLoopConfigurationApi(this IEndpointRouteBuilder app)
@@ -24,8 +21,6 @@ public static class LoopConfigurationApi
             .WithJsonBody<PolicyContract>()
             .Produces<PolicyContract>().Produces<ApiError>(StatusCodes.Status400BadRequest);
         api.MapDelete("/configurations/policy", ResetPolicy).WithName("Policy_Reset").Produces<PolicyContract>();
-        api.MapGet("/logs/properties", GetLogProperties).WithName("Log_GetProperties").Produces<LogsProperties>();
-        api.MapDelete("/logs", DeleteLogs).WithName("Log_Delete").Produces(StatusCodes.Status204NoContent);
         api.MapDelete("/model", ResetModel).WithName("Model_Reset").Produces(StatusCodes.Status204NoContent);
         return app;
     }
@@ -65,32 +60,6 @@ public static class LoopConfigurationApi
         var outcome = await settings.UpdatePolicyAsync(loop.Id, "Portal default", Learning.PolicyParser.PortalDefault, Actor.LoopKey(loop.Id), ct);
         if (!outcome.Succeeded) return ApiResults.BadRequest(ApiErrorCodes.InvalidPolicyConfiguration, outcome.Error!);
         return PolicyOf(loops.Find(loop.Id)!);
-    }
-
-    public static async Task<IResult> GetLogProperties(HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
-    {
-        var loopId = http.Loop().Id;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var range = await db.Decisions.Where(d => d.LoopId == loopId)
-            .GroupBy(_ => 1)
-            .Select(g => new DateRange(g.Min(d => d.CreatedAt), g.Max(d => d.CreatedAt)))
-            .ToListAsync(ct);
-        return TypedResults.Json(new LogsProperties(range.SingleOrDefault() ?? new DateRange(null, null)), LoopsJsonContext.Default.LogsProperties);
-    }
-
-    public static async Task<IResult> DeleteLogs(HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, CancellationToken ct)
-    {
-        var loopId = http.Loop().Id;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var deleted = await db.Decisions.Where(d => d.LoopId == loopId).ExecuteDeleteAsync(ct);
-        // The analytics were computed from these decisions: they go with them.
-        await Insights.Aggregation.AggregateStore.DeleteLoopAsync(db, loopId, ct);
-        await audit.AppendAsync(db, Actor.LoopKey(loopId), new AuditRecord("loop.logs.delete", "loop", loopId, loopId,
-            Before: AuditRecord.Json(new { decisions = deleted })), ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.NoContent();
     }
 
     public static async Task<IResult> ResetModel(HttpContext http, LoopSettingsService settings, CancellationToken ct)

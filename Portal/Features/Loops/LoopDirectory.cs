@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Learning;
-using Portal.Features.Learning.Training;
+using Portal.Features.Learning.Models;
 
 namespace Portal.Features.Loops;
 

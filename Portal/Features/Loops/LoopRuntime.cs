@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using Portal.Data.Entities;
 using Portal.Features.Learning;
-using Portal.Features.Learning.Training;
+using Portal.Features.Learning.Models;
 
 namespace Portal.Features.Loops;
 

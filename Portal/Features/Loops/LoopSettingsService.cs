@@ -3,7 +3,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Learning;
-using Portal.Features.Learning.Training;
+using Portal.Features.Learning.Models;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;

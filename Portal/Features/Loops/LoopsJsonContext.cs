@@ -5,5 +5,4 @@ namespace Portal.Features.Loops;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(ServiceConfigurationContract))]
 [JsonSerializable(typeof(PolicyContract))]
-[JsonSerializable(typeof(LogsProperties))]
 internal sealed partial class LoopsJsonContext : JsonSerializerContext;

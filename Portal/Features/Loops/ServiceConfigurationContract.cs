@@ -16,8 +16,4 @@ public sealed record ServiceConfigurationContract(
 /// <summary>Personalizer's PolicyContract: a name and the learner's argument string.</summary>
 public sealed record PolicyContract(string? Name, string? Arguments);
 
-public sealed record LogsProperties(DateRange DateRange);
-
-public sealed record DateRange(DateTimeOffset? From, DateTimeOffset? To);
-
 public sealed record ModelProperties(DateTimeOffset CreationTime, DateTimeOffset LastModifiedTime);

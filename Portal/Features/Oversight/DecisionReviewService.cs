@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
-using Portal.Features.Learning.Training;
+using Portal.Features.Learning.Models;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Oversight;

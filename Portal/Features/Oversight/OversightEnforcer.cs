@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Portal.Data.Entities;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Features.Oversight;
 

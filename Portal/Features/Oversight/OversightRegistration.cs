@@ -14,6 +14,7 @@ public static class OversightRegistration
         builder.Services.AddSingleton<RuleImpact>();
         builder.Services.AddSingleton<DecisionReviewService>();
         builder.Services.AddSingleton<Controls.LoopControlQueries>();
+        builder.Services.AddSingleton<Review.DecisionQueries>();
         builder.Services.AddSingleton<Review.DecisionReviewQueries>();
         builder.Services.AddSingleton<Rules.RuleQueries>();
         return builder;

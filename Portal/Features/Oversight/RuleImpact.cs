@@ -1,3 +1,4 @@
+using Portal.Contracts.DecisionLog;
 using Portal.Data.Entities;
 using Portal.Features.Decisions;
 using Portal.Features.Segments;

@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Features.PublicPages.Why;
 using Portal.Infrastructure.Configuration;
@@ -12,6 +13,7 @@ public static class PublicPagesRegistration
         builder.AddValidatedOptions<PublicPagesOptions>(PublicPagesOptions.Section);
         builder.Services.AddSingleton<DecisionLinkTokens>();
         builder.Services.AddSingleton<WhyLinks>();
+        builder.Services.AddSingleton<Decisions.IDecisionLinks>(services => services.GetRequiredService<WhyLinks>());
         builder.Services.AddSingleton<WhyExplanations>();
         builder.Services.AddSingleton<WhyPageRateLimit>();
         builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy<string, WhyPageRateLimit>(WhyPageRateLimit.Policy));

@@ -1,4 +1,6 @@
+using Portal.Infrastructure.Security;
 using Microsoft.Extensions.Options;
+using Portal.Features.Decisions;
 
 namespace Portal.Features.PublicPages;
 
@@ -7,7 +9,7 @@ namespace Portal.Features.PublicPages;
 /// <see cref="PublicPagesOptions.WhyLinkLifetime"/> (see <see cref="DecisionLinkTokens"/>). The feedback form takes the
 /// same token (<c>/feedback?d={token}</c>).
 /// </summary>
-public sealed class WhyLinks(DecisionLinkTokens tokens, IOptions<PublicPagesOptions> options, TimeProvider clock)
+public sealed class WhyLinks(DecisionLinkTokens tokens, IOptions<PublicPagesOptions> options, TimeProvider clock) : IDecisionLinks
 {
     public const string PathPrefix = "/why/";
 

@@ -1,3 +1,4 @@
+using Portal.Contracts.DecisionLog;
 using Portal.Features.Decisions;
 
 namespace Portal.Features.Segments;

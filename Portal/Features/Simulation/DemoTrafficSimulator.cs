@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Portal.Features.Decisions;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Loops;
 
 namespace Portal.Features.Simulation;

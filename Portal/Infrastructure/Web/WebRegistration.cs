@@ -20,7 +20,6 @@ public static class WebRegistration
         builder.Services.AddOpenApi(options => options.AddJsonRequestBodies());
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddHostedService<StartupBanner>();
         builder.AddPublicFormRateLimiting();
         return builder;
     }

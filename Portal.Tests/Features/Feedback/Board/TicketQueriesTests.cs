@@ -127,7 +127,7 @@ public sealed class TicketQueriesTests(PortalAppFactory factory) : IClassFixture
         body["contextFeatures"]![0]!["user"]!["ageBand"] = ageBand;
         body["contextFeatures"]![0]!["user"]!["visits"] = visits;
         await api.PostAsync("personalizer/v1.0/rank", RankPayloads.Json(body));
-        var link = factory.Services.GetRequiredService<Portal.Features.PublicPages.DecisionLinkTokens>().Create(loopId, eventId, DateTimeOffset.UtcNow.AddDays(1));
+        var link = factory.Services.GetRequiredService<Portal.Infrastructure.Security.DecisionLinkTokens>().Create(loopId, eventId, DateTimeOffset.UtcNow.AddDays(1));
         return await factory.TicketIdAsync((await factory.SubmitAsync($"linked {marker} {Guid.NewGuid():N}", decisionLink: link)).Reference);
     }
 

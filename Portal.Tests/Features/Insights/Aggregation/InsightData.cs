@@ -1,3 +1,4 @@
+using Portal.Contracts;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

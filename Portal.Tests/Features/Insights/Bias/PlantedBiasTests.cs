@@ -1,3 +1,4 @@
+using Portal.Contracts.DecisionLog;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Decisions;

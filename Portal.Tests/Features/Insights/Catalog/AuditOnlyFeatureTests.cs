@@ -1,9 +1,10 @@
+using Portal.Contracts;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
-using Portal.Features.Decisions;
+using Portal.Features.Oversight.Review;
 using Portal.Features.Insights.Catalog;
 using Portal.Features.Learning;
 using Portal.Features.Loops;

@@ -1,3 +1,4 @@
+using Portal.Contracts;
 using Portal.Features.Insights.Statistics;
 using Portal.Features.Learning;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Infrastructure.Errors;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Accounts.Tokens;
 
@@ -21,7 +22,7 @@ public sealed class ApiTokenAuthenticationHandler(
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "ApiToken";
+    public const string SchemeName = TokenApiRoutes.SchemeName;
     private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
     private static readonly byte[] UnauthorizedBody = JsonSerializer.SerializeToUtf8Bytes(new ApiError("Unauthorized",

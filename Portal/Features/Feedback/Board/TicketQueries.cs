@@ -27,7 +27,7 @@ public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             .Select(t => new TicketRow(t.Id, t.Reference, t.CreatedAt, t.Category, t.Status, t.Priority, t.AssigneeId,
                 t.Assignee == null ? null : t.Assignee.Email,
                 t.DueAt,
-                (t.Status == TicketStatus.New || t.Status == TicketStatus.Triaged || t.Status == TicketStatus.InProgress) && t.DueAt < now,
+                TicketWorkflow.IsOverdue(t.Status, t.DueAt, now),
                 t.LoopId, t.EventId, t.SubmissionCount, t.Message))
             .ToDictionaryAsync(r => r.Id, ct);
         return new TicketPage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total);
@@ -51,7 +51,7 @@ public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, 
     }
 
     private static IQueryable<FeedbackTicket> Overdue(IQueryable<FeedbackTicket> tickets, DateTimeOffset now) =>
-        tickets.Where(t => (t.Status == TicketStatus.New || t.Status == TicketStatus.Triaged || t.Status == TicketStatus.InProgress) && t.DueAt < now);
+        tickets.Where(TicketWorkflow.OverdueAt(now));
 
     private IQueryable<FeedbackTicket> Filtered(PortalDbContext db, TicketFilter filter, DateTimeOffset now)
     {

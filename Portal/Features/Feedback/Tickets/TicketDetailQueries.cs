@@ -27,7 +27,7 @@ public sealed class TicketDetailQueries(IDbContextFactory<PortalDbContext> dbFac
             .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
             .Select(h => new TicketHistoryView(h.At, h.ActorName, h.Change, h.Detail)).ToListAsync(ct);
 
-        var overdue = TicketWorkflow.IsOpen(ticket.Status) && ticket.DueAt < clock.GetUtcNow();
+        var overdue = TicketWorkflow.IsOverdue(ticket.Status, ticket.DueAt, clock.GetUtcNow());
         return new TicketDetail(ticket.Id, ticket.Reference, ticket.CreatedAt, ticket.LastSubmittedAt, ticket.Category, ticket.Message,
             ticket.ContactEmail, ticket.ConsentToContact, ticket.SubmissionCount, ticket.Status, ticket.Priority, ticket.AssigneeId,
             ticket.Assignee?.Email, ticket.DueAt, overdue, DecisionSnapshot.Read(ticket.DecisionJson), duplicateOf, merged, comments, history);

@@ -1,7 +1,8 @@
+using Portal.Contracts;
 using System.Globalization;
 using System.Text.Json;
 using Portal.Data.Entities;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Insights.Catalog;
 using Portal.Features.Insights.Statistics;
 using Portal.Features.Segments;
@@ -104,7 +105,7 @@ public sealed class DecisionFolder
         }
     }
 
-    private static IReadOnlyList<Learning.FeatureContribution> ExplanationOf(string json)
+    private static IReadOnlyList<Portal.Contracts.FeatureContribution> ExplanationOf(string json)
     {
         try
         {

@@ -1,3 +1,4 @@
+using Portal.Contracts.DecisionLog;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;

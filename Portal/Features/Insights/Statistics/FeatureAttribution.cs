@@ -1,3 +1,4 @@
+using Portal.Contracts;
 using Portal.Features.Learning;
 
 namespace Portal.Features.Insights.Statistics;

@@ -1,5 +1,4 @@
-using Portal.Features.Accounts.Tokens;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Oversight.Rules;
 using Portal.Features.Segments;
 using Portal.Infrastructure.Errors;

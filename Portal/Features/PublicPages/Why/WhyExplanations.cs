@@ -1,8 +1,9 @@
+using Portal.Infrastructure.Security;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Insights.Catalog;
 using Portal.Features.Insights.Statistics;
 using Portal.Features.Learning;

@@ -1,4 +1,0 @@
-namespace Portal.Features.Decisions.Api;
-
-/// <summary>One action's entry of Personalizer's <c>inferenceExplanation</c>: the features that most moved its score.</summary>
-public sealed record ActionExplanation(string Id, IReadOnlyList<FeatureScore> Features);

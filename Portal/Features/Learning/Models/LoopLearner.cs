@@ -1,0 +1,16 @@
+namespace Portal.Features.Learning.Models;
+
+/// <summary>
+/// A loop's mutable learner and its training position. Only the trainer and the explicit reset touch it,
+/// always under <see cref="Gate"/>; Rank only ever sees <see cref="Slot"/>.
+/// </summary>
+public sealed class LoopLearner(string loopId, OnlineLearner learner, long lastTrainedSeq)
+{
+    public string LoopId { get; } = loopId;
+    public OnlineLearner Learner { get; set; } = learner;
+    public long LastTrainedSeq { get; set; } = lastTrainedSeq;
+    public ModelSlot Slot { get; } = new(learner.Snapshot());
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+    public bool HasUnsavedChanges { get; set; }
+    public DateTimeOffset LastSavedAt { get; set; }
+}

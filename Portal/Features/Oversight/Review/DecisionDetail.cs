@@ -1,0 +1,40 @@
+using Portal.Contracts;
+using System.Text.Json;
+using Portal.Data.Entities;
+using Portal.Features.Training;
+using Portal.Contracts.Personalizer;
+using Portal.Features.Learning;
+
+namespace Portal.Features.Oversight.Review;
+
+/// <summary>Everything logged about one decision, read back for the portal's decision view.</summary>
+public sealed record DecisionDetail(
+    long Seq,
+    string LoopId,
+    string EventId,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<JsonElement> Context,
+    IReadOnlyList<RankedAction> Ranking,
+    IReadOnlyList<string> ExcludedIds,
+    string ChosenActionId,
+    double ChosenProbability,
+    string BaselineActionId,
+    bool Explored,
+    long ModelVersion,
+    LearningMode Mode,
+    IReadOnlyList<FeatureContribution> Explanation,
+    OversightEffects Oversight,
+    long? RuleId,
+    string? OversightDetail,
+    bool DeferActivation,
+    DateTimeOffset? ActivatedAt,
+    double? Reward,
+    int RewardCount,
+    DecisionFlagInfo? Flag,
+    bool Learned)
+{
+    /// <summary>Whether the trainer learns (or learned) from it: <see cref="Learnability"/>'s rule.</summary>
+    public bool Learnable => Learnability.IsLearnable(Mode, Oversight, Flag is not null, DeferActivation, ActivatedAt, ChosenProbability);
+}
+
+public sealed record DecisionFlagInfo(string Note, string FlaggedBy, DateTimeOffset FlaggedAt);

@@ -1,0 +1,104 @@
+using Portal.Features.Learning;
+using Portal.Features.Learning.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Features.Loops;
+
+namespace Portal.Features.Training;
+
+/// <summary>
+/// Joins each decision with its reward once the loop's reward wait time has passed and learns from it, in commit
+/// order, then publishes the new model snapshot. Rank never waits for it. Progress (the last learned decision) is
+/// saved with the model, so a restart neither loses nor repeats training.
+/// </summary>
+public sealed class DecisionTrainer(
+    LoopDirectory loops,
+    ModelRegistry models,
+    ModelStore store,
+    TrainingExampleLearner exampleLearner,
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IOptions<TrainingOptions> options,
+    TimeProvider clock,
+    ILogger<DecisionTrainer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var loop in loops.All) await TrainLoopAsync(loop, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            SaveAll(force: true);
+        }
+    }
+
+    /// <summary>One training pass over a loop; public so tests and the portal's "train now" can drive it.</summary>
+    public async Task<int> TrainLoopAsync(LoopRuntime loop, CancellationToken ct)
+    {
+        var learner = models.GetOrLoad(loop.Id, loop.Policy);
+        await learner.Gate.WaitAsync(ct);
+        try
+        {
+            var learned = await LearnDueDecisionsAsync(loop, learner, ct);
+            if (learned > 0) learner.Slot.Publish(learner.Learner.Snapshot());
+            SaveIfDue(learner, force: false);
+            return learned;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogError(error, "Training loop {Loop} failed; it will be retried", loop.Id);
+            return 0;
+        }
+        finally
+        {
+            learner.Gate.Release();
+        }
+    }
+
+    private async Task<int> LearnDueDecisionsAsync(LoopRuntime loop, LoopLearner learner, CancellationToken ct)
+    {
+        var dueBefore = clock.GetUtcNow() - loop.Settings.RewardWaitTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await db.Decisions.AsNoTracking()
+            .Where(d => d.LoopId == loop.Id && d.Seq > learner.LastTrainedSeq)
+            .OrderBy(d => d.Seq)
+            .Take(options.Value.MaxBatchSize)
+            .Select(d => new TrainingExample(d.Seq, d.CreatedAt, d.RequestJson, d.ChosenActionId, d.ChosenProbability,
+                d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight, db.DecisionFlags.Any(f => f.DecisionSeq == d.Seq)))
+            .ToListAsync(ct);
+
+        var learned = 0;
+        foreach (var example in batch)
+        {
+            // Commit order is creation order, give or take milliseconds: stop at the first one still waiting.
+            if (example.CreatedAt > dueBefore) break;
+            if (exampleLearner.Learn(learner.Learner, example, loop.Settings.DefaultReward, loop.AuditOnlyFeatures)) learned++;
+            learner.LastTrainedSeq = example.Seq;
+            learner.HasUnsavedChanges = true;
+        }
+        return learned;
+    }
+
+    private void SaveAll(bool force)
+    {
+        foreach (var learner in models.All) SaveIfDue(learner, force);
+    }
+
+    private void SaveIfDue(LoopLearner learner, bool force)
+    {
+        var now = clock.GetUtcNow();
+        if (!learner.HasUnsavedChanges || (!force && now - learner.LastSavedAt < options.Value.SaveInterval)) return;
+        store.Save(learner.LoopId, learner.Learner, learner.LastTrainedSeq);
+        learner.HasUnsavedChanges = false;
+        learner.LastSavedAt = now;
+    }
+}

@@ -1,0 +1,18 @@
+using Portal.Features.Learning;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Training;
+
+/// <summary>A logged decision as the trainer reads it.</summary>
+public sealed record TrainingExample(
+    long Seq,
+    DateTimeOffset CreatedAt,
+    string RequestJson,
+    string ChosenActionId,
+    double ChosenProbability,
+    LearningMode Mode,
+    bool DeferActivation,
+    DateTimeOffset? ActivatedAt,
+    double? Reward,
+    OversightEffects Oversight = OversightEffects.None,
+    bool Flagged = false);

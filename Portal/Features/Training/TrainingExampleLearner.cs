@@ -1,0 +1,43 @@
+using Portal.Features.Learning;
+using Portal.Contracts.DecisionLog;
+using Portal.Data.Entities;
+using Portal.Contracts.Personalizer;
+
+namespace Portal.Features.Training;
+
+/// <summary>Turns one logged decision into a learning step, or skips it when it must not be learned from.</summary>
+public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logger)
+{
+    /// <summary>
+    /// Returns true when the learner learned from the decision. <paramref name="auditOnlyFeatures"/> (context feature
+    /// paths) are removed before learning, as Rank removes them before scoring.
+    /// </summary>
+    public bool Learn(OnlineLearner learner, TrainingExample example, double defaultReward, IReadOnlySet<string>? auditOnlyFeatures = null)
+    {
+        if (!IsLearnable(example)) return false;
+        var request = LoggedRequest.Read(example.RequestJson);
+        if (request?.Actions is not { Count: > 0 } actions)
+        {
+            logger.LogWarning("Decision {Seq} has no readable request; skipped", example.Seq);
+            return false;
+        }
+        var chosen = IndexOf(actions, example.ChosenActionId);
+        if (chosen < 0) return false;
+
+        var (context, actionFeatures) = RequestFeatures.Of(request, auditOnlyFeatures);
+        learner.Learn(context, actionFeatures, chosen, example.ChosenProbability, example.Reward ?? defaultReward);
+        return true;
+    }
+
+    private static bool IsLearnable(TrainingExample example) => Learnability.IsLearnable(
+        example.Mode, example.Oversight, example.Flagged, example.DeferActivation, example.ActivatedAt, example.ChosenProbability);
+
+    private static int IndexOf(IReadOnlyList<RankableAction> actions, string id)
+    {
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (actions[i].Id == id) return i;
+        }
+        return -1;
+    }
+}

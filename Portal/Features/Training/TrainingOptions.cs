@@ -1,0 +1,22 @@
+using Portal.Features.Learning;
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Features.Training;
+
+/// <summary>Background training (<c>Portal:Training</c>).</summary>
+public sealed class TrainingOptions
+{
+    public const string Section = "Portal:Training";
+
+    /// <summary>How often the trainer looks for decisions whose reward wait time has passed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Portal:Training:Interval must be between 00:00:00.050 and 01:00:00.")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most decisions learned per loop in one pass, before the new snapshot is published.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Portal:Training:MaxBatchSize must be between 1 and 1000000.")]
+    public int MaxBatchSize { get; set; } = 5_000;
+
+    /// <summary>How often a changed model is saved to disk (and always at shutdown).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Portal:Training:SaveInterval must be between 00:00:00 and 01:00:00.")]
+    public TimeSpan SaveInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
