@@ -9,7 +9,7 @@ namespace Portal.Tests.Features.Segments;
 
 public sealed class SegmentsPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -20,7 +20,7 @@ public sealed class SegmentsPageTests(PortalAppFactory app) : IClassFixture<Port
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
         var name = "Young adults " + Guid.NewGuid().ToString("N")[..6];
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
         var cut = context.Render<SegmentsPage>();
 
@@ -46,7 +46,7 @@ public sealed class SegmentsPageTests(PortalAppFactory app) : IClassFixture<Port
         var name = "Seniors " + Guid.NewGuid().ToString("N")[..6];
         await app.Services.GetRequiredService<SegmentService>().SaveAsync(null,
             new SegmentService.Draft(name, null, null, SegmentDefinition.Is("user.ageBand", "65+")), Actor.System, CancellationToken.None);
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         var dialogs = context.RenderProviders();
         var cut = context.Render<SegmentsPage>();
 

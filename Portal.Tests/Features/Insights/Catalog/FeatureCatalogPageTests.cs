@@ -8,7 +8,7 @@ namespace Portal.Tests.Features.Insights.Catalog;
 
 public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -18,7 +18,7 @@ public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixtur
     public async Task A_sensitive_looking_input_is_warned_about_until_it_is_marked_audit_only()
     {
         var loopId = await LoopWithOneDecisionAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
 
         var cut = context.Render<FeatureCatalogPage>(p => p.Add(x => x.LoopId, loopId));
@@ -38,7 +38,7 @@ public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixtur
         var loopId = await LoopWithOneDecisionAsync();
         await app.Services.GetRequiredService<FeatureCatalogEditor>()
             .SetAuditOnlyAsync(loopId, "user.ageBand", true, "Fairness", new Actor("x", "x"), CancellationToken.None);
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
 
         var cut = context.Render<FeatureCatalogPage>(p => p.Add(x => x.LoopId, loopId));
 

@@ -8,7 +8,7 @@ namespace Portal.Tests.Features.Insights.Report;
 
 public sealed class ComplianceReportPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -17,7 +17,7 @@ public sealed class ComplianceReportPageTests(PortalAppFactory app) : IClassFixt
     [Fact]
     public void A_compliance_reviewer_prepares_the_report_and_signs_off_exactly_the_document_shown()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
         var cut = context.Render<ComplianceReportPage>();
 
@@ -36,7 +36,7 @@ public sealed class ComplianceReportPageTests(PortalAppFactory app) : IClassFixt
     [Fact]
     public void A_product_owner_reads_the_report_but_has_no_sign_off()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         context.RenderProviders();
         var cut = context.Render<ComplianceReportPage>();
 
