@@ -15,7 +15,7 @@ public sealed class ComplianceReportPageTests(PortalAppFactory app) : IClassFixt
     public async Task DisposeAsync() => await context.DisposeAsync();
 
     [Fact]
-    public void A_compliance_reviewer_prepares_the_report_and_signs_off_exactly_the_document_shown()
+    public async Task A_compliance_reviewer_prepares_the_report_and_signs_off_exactly_the_document_shown()
     {
         context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
@@ -30,7 +30,8 @@ public sealed class ComplianceReportPageTests(PortalAppFactory app) : IClassFixt
 
         cut.WaitForAssertion(() => Assert.Contains("Quarterly review", cut.Find("[data-testid=sign-offs]").TextContent));
         Assert.Contains(hash[..16], cut.Find("[data-testid=sign-offs]").TextContent);
-        Assert.Contains(app.Services.GetRequiredService<SignOffQueries>().ForLoopAsync("demo", CancellationToken.None).Result, s => s.ContentHash == hash);
+        var signOffs = await app.Services.GetRequiredService<SignOffQueries>().ForLoopAsync("demo", CancellationToken.None);
+        Assert.Contains(signOffs, s => s.ContentHash == hash);
     }
 
     [Fact]
