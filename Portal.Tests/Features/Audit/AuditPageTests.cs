@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Audit;
 using Portal.Features.Oversight;
 using Portal.Infrastructure.Security;
-using Portal.Tests.Features.Oversight;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Audit;

@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Portal.Features.LiveStream;
 using Portal.Infrastructure.Security;
-using Portal.Tests.Features.Oversight;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.LiveStream;

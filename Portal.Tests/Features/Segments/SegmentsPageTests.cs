@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Segments;
 using Portal.Infrastructure.Security;
-using Portal.Tests.Features.Oversight;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Segments;

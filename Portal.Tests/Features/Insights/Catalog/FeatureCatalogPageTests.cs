@@ -17,7 +17,7 @@ public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixtur
     [Fact]
     public async Task A_sensitive_looking_input_is_warned_about_until_it_is_marked_audit_only()
     {
-        var loopId = await LoopWithOneDecisionAsync();
+        var (loopId, _) = await app.LoopWithActionsAsync(2);
         context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
 
@@ -35,7 +35,7 @@ public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixtur
     [Fact]
     public async Task A_product_owner_may_mark_but_not_unmark_a_feature()
     {
-        var loopId = await LoopWithOneDecisionAsync();
+        var (loopId, _) = await app.LoopWithActionsAsync(2);
         await app.Services.GetRequiredService<FeatureCatalogEditor>()
             .SetAuditOnlyAsync(loopId, "user.ageBand", true, "Fairness", new Actor("x", "x"), CancellationToken.None);
         context.SignInAs(PortalRoles.ProductOwner);
@@ -45,12 +45,5 @@ public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixtur
         cut.WaitForAssertion(() => Assert.True(cut.Find("input[data-testid='audit-only-user.ageBand']").HasAttribute("disabled")));
         Assert.False(cut.Find("input[data-testid='audit-only-user.visits']").HasAttribute("disabled"));
         Assert.Contains("needs a compliance reviewer", cut.Markup);
-    }
-
-    private async Task<string> LoopWithOneDecisionAsync()
-    {
-        var (loopId, api) = await app.CreateLoopAsync();
-        await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(2)));
-        return loopId;
     }
 }
