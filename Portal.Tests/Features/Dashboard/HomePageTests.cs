@@ -12,7 +12,8 @@ using Portal.Tests.TestInfrastructure;
 namespace Portal.Tests.Features.Dashboard;
 
 /// <summary>The overview page, on a loop with a known history (see <see cref="DashboardData"/>) seen from a fixed moment.</summary>
-public sealed class HomePageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+[Collection(DashboardCollection.Name)]
+public sealed class HomePageTests(PortalAppFactory app) : IAsyncLifetime
 {
     private readonly BunitContext context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
 

@@ -7,7 +7,8 @@ using Portal.Tests.TestInfrastructure;
 namespace Portal.Tests.Features.Dashboard;
 
 /// <summary>The overview's figures, computed on a real test database holding a loop with a known history (see <see cref="DashboardData"/>).</summary>
-public sealed class LoopActivityQueriesTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+[Collection(DashboardCollection.Name)]
+public sealed class LoopActivityQueriesTests(PortalAppFactory factory)
 {
     [Fact]
     public async Task A_loop_shows_its_decisions_of_the_last_minute_and_the_reward_of_its_settled_hour_against_the_baseline()
