@@ -62,7 +62,7 @@ public static class ComponentTestContext
     }
 
     /// <summary>The policies a signed-in person with this role satisfies, read from <see cref="PortalPolicies.Add"/>.</summary>
-    public static string[] PoliciesOf(string role) => PolicyRoles.Value
+    private static string[] PoliciesOf(string role) => PolicyRoles.Value
         .Where(policy => policy.Value.Contains(role)).Select(policy => policy.Key).ToArray();
 
     /// <summary>Every policy constant of <see cref="PortalPolicies"/> → the roles it admits.</summary>
