@@ -8,7 +8,7 @@ namespace Portal.Tests.Features.Accounts;
 
 public sealed class ApiTokensPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -18,7 +18,7 @@ public sealed class ApiTokensPageTests(PortalAppFactory app) : IClassFixture<Por
     public async Task A_new_token_is_shown_once_listed_by_its_last_characters_and_can_be_revoked()
     {
         await app.EnsureUserWithIdAsync("productowner-id", "productowner@test.local");
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+
         var dialogs = context.RenderProviders();
         var cut = context.Render<ApiTokensPage>();
 

@@ -10,7 +10,7 @@ namespace Portal.Tests.Features.Accounts;
 
 public sealed class UsersPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app, PortalRoles.Admin);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -19,7 +19,6 @@ public sealed class UsersPageTests(PortalAppFactory app) : IClassFixture<PortalA
     /// <summary>An administrator opens the Users page and clicks New user; returns where the dialog renders.</summary>
     private IRenderedComponent<MudBlazor.MudDialogProvider> OpenNewUserDialog()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
         var dialogs = context.RenderProviders();
         var cut = context.Render<UsersPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=new-user]"));
@@ -31,8 +30,6 @@ public sealed class UsersPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public void The_list_shows_every_user_with_roles_and_status()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
-
         var cut = context.Render<UsersPage>();
 
         cut.WaitForAssertion(() => Assert.Contains(PortalAppFactory.AdminEmail, cut.Markup));

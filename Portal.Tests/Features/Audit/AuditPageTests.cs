@@ -3,14 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Audit;
 using Portal.Features.Oversight;
 using Portal.Infrastructure.Security;
-using Portal.Tests.Features.Oversight;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Audit;
 
 public sealed class AuditPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -22,7 +21,7 @@ public sealed class AuditPageTests(PortalAppFactory app) : IClassFixture<PortalA
         var (loopId, _) = await app.LoopWithActionsAsync();
         await app.Services.GetRequiredService<FreezeService>()
             .FreezeAsync(loopId, "action-0", "Broken image <b>bold</b>", null, new Actor("x", "ada@test.local"), CancellationToken.None);
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         context.RenderProviders();
 
         var cut = context.Render<AuditPage>();
@@ -39,7 +38,7 @@ public sealed class AuditPageTests(PortalAppFactory app) : IClassFixture<PortalA
         var (loopId, _) = await app.LoopWithActionsAsync();
         await app.Services.GetRequiredService<FreezeService>()
             .FreezeAsync(loopId, "action-1", "Only Grace", null, new Actor("g", "grace@test.local"), CancellationToken.None);
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
+        context.SignInAs(PortalRoles.Admin);
         context.RenderProviders();
         var cut = context.Render<AuditPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=audit-grid] tbody tr"));

@@ -9,7 +9,7 @@ namespace Portal.Tests.Features.Feedback;
 
 public sealed class FeedbackNavLinkTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -18,7 +18,6 @@ public sealed class FeedbackNavLinkTests(PortalAppFactory app) : IClassFixture<P
     [Fact]
     public async Task The_navigation_shows_the_number_of_new_tickets_and_updates_it_when_one_arrives()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = context.Render<FeedbackNavLink>();
 

@@ -13,13 +13,11 @@ public sealed class LiveStreamBufferTests : IAsyncLifetime
 {
     private readonly DecisionFeed feed = new();
     private readonly SegmentCatalog segments = new(null!, NullLogger<ChangeSignal>.Instance);
-    private LiveStreamBuffer buffer = default!;
+    private readonly LiveStreamBuffer buffer;
 
-    public Task InitializeAsync()
-    {
-        buffer = new LiveStreamBuffer(feed, segments, []);
-        return Task.CompletedTask;
-    }
+    public LiveStreamBufferTests() => buffer = new LiveStreamBuffer(feed, segments, []);
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task However_many_decisions_arrive_the_page_holds_only_the_newest_and_counts_the_rest_as_skipped()

@@ -2,14 +2,13 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Portal.Features.LiveStream;
 using Portal.Infrastructure.Security;
-using Portal.Tests.Features.Oversight;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.LiveStream;
 
 public sealed class LiveStreamPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -19,7 +18,7 @@ public sealed class LiveStreamPageTests(PortalAppFactory app) : IClassFixture<Po
     public async Task A_decision_appears_within_a_second_and_its_reward_fills_in()
     {
         var (loopId, rank) = await app.LoopWithActionsAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         context.RenderProviders();
         var cut = context.Render<LiveStreamPage>();
@@ -38,7 +37,7 @@ public sealed class LiveStreamPageTests(PortalAppFactory app) : IClassFixture<Po
     public async Task Paused_the_page_stops_moving_and_counts_what_arrives()
     {
         var (_, rank) = await app.LoopWithActionsAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         context.RenderProviders();
         var cut = context.Render<LiveStreamPage>();

@@ -9,7 +9,7 @@ namespace Portal.Tests.Features.Loops;
 
 public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -18,7 +18,7 @@ public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<Po
     [Fact]
     public void A_compliance_reviewer_sees_the_settings_but_cannot_save_them()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
 
         var cut = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, "demo"));
 
@@ -31,7 +31,7 @@ public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<Po
     public async Task A_product_owner_saves_new_settings_and_the_loop_serves_them()
     {
         var loopId = await NewLoopAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         context.RenderProviders();
         var cut = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, loopId));
         cut.WaitForAssertion(() => cut.Find("input[data-testid=reward-wait]"));
@@ -47,7 +47,7 @@ public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<Po
     public async Task A_product_owner_turns_on_inference_explainability_from_the_settings_form()
     {
         var loopId = await NewLoopAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         context.RenderProviders();
         var cut = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, loopId));
         cut.WaitForAssertion(() => cut.Find("input[data-testid=explain-rank]"));
@@ -62,7 +62,7 @@ public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<Po
     public async Task Settings_out_of_range_are_refused_with_a_message_and_nothing_changes()
     {
         var loopId = await NewLoopAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         context.RenderProviders();
         var cut = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, loopId));
         cut.WaitForAssertion(() => cut.Find("input[data-testid=reward-wait]"));
@@ -78,7 +78,7 @@ public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<Po
     public async Task An_unsupported_policy_flag_is_named_next_to_the_field()
     {
         var loopId = await NewLoopAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         context.RenderProviders();
         var cut = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, loopId));
         cut.WaitForAssertion(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Learning policy")).Click());
@@ -93,7 +93,7 @@ public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<Po
     [Fact]
     public void An_unknown_loop_says_so()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
+        context.SignInAs(PortalRoles.Admin);
 
         var cut = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, "no-such-loop"));
 

@@ -7,7 +7,7 @@ namespace Portal.Tests.Features.Loops;
 
 public sealed class LoopsPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -16,7 +16,7 @@ public sealed class LoopsPageTests(PortalAppFactory app) : IClassFixture<PortalA
     /// <summary>An administrator opens the Loops page and clicks New loop.</summary>
     private (IRenderedComponent<LoopsPage> Page, IRenderedComponent<MudBlazor.MudDialogProvider> Dialogs) OpenNewLoopDialog()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
+        context.SignInAs(PortalRoles.Admin);
         var dialogs = context.RenderProviders();
         var page = context.Render<LoopsPage>();
         page.WaitForAssertion(() => page.FindAll("button").Single(b => b.TextContent.Contains("New loop")));
@@ -28,7 +28,7 @@ public sealed class LoopsPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public void The_list_shows_the_demo_loop_with_a_link_to_it()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
 
         var cut = context.Render<LoopsPage>();
 
@@ -42,7 +42,7 @@ public sealed class LoopsPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [InlineData(PortalRoles.ComplianceReviewer, false)]
     public void Only_an_administrator_is_offered_New_loop(string role, bool offered)
     {
-        context = ComponentTestContext.Create(app, role);
+        context.SignInAs(role);
 
         var cut = context.Render<LoopsPage>();
 

@@ -215,17 +215,9 @@ public sealed class OversightServicesTests(PortalAppFactory factory) : IClassFix
     /// </summary>
     private async Task<(string LoopId, HttpClient Api)> LoopWithCatalogAsync(int actions = 3, TimeSpan? rewardWait = null)
     {
-        var (loopId, api) = await factory.CreateLoopAsync(LoopSettings.Default with { RewardWaitTime = rewardWait ?? TimeSpan.FromSeconds(1) });
-        await RankAsync(api, actions);
-        await Eventually.TrueAsync(() => CatalogSize(loopId) == actions);
+        var (loopId, api) = await factory.LoopWithActionsAsync(actions, LoopSettings.Default with { RewardWaitTime = rewardWait ?? TimeSpan.FromSeconds(1) });
         await WaitForTrainerPastAsync(loopId);
         return (loopId, api);
-    }
-
-    private int CatalogSize(string loopId)
-    {
-        using var db = Service<IDbContextFactory<PortalDbContext>>().CreateDbContext();
-        return db.LoopActions.Count(a => a.LoopId == loopId);
     }
 
     private static async Task<JsonNode> RankAsync(HttpClient api, int actions = 3)

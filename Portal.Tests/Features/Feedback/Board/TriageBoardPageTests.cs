@@ -9,19 +9,22 @@ using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Feedback.Board;
 
-public sealed class TriageBoardPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+public sealed class TriageBoardPageTests : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private BunitContext context = default!;
-    private IRenderedComponent<MudPopoverProvider> popovers = default!;
+    private readonly PortalAppFactory app;
+    private readonly BunitContext context;
+    private readonly IRenderedComponent<MudPopoverProvider> popovers;
 
-    public Task InitializeAsync()
+    public TriageBoardPageTests(PortalAppFactory app)
     {
+        this.app = app;
         context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
         popovers = context.Render<MudPopoverProvider>();
         context.Render<MudSnackbarProvider>();
-        return Task.CompletedTask;
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await context.DisposeAsync();
 

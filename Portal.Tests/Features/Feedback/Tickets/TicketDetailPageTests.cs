@@ -11,11 +11,10 @@ namespace Portal.Tests.Features.Feedback.Tickets;
 public sealed class TicketDetailPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
 
     public Task InitializeAsync()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
         context.RenderProviders();
         return Task.CompletedTask;
     }

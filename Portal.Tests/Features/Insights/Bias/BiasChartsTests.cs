@@ -9,13 +9,9 @@ namespace Portal.Tests.Features.Insights.Bias;
 /// <summary>Each chart of the bias page gets the series and labels of the report it is given (numbers from <see cref="BiasSamples"/>).</summary>
 public sealed class BiasChartsTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
 
-    public Task InitializeAsync()
-    {
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await context.DisposeAsync();
 

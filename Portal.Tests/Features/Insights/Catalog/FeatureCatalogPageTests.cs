@@ -8,7 +8,7 @@ namespace Portal.Tests.Features.Insights.Catalog;
 
 public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -17,8 +17,8 @@ public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixtur
     [Fact]
     public async Task A_sensitive_looking_input_is_warned_about_until_it_is_marked_audit_only()
     {
-        var loopId = await LoopWithOneDecisionAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        var (loopId, _) = await app.LoopWithActionsAsync(2);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
 
         var cut = context.Render<FeatureCatalogPage>(p => p.Add(x => x.LoopId, loopId));
@@ -35,22 +35,15 @@ public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixtur
     [Fact]
     public async Task A_product_owner_may_mark_but_not_unmark_a_feature()
     {
-        var loopId = await LoopWithOneDecisionAsync();
+        var (loopId, _) = await app.LoopWithActionsAsync(2);
         await app.Services.GetRequiredService<FeatureCatalogEditor>()
             .SetAuditOnlyAsync(loopId, "user.ageBand", true, "Fairness", new Actor("x", "x"), CancellationToken.None);
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
 
         var cut = context.Render<FeatureCatalogPage>(p => p.Add(x => x.LoopId, loopId));
 
         cut.WaitForAssertion(() => Assert.True(cut.Find("input[data-testid='audit-only-user.ageBand']").HasAttribute("disabled")));
         Assert.False(cut.Find("input[data-testid='audit-only-user.visits']").HasAttribute("disabled"));
         Assert.Contains("needs a compliance reviewer", cut.Markup);
-    }
-
-    private async Task<string> LoopWithOneDecisionAsync()
-    {
-        var (loopId, api) = await app.CreateLoopAsync();
-        await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(2)));
-        return loopId;
     }
 }

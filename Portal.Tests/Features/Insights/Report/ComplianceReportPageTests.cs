@@ -8,16 +8,16 @@ namespace Portal.Tests.Features.Insights.Report;
 
 public sealed class ComplianceReportPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await context.DisposeAsync();
 
     [Fact]
-    public void A_compliance_reviewer_prepares_the_report_and_signs_off_exactly_the_document_shown()
+    public async Task A_compliance_reviewer_prepares_the_report_and_signs_off_exactly_the_document_shown()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
         var cut = context.Render<ComplianceReportPage>();
 
@@ -30,13 +30,14 @@ public sealed class ComplianceReportPageTests(PortalAppFactory app) : IClassFixt
 
         cut.WaitForAssertion(() => Assert.Contains("Quarterly review", cut.Find("[data-testid=sign-offs]").TextContent));
         Assert.Contains(hash[..16], cut.Find("[data-testid=sign-offs]").TextContent);
-        Assert.Contains(app.Services.GetRequiredService<SignOffQueries>().ForLoopAsync("demo", CancellationToken.None).Result, s => s.ContentHash == hash);
+        var signOffs = await app.Services.GetRequiredService<SignOffQueries>().ForLoopAsync("demo", CancellationToken.None);
+        Assert.Contains(signOffs, s => s.ContentHash == hash);
     }
 
     [Fact]
     public void A_product_owner_reads_the_report_but_has_no_sign_off()
     {
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         context.RenderProviders();
         var cut = context.Render<ComplianceReportPage>();
 

@@ -9,7 +9,7 @@ namespace Portal.Tests.Features.Oversight.Pages;
 
 public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -19,7 +19,7 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
     public async Task A_compliance_reviewer_may_freeze_but_sees_no_kill_switch_button()
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
 
         var cut = context.Render<ControlsPage>();
 
@@ -33,7 +33,7 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
     public async Task A_product_owner_pulls_a_loops_kill_switch_with_a_reason_and_the_page_shows_it()
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         var dialogs = context.RenderProviders();
         var cut = context.Render<ControlsPage>();
         cut.WaitForAssertion(() => cut.Find($"[data-testid=toggle-kill-switch-{loopId}]"));
@@ -53,7 +53,7 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
     public async Task A_freeze_made_elsewhere_appears_on_an_open_page()
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         var cut = context.Render<ControlsPage>();
         cut.WaitForAssertion(() => cut.Find($"[data-testid=controls-{loopId}]"));
 
@@ -68,7 +68,7 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
     public async Task The_freeze_dialog_asks_for_a_reason_before_it_freezes()
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         var dialogs = context.RenderProviders();
         var service = context.Services.GetRequiredService<MudBlazor.IDialogService>();
         var parameters = new MudBlazor.DialogParameters<FreezeDialog>

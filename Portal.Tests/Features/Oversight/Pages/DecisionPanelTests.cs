@@ -10,7 +10,7 @@ namespace Portal.Tests.Features.Oversight.Pages;
 
 public sealed class DecisionPanelTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -22,7 +22,7 @@ public sealed class DecisionPanelTests(PortalAppFactory app) : IClassFixture<Por
         var (loopId, rank) = await app.LoopWithActionsAsync();
         await app.Services.GetRequiredService<LoopControlService>().SetKillSwitchAsync(loopId, true, "incident", Actor.System, CancellationToken.None);
         var eventId = await RankAsync(rank);
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         context.RenderProviders();
 
         var cut = context.Render<DecisionPanel>(p => p.Add(x => x.LoopId, loopId).Add(x => x.EventId, eventId));
@@ -41,7 +41,7 @@ public sealed class DecisionPanelTests(PortalAppFactory app) : IClassFixture<Por
         var (loopId, rank) = await app.LoopWithActionsAsync();
         var eventId = await RankAsync(rank);
         await app.EnsureUserWithIdAsync("productowner-id", "productowner@test.local");
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
         var dialogs = context.RenderProviders();
         var cut = context.Render<DecisionPanel>(p => p.Add(x => x.LoopId, loopId).Add(x => x.EventId, eventId));
         cut.WaitForAssertion(() => cut.Find("[data-testid=freeze-chosen]"));

@@ -11,7 +11,7 @@ namespace Portal.Tests.Features.Oversight.Pages;
 
 public sealed class RuleDialogTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -21,7 +21,7 @@ public sealed class RuleDialogTests(PortalAppFactory app) : IClassFixture<Portal
     public async Task An_incomplete_rule_is_refused_with_a_message_next_to_each_missing_field()
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+
         var dialogs = context.RenderProviders();
         await ShowAsync(dialogs, new DialogParameters<RuleDialog> { { d => d.LoopId, loopId } });
 
@@ -41,7 +41,7 @@ public sealed class RuleDialogTests(PortalAppFactory app) : IClassFixture<Portal
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
         await app.EnsureUserWithIdAsync("productowner-id", "productowner@test.local");
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+
         var dialogs = context.RenderProviders();
         var segment = SegmentChoices.Automatic("user.ageBand", "25-34");
         await ShowAsync(dialogs, new DialogParameters<RuleDialog>

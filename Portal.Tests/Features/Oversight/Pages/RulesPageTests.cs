@@ -11,7 +11,7 @@ namespace Portal.Tests.Features.Oversight.Pages;
 
 public sealed class RulesPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
-    private BunitContext context = default!;
+    private readonly BunitContext context = ComponentTestContext.Create(app);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -22,7 +22,7 @@ public sealed class RulesPageTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         // ComponentTestContext's admin is "admin-id": this rule is theirs.
         var id = await PendingRuleAsync(new Actor("admin-id", "admin@test.local"));
-        context = ComponentTestContext.Create(app, PortalRoles.Admin);
+        context.SignInAs(PortalRoles.Admin);
         var dialogs = context.RenderProviders();
         var cut = context.Render<RulesPage>();
 
@@ -37,7 +37,7 @@ public sealed class RulesPageTests(PortalAppFactory app) : IClassFixture<PortalA
     public async Task A_reviewer_sees_the_rules_impact_and_approves_it()
     {
         var id = await PendingRuleAsync(new Actor("po-id", "po@test.local"));
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
         var cut = context.Render<RulesPage>();
 
@@ -53,7 +53,7 @@ public sealed class RulesPageTests(PortalAppFactory app) : IClassFixture<PortalA
     public async Task Rejecting_needs_a_note()
     {
         var id = await PendingRuleAsync(new Actor("po-id", "po@test.local"));
-        context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
         var cut = context.Render<RulesPage>();
 
@@ -70,7 +70,7 @@ public sealed class RulesPageTests(PortalAppFactory app) : IClassFixture<PortalA
     public async Task A_product_owner_may_write_and_revoke_rules_but_not_review_them()
     {
         var id = await PendingRuleAsync(new Actor("other-id", "other@test.local"));
-        context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+        context.SignInAs(PortalRoles.ProductOwner);
 
         var cut = context.Render<RulesPage>();
 
