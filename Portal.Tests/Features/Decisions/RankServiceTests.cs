@@ -12,7 +12,7 @@ using Portal.Features.Segments;
 using Portal.Infrastructure.Security;
 using Portal.Tests.TestInfrastructure;
 // The Personalizer request and response types (RankRequest, RankedAction, PersonalizerJsonContext): if they move, only this line changes.
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Tests.Features.Decisions;
 

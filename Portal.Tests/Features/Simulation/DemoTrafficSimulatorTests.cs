@@ -12,7 +12,7 @@ using Portal.Features.Loops;
 using Portal.Features.Simulation;
 using Portal.Tests.TestInfrastructure;
 // The Personalizer request types (PersonalizerJsonContext, RankRequestValidator): if they move, only this line changes.
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Tests.Features.Simulation;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Portal.Features.Simulation;
 // The Personalizer request types (RankRequest, PersonalizerJsonContext, RankRequestValidator): if they move, only this line changes.
-using Portal.Features.Decisions.Api;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Tests.Features.Simulation;
 
