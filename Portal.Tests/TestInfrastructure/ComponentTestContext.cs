@@ -32,6 +32,8 @@ public static class ComponentTestContext
             // Pages name the person in the audit log by this claim (see Actor.From).
             authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, $"{role.ToLowerInvariant()}-id"));
         }
+        // Pages ask the app's own judge, the one its services ask: the real policies over the fake user's roles.
+        context.Services.AddSingleton(app.Services.GetRequiredService<ActorAuthorization>());
         context.Services.AddScoped<PageAuthorization>();
         context.Services.AddFallbackServiceProvider(app.Services);
         return context;

@@ -21,7 +21,7 @@ public sealed class AuditPageTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
         await app.Services.GetRequiredService<FreezeService>()
-            .FreezeAsync(loopId, "action-0", "Broken image <b>bold</b>", null, new Actor("x", "ada@test.local"), CancellationToken.None);
+            .FreezeAsync(loopId, "action-0", "Broken image <b>bold</b>", null, TestActors.Person("x", "ada@test.local", PortalRoles.ProductOwner), CancellationToken.None);
         context = ComponentTestContext.Create(app, PortalRoles.ComplianceReviewer);
         context.RenderProviders();
 
@@ -38,7 +38,7 @@ public sealed class AuditPageTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
         await app.Services.GetRequiredService<FreezeService>()
-            .FreezeAsync(loopId, "action-1", "Only Grace", null, new Actor("g", "grace@test.local"), CancellationToken.None);
+            .FreezeAsync(loopId, "action-1", "Only Grace", null, TestActors.Person("g", "grace@test.local", PortalRoles.ProductOwner), CancellationToken.None);
         context = ComponentTestContext.Create(app, PortalRoles.Admin);
         context.RenderProviders();
         var cut = context.Render<AuditPage>();
