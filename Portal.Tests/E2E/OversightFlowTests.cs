@@ -87,7 +87,7 @@ public sealed class OversightFlowTests(BrowserFixture browser)
     {
         var (loopId, _) = await browser.App.LoopWithActionsAsync();
         await browser.App.Services.GetRequiredService<Portal.Features.Oversight.FreezeService>()
-            .FreezeAsync(loopId, "action-0", "Genuine reason", null, new Actor("x", "x@test.local"), CancellationToken.None);
+            .FreezeAsync(loopId, "action-0", "Genuine reason", null, TestActors.Person("x", "x@test.local", PortalRoles.ProductOwner), CancellationToken.None);
         var page = await LogInAsync("cr-audit-e2e@test.local", PortalRoles.ComplianceReviewer);
         await page.GotoAsync("/audit");
         await page.WaitForInteractiveAsync();

@@ -52,7 +52,7 @@ public sealed class WhyPageTests(BrowserFixture browser)
     private async Task NameDemoFeaturesAsync()
     {
         var editor = browser.App.Services.GetRequiredService<FeatureCatalogEditor>();
-        var actor = new Actor("e2e", "e2e@test.local");
+        var actor = TestActors.Admin("e2e", "e2e@test.local");
         foreach (var (path, name) in new[] { ("user.device", "Your device"), ("user.country", "Your country"), ("time.timeOfDay", "Time of day"),
                      ("article.topic", "Topic"), ("article.format", "Format") })
             await editor.RenameAsync(DemoLoopOptions.LoopId, path, name, actor, CancellationToken.None);

@@ -32,6 +32,8 @@ public static class ComponentTestContext
         var authorization = context.AddAuthorization();
         context.Services.AddSingleton(authorization);
         if (role is not null) SignIn(authorization, role);
+        // Pages ask the app's own judge, the one its services ask: the real policies over the fake user's roles.
+        context.Services.AddSingleton(app.Services.GetRequiredService<ActorAuthorization>());
         context.Services.AddScoped<PageAuthorization>();
         context.Services.AddFallbackServiceProvider(app.Services);
         return context;

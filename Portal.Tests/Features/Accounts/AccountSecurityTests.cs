@@ -61,7 +61,7 @@ public sealed class AccountSecurityTests(PortalAppFactory factory) : IClassFixtu
         var admin = factory.Services.GetRequiredService<UserAdministration>();
         var id = await factory.CreateUserAsync("self@test.local", PortalRoles.Admin);
 
-        var result = await admin.SetLockedAsync(id, locked: true, new Actor(id, "self@test.local"), CancellationToken.None);
+        var result = await admin.SetLockedAsync(id, locked: true, TestActors.Admin(id, "self@test.local"), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("your own", result.Error);

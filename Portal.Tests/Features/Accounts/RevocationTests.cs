@@ -33,7 +33,7 @@ public sealed class RevocationTests(RevocationTests.EveryRequestValidation facto
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/users")).StatusCode);
 
         var changed = await factory.Services.GetRequiredService<UserAdministration>()
-            .SetRolesAsync(id, [PortalRoles.ProductOwner], new Actor("another-admin", "another-admin@test.local"), CancellationToken.None);
+            .SetRolesAsync(id, [PortalRoles.ProductOwner], TestActors.Admin("another-admin", "another-admin@test.local"), CancellationToken.None);
         var after = await browser.GetAsync("/admin/users");
 
         Assert.True(changed.Succeeded);
@@ -47,7 +47,7 @@ public sealed class RevocationTests(RevocationTests.EveryRequestValidation facto
         var browser = await factory.LoginAsync("locked@test.local", PortalAppFactory.UserPassword);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/loops")).StatusCode);
 
-        await factory.Services.GetRequiredService<UserAdministration>().SetLockedAsync(id, locked: true, new Actor("another-admin", "another-admin@test.local"), CancellationToken.None);
+        await factory.Services.GetRequiredService<UserAdministration>().SetLockedAsync(id, locked: true, TestActors.Admin("another-admin", "another-admin@test.local"), CancellationToken.None);
         var after = await browser.GetAsync("/loops");
 
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);

@@ -20,7 +20,7 @@ public sealed class AuditPageTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
         await app.Services.GetRequiredService<FreezeService>()
-            .FreezeAsync(loopId, "action-0", "Broken image <b>bold</b>", null, new Actor("x", "ada@test.local"), CancellationToken.None);
+            .FreezeAsync(loopId, "action-0", "Broken image <b>bold</b>", null, TestActors.Person("x", "ada@test.local", PortalRoles.ProductOwner), CancellationToken.None);
         context.SignInAs(PortalRoles.ComplianceReviewer);
         context.RenderProviders();
 
@@ -37,7 +37,7 @@ public sealed class AuditPageTests(PortalAppFactory app) : IClassFixture<PortalA
     {
         var (loopId, _) = await app.LoopWithActionsAsync();
         await app.Services.GetRequiredService<FreezeService>()
-            .FreezeAsync(loopId, "action-1", "Only Grace", null, new Actor("g", "grace@test.local"), CancellationToken.None);
+            .FreezeAsync(loopId, "action-1", "Only Grace", null, TestActors.Person("g", "grace@test.local", PortalRoles.ProductOwner), CancellationToken.None);
         context.SignInAs(PortalRoles.Admin);
         context.RenderProviders();
         var cut = context.Render<AuditPage>();

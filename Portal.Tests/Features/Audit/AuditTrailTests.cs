@@ -13,7 +13,7 @@ namespace Portal.Tests.Features.Audit;
 /// <summary>The audit log: every change writes a chained entry in its own transaction; tampering is found.</summary>
 public sealed class AuditTrailTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Alice = new("alice-id", "alice@test.local");
+    private static readonly Actor Alice = TestActors.Admin("alice-id", "alice@test.local");
 
     private T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 
@@ -115,7 +115,7 @@ public sealed class AuditTamperingTests : IAsyncLifetime
     {
         var (loopId, _) = await factory.CreateLoopAsync();
         var provisioning = factory.Services.GetRequiredService<LoopProvisioning>();
-        for (var i = 0; i < count; i++) await provisioning.RotateKeyAsync(loopId, null, new Actor("bob", "bob@test.local"), CancellationToken.None);
+        for (var i = 0; i < count; i++) await provisioning.RotateKeyAsync(loopId, null, TestActors.Admin("bob", "bob@test.local"), CancellationToken.None);
         var page = await factory.Services.GetRequiredService<AuditQueries>()
             .FindAsync(new AuditFilter(LoopId: loopId, Action: "loop.key.rotate"), 0, 100, CancellationToken.None);
         Assert.True((await factory.Services.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None)).Intact);

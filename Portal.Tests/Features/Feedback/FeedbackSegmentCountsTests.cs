@@ -27,7 +27,7 @@ public sealed class FeedbackSegmentCountsTests(PortalAppFactory factory) : IClas
         var duplicate = await factory.SubmitAsync("Merged away " + Guid.NewGuid().ToString("N"), decisionLink: duplicateLink);
         var primary = await factory.SubmitAsync("Primary " + Guid.NewGuid().ToString("N"));
         await factory.Services.GetRequiredService<TicketMerge>().MergeAsync(
-            await factory.TicketIdAsync(duplicate.Reference), primary.Reference, new Actor(null, "r"), CancellationToken.None);
+            await factory.TicketIdAsync(duplicate.Reference), primary.Reference, TestActors.Person(null, "r", PortalRoles.ComplianceReviewer), CancellationToken.None);
 
         var counts = await factory.Services.GetRequiredService<FeedbackSegmentCounts>()
             .UnfairBySegmentAsync(loop.Id, "user.ageBand", CancellationToken.None);

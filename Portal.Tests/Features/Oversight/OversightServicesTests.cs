@@ -17,8 +17,8 @@ namespace Portal.Tests.Features.Oversight;
 /// <summary>Oversight changes made through the services, observed through the real Rank API and the trainer.</summary>
 public sealed class OversightServicesTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Olivia = new("olivia-id", "olivia@test.local");
-    private static readonly Actor Rachel = new("rachel-id", "rachel@test.local");
+    private static readonly Actor Olivia = TestActors.Person("olivia-id", "olivia@test.local", PortalRoles.Admin);
+    private static readonly Actor Rachel = TestActors.Person("rachel-id", "rachel@test.local", PortalRoles.ComplianceReviewer);
 
     private T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 

@@ -16,7 +16,7 @@ namespace Portal.Tests.Features.PublicPages;
 /// <summary>The public "Why this suggestion?" page, through HTTP as a browser without JavaScript gets it.</summary>
 public sealed class WhyPageTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Carla = new("carla-id", "carla@test.local");
+    private static readonly Actor Carla = TestActors.Person("carla-id", "carla@test.local", PortalRoles.ComplianceReviewer);
 
     private T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 

@@ -40,6 +40,7 @@ public static class AccountsRegistration
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<ActorAuthorization>();
         services.AddScoped<PageAuthorization>();
         services.AddHostedService<FirstAdministrator>();
         services.AddSingleton<ApiTokenService>();

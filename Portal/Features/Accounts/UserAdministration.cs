@@ -10,8 +10,9 @@ namespace Portal.Features.Accounts;
 /// What an administrator does to accounts. Every change renews the user's security stamp, so a demoted or locked
 /// user loses access in open pages at the next revalidation (30 s) and on new requests within a minute. Each change
 /// and its audit entry commit in one transaction; each operation runs in its own scope: no DbContext outlives it.
+/// Every change needs <see cref="PortalPolicies.Administer"/>.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, TimeProvider clock)
+public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, ActorAuthorization authorization, TimeProvider clock)
 {
     public sealed record Result(string? Error, string? Password = null)
     {
@@ -35,10 +36,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
     }
 
     /// <summary>Creates an account with a generated password, returned once to show to the administrator.</summary>
-    public Task<Result> CreateAsync(string email, IReadOnlyCollection<string> roles, Actor actor, CancellationToken ct)
+    public async Task<Result> CreateAsync(string email, IReadOnlyCollection<string> roles, Actor actor, CancellationToken ct)
     {
-        if (InvalidRoles(roles) is { } roleError) return Task.FromResult(new Result(roleError));
-        return InTransactionAsync(async (users, db) =>
+        await authorization.DemandAsync(actor, PortalPolicies.Administer);
+        if (InvalidRoles(roles) is { } roleError) return new Result(roleError);
+        return await InTransactionAsync(async (users, db) =>
         {
             var user = new ApplicationUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true };
             var password = PasswordGenerator.Generate();
@@ -52,12 +54,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         }, ct);
     }
 
-    public Task<Result> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, Actor actor, CancellationToken ct)
+    public async Task<Result> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, Actor actor, CancellationToken ct)
     {
-        if (InvalidRoles(roles) is { } roleError) return Task.FromResult(new Result(roleError));
+        await authorization.DemandAsync(actor, PortalPolicies.Administer);
+        if (InvalidRoles(roles) is { } roleError) return new Result(roleError);
         if (userId == actor.UserId && !roles.Contains(PortalRoles.Admin))
-            return Task.FromResult(new Result("You cannot remove the Admin role from your own account."));
-        return InTransactionAsync(async (users, db) =>
+            return new Result("You cannot remove the Admin role from your own account.");
+        return await InTransactionAsync(async (users, db) =>
         {
             if (await users.FindByIdAsync(userId) is not { } user) return new Result("No such user.");
             var current = await users.GetRolesAsync(user);
@@ -73,10 +76,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         }, ct);
     }
 
-    public Task<Result> SetLockedAsync(string userId, bool locked, Actor actor, CancellationToken ct)
+    public async Task<Result> SetLockedAsync(string userId, bool locked, Actor actor, CancellationToken ct)
     {
-        if (locked && userId == actor.UserId) return Task.FromResult(new Result("You cannot lock your own account."));
-        return InTransactionAsync(async (users, db) =>
+        await authorization.DemandAsync(actor, PortalPolicies.Administer);
+        if (locked && userId == actor.UserId) return new Result("You cannot lock your own account.");
+        return await InTransactionAsync(async (users, db) =>
         {
             if (await users.FindByIdAsync(userId) is not { } user) return new Result("No such user.");
             var wasLocked = user.LockoutEnd > clock.GetUtcNow();
@@ -93,8 +97,10 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
     }
 
     /// <summary>Sets a new generated password, returned once; the user's sessions end.</summary>
-    public Task<Result> ResetPasswordAsync(string userId, Actor actor, CancellationToken ct) =>
-        InTransactionAsync(async (users, db) =>
+    public async Task<Result> ResetPasswordAsync(string userId, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.Administer);
+        return await InTransactionAsync(async (users, db) =>
         {
             if (await users.FindByIdAsync(userId) is not { } user) return new Result("No such user.");
             var password = PasswordGenerator.Generate();
@@ -105,6 +111,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
                 After: AuditRecord.Json(new { email = user.Email })), ct);
             return new Result(null, password);
         }, ct);
+    }
 
     /// <summary>
     /// Runs an account change and its audit entry in one transaction on the scope's context (the one UserManager

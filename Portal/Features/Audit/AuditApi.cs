@@ -22,7 +22,7 @@ public static class AuditApi
         return app;
     }
 
-    public static async Task<IResult> Find(HttpContext http, AuditQueries queries, AuditCsv csv, AuditExports exports,
+    public static async Task<IResult> Find(HttpContext http, AuditQueries queries, AuditCsv csv,
         DateTimeOffset? from, DateTimeOffset? to, string? loopId, string? actor, string? action, string? targetType, string? targetId,
         int? skip, int? take, string? format, CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public static class AuditApi
         if (format is not (null or "json" or "csv")) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, "format must be json or csv.");
         if (take is < 1 or > AuditQueries.MaxPageSize) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, $"take must be between 1 and {AuditQueries.MaxPageSize}.");
         if (skip is < 0) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, "skip cannot be negative.");
-        if (format == "csv") return await CsvAsync(http, csv, exports, filter, ct);
+        if (format == "csv") return await CsvAsync(http, csv, filter, ct);
 
         var page = await queries.FindAsync(filter, skip ?? 0, take ?? 100, ct);
         return ApiJson.Ok(new AuditPageResponse(page.Total, skip ?? 0, page.Entries.Select(AuditEntryResponse.From).ToList()));
@@ -38,16 +38,15 @@ public static class AuditApi
 
     public static async Task<IResult> Verify(AuditVerifier verifier, CancellationToken ct) => ApiJson.Ok(await verifier.VerifyAsync(ct));
 
-    public static Task<IResult> ExportFromPortal(HttpContext http, AuditCsv csv, AuditExports exports,
+    public static Task<IResult> ExportFromPortal(HttpContext http, AuditCsv csv,
         DateTimeOffset? from, DateTimeOffset? to, string? loopId, string? actor, string? action, string? targetType, string? targetId, CancellationToken ct) =>
-        CsvAsync(http, csv, exports, new AuditFilter(from, to, loopId, actor, action, targetType, targetId), ct);
+        CsvAsync(http, csv, new AuditFilter(from, to, loopId, actor, action, targetType, targetId), ct);
 
-    private static async Task<IResult> CsvAsync(HttpContext http, AuditCsv csv, AuditExports exports, AuditFilter filter, CancellationToken ct)
+    private static async Task<IResult> CsvAsync(HttpContext http, AuditCsv csv, AuditFilter filter, CancellationToken ct)
     {
-        await exports.RecordAsync(Actor.From(http.User), "audit-log", filter, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"portal-audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
-        await csv.WriteAsync(filter, http.Response.Body, ct);
+        await csv.WriteAsync(Actor.From(http.User), filter, http.Response.Body, ct);
         return TypedResults.Empty;
     }
 }

@@ -1,16 +1,22 @@
 using Portal.Data.Entities;
 using Portal.Infrastructure.Export;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Audit;
 
-/// <summary>The audit log as CSV (formula-safe), newest first, streamed so a long log never sits in memory.</summary>
-public sealed class AuditCsv(AuditQueries queries)
+/// <summary>
+/// The audit log as CSV (formula-safe), newest first, streamed so a long log never sits in memory. Only for
+/// <see cref="PortalPolicies.ReadAudit"/>; the export itself is recorded before its first row.
+/// </summary>
+public sealed class AuditCsv(AuditQueries queries, AuditExports exports, ActorAuthorization authorization)
 {
     public static readonly string[] Header =
         ["seq", "time_utc", "actor", "actor_id", "action", "target_type", "target_id", "loop", "reason", "before", "after", "previous_hash", "hash"];
 
-    public async Task WriteAsync(AuditFilter filter, Stream output, CancellationToken ct)
+    public async Task WriteAsync(Actor actor, AuditFilter filter, Stream output, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.ReadAudit);
+        await exports.RecordAsync(actor, "audit-log", filter, ct);
         await using var text = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
         var csv = new CsvWriter(text).Row(Header);
         var rows = 0;

@@ -4,7 +4,8 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Audit;
 
-/// <summary>Exports are accountable too: each one is recorded (who, which filter) before its rows are written.</summary>
+/// <summary>Exports are accountable too: each one is recorded (who, which filter) before its rows are written, by the export
+/// service that checked the policy.</summary>
 public sealed class AuditExports(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit)
 {
     public async Task RecordAsync(Actor actor, string what, object filter, CancellationToken ct)

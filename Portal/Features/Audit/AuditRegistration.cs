@@ -7,6 +7,7 @@ public static class AuditRegistration
     {
         builder.Services.AddSingleton<AuditChain>();
         builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<ServingChanges>();
         builder.Services.AddSingleton<AuditVerifier>();
         builder.Services.AddSingleton<AuditQueries>();
         builder.Services.AddSingleton<AuditCsv>();

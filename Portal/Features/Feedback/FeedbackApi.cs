@@ -1,5 +1,4 @@
 using System.Text;
-using Portal.Features.Audit;
 using Portal.Infrastructure.Security;
 using Portal.Features.Feedback.Board;
 
@@ -20,7 +19,7 @@ public static class FeedbackApi
     }
 
     /// <summary>Streams the tickets that the board's filter (in the query string) selects, in the board's order.</summary>
-    public static async Task ExportCsvAsync(HttpContext http, FeedbackCsvExport export, AuditExports audit, TimeProvider clock, CancellationToken ct)
+    public static async Task ExportCsvAsync(HttpContext http, FeedbackCsvExport export, TimeProvider clock, CancellationToken ct)
     {
         var (filter, sort, error) = TicketFilterQuery.Parse(http.Request.Query);
         if (error is not null)
@@ -30,12 +29,11 @@ public static class FeedbackApi
             await http.Response.WriteAsync("The export link is not valid: " + error, ct);
             return;
         }
-        // Exports are accountable: who took which tickets out of Portal.
-        await audit.RecordAsync(Actor.From(http.User), "feedback-tickets", new { query = http.Request.QueryString.Value }, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"feedback-tickets-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
         // The byte-order mark tells spreadsheet programs that the file is UTF-8.
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
-        await export.WriteAsync(filter!, sort!, writer, ct);
+        // Exports are accountable: the export records who took which tickets out of Portal before its first row.
+        await export.WriteAsync(Actor.From(http.User), filter!, sort!, new { query = http.Request.QueryString.Value }, writer, ct);
     }
 }

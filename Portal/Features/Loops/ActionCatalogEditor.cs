@@ -5,14 +5,18 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
 
-/// <summary>Changes people make to a loop's action catalog (display names), each with its audit entry.</summary>
-public sealed class ActionCatalogEditor(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit)
+/// <summary>
+/// Changes people make to a loop's action catalog (display names; policy <see cref="PortalPolicies.ManageLoops"/>), each
+/// with its audit entry.
+/// </summary>
+public sealed class ActionCatalogEditor(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, ActorAuthorization authorization)
 {
     public const int MaxDisplayNameLength = 200;
 
     /// <summary>Renames an action; an empty name shows the id again. Returns an error or null.</summary>
     public async Task<string?> RenameAsync(string loopId, string actionId, string? displayName, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.ManageLoops, loopId);
         var name = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
         if (name is { Length: > MaxDisplayNameLength }) return $"A display name has at most {MaxDisplayNameLength} characters.";
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -9,8 +9,16 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
 
-/// <summary>Creates loops and rotates their API keys. A new key is returned once and only its hash is stored.</summary>
-public sealed partial class LoopProvisioning(IDbContextFactory<PortalDbContext> dbFactory, LoopDirectory directory, AuditTrail audit, TimeProvider clock)
+/// <summary>
+/// Creates loops and rotates their API keys (policy <see cref="PortalPolicies.Administer"/>). A new key is returned once
+/// and only its hash is stored.
+/// </summary>
+public sealed partial class LoopProvisioning(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    LoopDirectory directory,
+    AuditTrail audit,
+    ActorAuthorization authorization,
+    TimeProvider clock)
 {
     public sealed record Created(string? LoopId, string? ApiKey, string? Error);
 
@@ -24,6 +32,7 @@ public sealed partial class LoopProvisioning(IDbContextFactory<PortalDbContext> 
 
     public async Task<Created> CreateAsync(string id, string name, LoopSettings settings, string? apiKey, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.Administer);
         if (ValidateId(id) is { } idError) return new Created(null, null, idError);
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200) return new Created(null, null, "The name is required (at most 200 characters).");
         if (ServiceConfigurationMapper.Validate(settings) is { } settingsError) return new Created(null, null, settingsError);
@@ -58,6 +67,7 @@ public sealed partial class LoopProvisioning(IDbContextFactory<PortalDbContext> 
     /// <summary>Replaces the loop's key; the old key stops working at once. Returns the new key, or null if there is no such loop.</summary>
     public async Task<string?> RotateKeyAsync(string loopId, string? newKey, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.Administer);
         var key = newKey ?? ApiKeys.Generate();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

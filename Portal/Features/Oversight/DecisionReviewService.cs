@@ -9,14 +9,21 @@ namespace Portal.Features.Oversight;
 
 /// <summary>
 /// A person's review of one decision: flagging it as wrong keeps it out of training (if the trainer has not learned
-/// from it yet; the outcome says so) and is recorded in the audit log.
+/// from it yet; the outcome says so) and is recorded in the audit log. Any Portal role may flag
+/// (<see cref="PortalPolicies.PortalUser"/>).
 /// </summary>
-public sealed class DecisionReviewService(IDbContextFactory<PortalDbContext> dbFactory, ModelRegistry models, AuditTrail audit, TimeProvider clock)
+public sealed class DecisionReviewService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    ModelRegistry models,
+    AuditTrail audit,
+    ActorAuthorization authorization,
+    TimeProvider clock)
 {
     public sealed record FlagOutcome(OversightOutcome Outcome, bool AlreadyLearned);
 
     public async Task<FlagOutcome> FlagAsync(string loopId, string eventId, string? note, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.PortalUser);
         if (AuditTrail.ReasonProblem(note) is { } problem) return new FlagOutcome(OversightOutcome.Invalid(problem.Replace("reason", "note")), false);
         // Holding the trainer's gate: the flag lands either before a training pass reads the decision or after it
         // was learned, and the outcome tells which.

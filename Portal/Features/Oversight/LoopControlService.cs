@@ -3,26 +3,26 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Loops;
-using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Oversight;
 
 /// <summary>
 /// The loop-wide controls: the kill switch (of one loop or of all), the serving mode and the four-eyes requirement
-/// for rules. Each change is persisted with its audit entry in one transaction, then published to Rank.
+/// for rules. Each change is persisted with its audit entry in one transaction, then published to Rank. The kill
+/// switch and the mode need <see cref="PortalPolicies.Oversee"/>, the four-eyes requirement <see cref="PortalPolicies.Administer"/>.
 /// </summary>
 public sealed class LoopControlService(
-    IDbContextFactory<PortalDbContext> dbFactory,
+    ServingChanges changes,
+    ActorAuthorization authorization,
     LoopDirectory loops,
     ControlState control,
-    AuditTrail audit,
-    UrgentWrites urgent,
     TimeProvider clock)
 {
     /// <param name="loopId">A loop, or null for the switch of every loop.</param>
     public async Task<OversightOutcome> SetKillSwitchAsync(string? loopId, bool on, string? reason, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.Oversee);
         if (AuditTrail.ReasonProblem(reason) is { } problem) return OversightOutcome.Invalid(problem);
         return await ChangeAsync(loopId, actor, ct, c =>
         {
@@ -39,9 +39,10 @@ public sealed class LoopControlService(
 
     public async Task<OversightOutcome> SetModeAsync(string loopId, ServingMode mode, string? reason, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.Oversee);
         if (AuditTrail.ReasonProblem(reason) is { } problem) return OversightOutcome.Invalid(problem);
         if (loops.Find(loopId) is null) return OversightOutcome.NotFound($"There is no loop '{loopId}'.");
-        var outcome = await ChangeAsync(loopId, actor, ct, (c, loop) =>
+        return await ChangeAsync(loopId, actor, ct, (c, loop) =>
         {
             var current = ModeOf(loop!.Settings.LearningMode, c.ModelFrozen);
             if (current == mode) return Refuse($"Loop '{loopId}' is in {mode} mode already.");
@@ -49,16 +50,15 @@ public sealed class LoopControlService(
             loop.Settings = loop.Settings with { LearningMode = LearningModeOf(mode) };
             return new AuditRecord("loop.mode", "loop", loopId, loopId,
                 AuditRecord.Json(new { mode = current }), AuditRecord.Json(new { mode }), reason!.Trim());
-        });
-        if (outcome.Succeeded) await loops.ReloadAsync(ct);
-        return outcome;
+        }, publishLoops: true);
     }
 
-    public Task<OversightOutcome> SetRuleApprovalAsync(string loopId, bool required, string? reason, Actor actor, CancellationToken ct)
+    public async Task<OversightOutcome> SetRuleApprovalAsync(string loopId, bool required, string? reason, Actor actor, CancellationToken ct)
     {
-        if (AuditTrail.ReasonProblem(reason) is { } problem) return Task.FromResult(OversightOutcome.Invalid(problem));
-        if (loops.Find(loopId) is null) return Task.FromResult(OversightOutcome.NotFound($"There is no loop '{loopId}'."));
-        return ChangeAsync(loopId, actor, ct, c =>
+        await authorization.DemandAsync(actor, PortalPolicies.Administer);
+        if (AuditTrail.ReasonProblem(reason) is { } problem) return OversightOutcome.Invalid(problem);
+        if (loops.Find(loopId) is null) return OversightOutcome.NotFound($"There is no loop '{loopId}'.");
+        return await ChangeAsync(loopId, actor, ct, c =>
         {
             if (c.RequireRuleApproval == required) return Refuse(required ? "Rules of this loop need approval already." : "Rules of this loop need no approval already.");
             c.RequireRuleApproval = required;
@@ -94,25 +94,24 @@ public sealed class LoopControlService(
         ChangeAsync(loopId, actor, ct, (c, _) => change(c));
 
     /// <summary>Loads (or starts) the control row and the loop, applies the change, audits it, commits, publishes.</summary>
-    private async Task<OversightOutcome> ChangeAsync(string? loopId, Actor actor, CancellationToken ct, Func<LoopControl, Loop?, Change> change)
-    {
-        var scope = loopId ?? LoopControl.GlobalScope;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+    private Task<OversightOutcome> ChangeAsync(string? loopId, Actor actor, CancellationToken ct, Func<LoopControl, Loop?, Change> change,
+        bool publishLoops = false) =>
+        changes.ApplyAsync(actor, async db =>
         {
-            await using var transaction = await urgent.BeginTransactionAsync(db, ct);
             Loop? loop = null;
             if (loopId is not null && (loop = await db.Loops.FindAsync([loopId], ct)) is null)
-                return OversightOutcome.NotFound($"There is no loop '{loopId}'.");
+                return AuditedChange<OversightOutcome>.Refused(OversightOutcome.NotFound($"There is no loop '{loopId}'."));
+            var scope = loopId ?? LoopControl.GlobalScope;
             var row = await db.LoopControls.FindAsync([scope], ct);
             if (row is null) db.LoopControls.Add(row = new LoopControl { Scope = scope });
 
             var result = change(row, loop);
-            if (result.Record is null) return OversightOutcome.Conflict(result.Conflict!);
-            await audit.AppendAsync(db, actor, result.Record, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        await control.ReloadAsync(ct);
-        return OversightOutcome.Done();
-    }
+            return result.Record is null
+                ? AuditedChange<OversightOutcome>.Refused(OversightOutcome.Conflict(result.Conflict!))
+                : AuditedChange<OversightOutcome>.Made(OversightOutcome.Done(), result.Record);
+        }, async token =>
+        {
+            await control.ReloadAsync(token);
+            if (publishLoops) await loops.ReloadAsync(token);
+        }, ct);
 }

@@ -5,35 +5,34 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Segments;
-using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
+using Change = Portal.Features.Audit.AuditedChange<Portal.Features.Oversight.OversightOutcome>;
 
 namespace Portal.Features.Oversight;
 
 /// <summary>
 /// Override rules: written by one person, approved by another where the loop asks for four eyes, revoked at any time.
 /// Every step is persisted with its audit entry, then published to Rank. A rule acts only once approved, from its
-/// start until its expiry.
+/// start until its expiry. Writing needs <see cref="PortalPolicies.Oversee"/>, reviewing <see cref="PortalPolicies.ApproveRules"/>,
+/// revoking either.
 /// </summary>
 public sealed class RuleService(
-    IDbContextFactory<PortalDbContext> dbFactory,
+    ServingChanges changes,
+    ActorAuthorization authorization,
     ControlState control,
-    AuditTrail audit,
-    UrgentWrites urgent,
     TimeProvider clock)
 {
     public async Task<OversightOutcome> CreateAsync(RuleDraft draft, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.Oversee);
         var now = clock.GetUtcNow();
         if (Problem(draft, now) is { } problem) return OversightOutcome.Invalid(problem);
-        long id;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        return await changes.ApplyAsync(actor, async db =>
         {
-            await using var transaction = await urgent.BeginTransactionAsync(db, ct);
-            if (!await db.Loops.AnyAsync(l => l.Id == draft.LoopId, ct)) return OversightOutcome.NotFound($"There is no loop '{draft.LoopId}'.");
+            if (!await db.Loops.AnyAsync(l => l.Id == draft.LoopId, ct)) return Change.Refused(OversightOutcome.NotFound($"There is no loop '{draft.LoopId}'."));
             var known = await db.LoopActions.Where(a => a.LoopId == draft.LoopId && draft.ActionIds.Contains(a.ActionId)).Select(a => a.ActionId).ToListAsync(ct);
             if (draft.ActionIds.FirstOrDefault(a => !known.Contains(a)) is { } unknown)
-                return OversightOutcome.Invalid($"Loop '{draft.LoopId}' has no action '{unknown}' in its catalog.");
+                return Change.Refused(OversightOutcome.Invalid($"Loop '{draft.LoopId}' has no action '{unknown}' in its catalog."));
 
             var needsApproval = (await db.LoopControls.FindAsync([draft.LoopId], ct))?.RequireRuleApproval ?? true;
             var rule = new OverrideRule
@@ -55,19 +54,16 @@ public sealed class RuleService(
             };
             db.OverrideRules.Add(rule);
             await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(db, actor, new AuditRecord("rule.create", "rule", Key(rule.Id), rule.LoopId,
-                After: Snapshot(rule), Reason: rule.Reason), ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            id = rule.Id;
-        }
-        await control.ReloadAsync(ct);
-        return OversightOutcome.Done(id);
+            return Change.Made(OversightOutcome.Done(rule.Id), new AuditRecord("rule.create", "rule", Key(rule.Id), rule.LoopId,
+                After: Snapshot(rule), Reason: rule.Reason));
+        }, control.ReloadAsync, ct);
     }
 
     /// <summary>Four eyes: anyone allowed to approve, except the rule's author.</summary>
-    public Task<OversightOutcome> ApproveAsync(long ruleId, string? note, Actor actor, CancellationToken ct) =>
-        ReviewAsync(ruleId, actor, "rule.approve", note, ct, rule =>
+    public async Task<OversightOutcome> ApproveAsync(long ruleId, string? note, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.ApproveRules);
+        return await ReviewAsync(ruleId, actor, "rule.approve", note, ct, rule =>
         {
             if (rule.Status != RuleStatus.PendingApproval) return $"Rule #{rule.Id} is {rule.Status}, not waiting for approval.";
             if (IsAuthor(rule, actor)) return "You wrote this rule: someone else must approve it (four eyes).";
@@ -75,29 +71,34 @@ public sealed class RuleService(
             rule.Status = RuleStatus.Approved;
             return null;
         });
+    }
 
-    public Task<OversightOutcome> RejectAsync(long ruleId, string? note, Actor actor, CancellationToken ct) =>
-        AuditTrail.ReasonProblem(note) is { } problem
-            ? Task.FromResult(OversightOutcome.Invalid(problem))
-            : ReviewAsync(ruleId, actor, "rule.reject", note, ct, rule =>
-            {
-                if (rule.Status != RuleStatus.PendingApproval) return $"Rule #{rule.Id} is {rule.Status}, not waiting for approval.";
-                rule.Status = RuleStatus.Rejected;
-                return null;
-            });
+    public async Task<OversightOutcome> RejectAsync(long ruleId, string? note, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.ApproveRules);
+        if (AuditTrail.ReasonProblem(note) is { } problem) return OversightOutcome.Invalid(problem);
+        return await ReviewAsync(ruleId, actor, "rule.reject", note, ct, rule =>
+        {
+            if (rule.Status != RuleStatus.PendingApproval) return $"Rule #{rule.Id} is {rule.Status}, not waiting for approval.";
+            rule.Status = RuleStatus.Rejected;
+            return null;
+        });
+    }
 
-    /// <summary>Stops a rule before its expiry (or withdraws one still waiting for approval).</summary>
-    public Task<OversightOutcome> RevokeAsync(long ruleId, string? reason, Actor actor, CancellationToken ct) =>
-        AuditTrail.ReasonProblem(reason) is { } problem
-            ? Task.FromResult(OversightOutcome.Invalid(problem))
-            : ChangeAsync(ruleId, actor, "rule.revoke", reason, ct, rule =>
-            {
-                if (rule.Status is not (RuleStatus.Approved or RuleStatus.PendingApproval)) return $"Rule #{rule.Id} is {rule.Status} already.";
-                rule.Status = RuleStatus.Revoked;
-                rule.RevokedAt = clock.GetUtcNow();
-                rule.RevokedByName = actor.Name;
-                return null;
-            });
+    /// <summary>Stops a rule before its expiry (or withdraws one still waiting for approval): whoever writes or reviews rules.</summary>
+    public async Task<OversightOutcome> RevokeAsync(long ruleId, string? reason, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAnyAsync(actor, PortalPolicies.Oversee, PortalPolicies.ApproveRules);
+        if (AuditTrail.ReasonProblem(reason) is { } problem) return OversightOutcome.Invalid(problem);
+        return await ChangeAsync(ruleId, actor, "rule.revoke", reason, ct, rule =>
+        {
+            if (rule.Status is not (RuleStatus.Approved or RuleStatus.PendingApproval)) return $"Rule #{rule.Id} is {rule.Status} already.";
+            rule.Status = RuleStatus.Revoked;
+            rule.RevokedAt = clock.GetUtcNow();
+            rule.RevokedByName = actor.Name;
+            return null;
+        });
+    }
 
     private Task<OversightOutcome> ReviewAsync(long ruleId, Actor actor, string action, string? note, CancellationToken ct, Func<OverrideRule, string?> decide) =>
         ChangeAsync(ruleId, actor, action, note, ct, rule =>
@@ -112,18 +113,13 @@ public sealed class RuleService(
     private async Task<OversightOutcome> ChangeAsync(long ruleId, Actor actor, string action, string? reason, CancellationToken ct, Func<OverrideRule, string?> change)
     {
         if (reason is { Length: > AuditTrail.MaxReasonLength }) return OversightOutcome.Invalid($"The note has more than {AuditTrail.MaxReasonLength} characters.");
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        return await changes.ApplyAsync(actor, async db =>
         {
-            await using var transaction = await urgent.BeginTransactionAsync(db, ct);
-            if (await db.OverrideRules.FindAsync([ruleId], ct) is not { } rule) return OversightOutcome.NotFound($"There is no rule #{ruleId}.");
+            if (await db.OverrideRules.FindAsync([ruleId], ct) is not { } rule) return Change.Refused(OversightOutcome.NotFound($"There is no rule #{ruleId}."));
             var before = Snapshot(rule);
-            if (change(rule) is { } conflict) return OversightOutcome.Conflict(conflict);
-            await audit.AppendAsync(db, actor, new AuditRecord(action, "rule", Key(rule.Id), rule.LoopId, before, Snapshot(rule), reason), ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        await control.ReloadAsync(ct);
-        return OversightOutcome.Done(ruleId);
+            if (change(rule) is { } conflict) return Change.Refused(OversightOutcome.Conflict(conflict));
+            return Change.Made(OversightOutcome.Done(ruleId), new AuditRecord(action, "rule", Key(rule.Id), rule.LoopId, before, Snapshot(rule), reason));
+        }, control.ReloadAsync, ct);
     }
 
     private static bool IsAuthor(OverrideRule rule, Actor actor) =>

@@ -7,9 +7,13 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Segments;
 
-/// <summary>Creates, changes and deletes saved segments, each with its audit entry, then reloads the catalog.</summary>
+/// <summary>
+/// Creates, changes and deletes saved segments (any Portal role: <see cref="PortalPolicies.PortalUser"/>), each with its
+/// audit entry, then reloads the catalog.
+/// </summary>
 public sealed class SegmentService(
     IDbContextFactory<PortalDbContext> dbFactory,
+    ActorAuthorization authorization,
     SegmentCatalog catalog,
     LoopDirectory loops,
     AuditTrail audit,
@@ -27,6 +31,7 @@ public sealed class SegmentService(
 
     public async Task<Outcome> SaveAsync(long? id, Draft draft, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.PortalUser);
         if (Problem(draft) is { } problem) return new Outcome(id, problem);
         var name = draft.Name.Trim();
         long savedId;
@@ -62,6 +67,7 @@ public sealed class SegmentService(
     /// <summary>Deletes a segment. Rules made from it keep working: each holds its own copy of the predicate.</summary>
     public async Task<Outcome> DeleteAsync(long id, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.PortalUser);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

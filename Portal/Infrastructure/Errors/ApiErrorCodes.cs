@@ -15,5 +15,6 @@ public static class ApiErrorCodes
     public const string Conflict = "Conflict";
     public const string PayloadTooLarge = "PayloadTooLarge";
     public const string Unauthorized = "401";
+    public const string Forbidden = "Forbidden";
     public const string ServiceUnavailable = "ServiceUnavailable";
 }

@@ -40,6 +40,22 @@ public static class PortalPolicies
     /// <summary>Signs off a loop's compliance report for a period.</summary>
     public const string SignOffReports = nameof(SignOffReports);
 
+    /// <summary>What a policy allows, in words for a refusal ("… is not allowed to …").</summary>
+    public static string Describe(string policy) => policy switch
+    {
+        PortalUser => "use the portal",
+        ManageLoops => "change what a loop serves or learns",
+        Administer => "administer users, roles, loops and keys",
+        Oversee => "steer what is served (kill switches, modes, override rules)",
+        FreezeActions => "freeze or unfreeze actions",
+        ApproveRules => "review override rules or take features back into the model",
+        ReadAudit => "read or export the audit log",
+        TriageFeedback => "triage feedback",
+        ManageFeatures => "mark features or name them",
+        SignOffReports => "sign off compliance reports",
+        _ => policy,
+    };
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PortalUser, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));

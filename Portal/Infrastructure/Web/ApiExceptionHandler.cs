@@ -1,14 +1,32 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Portal.Infrastructure.Errors;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Infrastructure.Web;
 
-/// <summary>An unexpected failure on an API route answers in Personalizer's error shape, without internals.</summary>
+/// <summary>
+/// A failure on an API route answers in Personalizer's error shape, without internals: a service's refusal of the
+/// caller's rights is 403 Forbidden, anything unexpected 500. A refusal elsewhere (a download) is a plain 403.
+/// </summary>
 public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!ApiRoutes.IsApi(http.Request.Path)) return false;
+        var isApi = ApiRoutes.IsApi(http.Request.Path);
+        if (exception is ForbiddenException forbidden)
+        {
+            logger.LogWarning("Refused on {Path}: {Message}", http.Request.Path, forbidden.Message);
+            if (!isApi)
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync(forbidden.Message, ct);
+                return true;
+            }
+            await ApiResults.Error(StatusCodes.Status403Forbidden, ApiErrorCodes.Forbidden, forbidden.Message).ExecuteAsync(http);
+            return true;
+        }
+        if (!isApi) return false;
         logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
         var result = ApiResults.Error(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalServerError,
             "The server failed to process the request; nothing was acknowledged. Retry later.");

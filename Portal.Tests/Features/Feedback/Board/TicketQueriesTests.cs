@@ -12,7 +12,7 @@ namespace Portal.Tests.Features.Feedback.Board;
 
 public sealed class TicketQueriesTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Reviewer = new(null, "reviewer@test.local");
+    private static readonly Actor Reviewer = TestActors.Person(null, "reviewer@test.local", PortalRoles.ComplianceReviewer);
 
     [Fact]
     public async Task The_board_filters_by_status_priority_category_and_assignee_and_counts_all_matches()

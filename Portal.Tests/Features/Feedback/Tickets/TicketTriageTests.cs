@@ -11,7 +11,7 @@ namespace Portal.Tests.Features.Feedback.Tickets;
 
 public sealed class TicketTriageTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Reviewer = new(null, "reviewer@test.local");
+    private static readonly Actor Reviewer = TestActors.Person(null, "reviewer@test.local", PortalRoles.ComplianceReviewer);
 
     private TicketTriage Triage => factory.Services.GetRequiredService<TicketTriage>();
 

@@ -13,7 +13,7 @@ namespace Portal.Tests.Features.Insights.Aggregation;
 
 public sealed class InsightAggregatorTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Carla = new("carla-id", "carla@test.local");
+    private static readonly Actor Carla = TestActors.Person("carla-id", "carla@test.local", PortalRoles.Admin);
 
     private T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 

@@ -16,7 +16,7 @@ namespace Portal.Tests.Features.Insights.Catalog;
 /// <summary>Audit-only features through the real Rank API, log, trainer and audit log.</summary>
 public sealed class AuditOnlyFeatureTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Carla = new("carla-id", "carla@test.local");
+    private static readonly Actor Carla = TestActors.Person("carla-id", "carla@test.local", PortalRoles.ComplianceReviewer);
 
     private T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 

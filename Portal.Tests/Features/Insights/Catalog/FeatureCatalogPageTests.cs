@@ -37,7 +37,7 @@ public sealed class FeatureCatalogPageTests(PortalAppFactory app) : IClassFixtur
     {
         var (loopId, _) = await app.LoopWithActionsAsync(2);
         await app.Services.GetRequiredService<FeatureCatalogEditor>()
-            .SetAuditOnlyAsync(loopId, "user.ageBand", true, "Fairness", new Actor("x", "x"), CancellationToken.None);
+            .SetAuditOnlyAsync(loopId, "user.ageBand", true, "Fairness", TestActors.Person("x", "x", PortalRoles.ComplianceReviewer), CancellationToken.None);
         context.SignInAs(PortalRoles.ProductOwner);
 
         var cut = context.Render<FeatureCatalogPage>(p => p.Add(x => x.LoopId, loopId));

@@ -18,7 +18,7 @@ namespace Portal.Tests.Features.Insights.Report;
 /// <summary>The compliance report of a loop with a planted disparity, an audit-only mark and a flagged decision; its sign-off and files.</summary>
 public sealed class ComplianceReportTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Carla = new("carla-id", "carla@test.local");
+    private static readonly Actor Carla = TestActors.Person("carla-id", "carla@test.local", PortalRoles.ComplianceReviewer);
 
     private T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 

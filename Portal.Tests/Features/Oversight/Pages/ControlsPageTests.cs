@@ -58,7 +58,7 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
         cut.WaitForAssertion(() => cut.Find($"[data-testid=controls-{loopId}]"));
 
         await app.Services.GetRequiredService<FreezeService>()
-            .FreezeAsync(loopId, "action-1", "Recalled product", null, new Actor("someone", "someone@test.local"), CancellationToken.None);
+            .FreezeAsync(loopId, "action-1", "Recalled product", null, TestActors.Person("someone", "someone@test.local", PortalRoles.ProductOwner), CancellationToken.None);
 
         cut.WaitForAssertion(() => Assert.Contains("Recalled product", cut.Find($"[data-testid=controls-{loopId}] [data-testid=frozen-actions]").TextContent),
             TimeSpan.FromSeconds(2));

@@ -21,7 +21,7 @@ public sealed class RulesPageTests(PortalAppFactory app) : IClassFixture<PortalA
     public async Task The_author_of_a_rule_is_told_someone_else_must_approve_it()
     {
         // ComponentTestContext's admin is "admin-id": this rule is theirs.
-        var id = await PendingRuleAsync(new Actor("admin-id", "admin@test.local"));
+        var id = await PendingRuleAsync(TestActors.Admin());
         context.SignInAs(PortalRoles.Admin);
         var dialogs = context.RenderProviders();
         var cut = context.Render<RulesPage>();
@@ -36,7 +36,7 @@ public sealed class RulesPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public async Task A_reviewer_sees_the_rules_impact_and_approves_it()
     {
-        var id = await PendingRuleAsync(new Actor("po-id", "po@test.local"));
+        var id = await PendingRuleAsync(TestActors.Person("po-id", "po@test.local", PortalRoles.ProductOwner));
         context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
         var cut = context.Render<RulesPage>();
@@ -52,7 +52,7 @@ public sealed class RulesPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public async Task Rejecting_needs_a_note()
     {
-        var id = await PendingRuleAsync(new Actor("po-id", "po@test.local"));
+        var id = await PendingRuleAsync(TestActors.Person("po-id", "po@test.local", PortalRoles.ProductOwner));
         context.SignInAs(PortalRoles.ComplianceReviewer);
         var dialogs = context.RenderProviders();
         var cut = context.Render<RulesPage>();
@@ -69,7 +69,7 @@ public sealed class RulesPageTests(PortalAppFactory app) : IClassFixture<PortalA
     [Fact]
     public async Task A_product_owner_may_write_and_revoke_rules_but_not_review_them()
     {
-        var id = await PendingRuleAsync(new Actor("other-id", "other@test.local"));
+        var id = await PendingRuleAsync(TestActors.Person("other-id", "other@test.local", PortalRoles.ProductOwner));
         context.SignInAs(PortalRoles.ProductOwner);
 
         var cut = context.Render<RulesPage>();

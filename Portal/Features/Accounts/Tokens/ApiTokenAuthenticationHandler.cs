@@ -29,7 +29,7 @@ public sealed class ApiTokenAuthenticationHandler(
         "A valid personal API token is required: send it as 'Authorization: Bearer <token>'. Create one on your account's API tokens page."),
         ApiJsonContext.Default.ApiError);
 
-    private static readonly byte[] ForbiddenBody = JsonSerializer.SerializeToUtf8Bytes(new ApiError("Forbidden",
+    private static readonly byte[] ForbiddenBody = JsonSerializer.SerializeToUtf8Bytes(new ApiError(ApiErrorCodes.Forbidden,
         "Your roles do not allow this operation."), ApiJsonContext.Default.ApiError);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()

@@ -6,11 +6,15 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Feedback.Tickets;
 
-/// <summary>Reviewers' comments on a ticket: internal notes, or replies that the end user reads on the status page.</summary>
-public sealed class TicketConversation(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+/// <summary>
+/// Reviewers' comments on a ticket: internal notes, or replies that the end user reads on the status page. Policy
+/// <see cref="PortalPolicies.TriageFeedback"/>.
+/// </summary>
+public sealed class TicketConversation(IDbContextFactory<PortalDbContext> dbFactory, ActorAuthorization authorization, TimeProvider clock)
 {
     public async Task<TriageResult> AddAsync(long ticketId, string? text, bool isPublicReply, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.TriageFeedback);
         var cleaned = MessageText.Clean(text);
         if (cleaned.Length == 0) return new TriageResult("Write something first.");
         if (cleaned.Length > FeedbackTicketConfiguration.MessageMaxLength) return new TriageResult("A comment has at most 4,000 characters.");

@@ -7,12 +7,13 @@ namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>
 /// Merges a duplicate into the ticket it repeats: the duplicate becomes Duplicate and points at the primary, whose
-/// submission count grows by the duplicate's; both histories record it.
+/// submission count grows by the duplicate's; both histories record it. Policy <see cref="PortalPolicies.TriageFeedback"/>.
 /// </summary>
-public sealed class TicketMerge(IDbContextFactory<PortalDbContext> dbFactory, FeedbackCounters counters, TimeProvider clock)
+public sealed class TicketMerge(IDbContextFactory<PortalDbContext> dbFactory, ActorAuthorization authorization, FeedbackCounters counters, TimeProvider clock)
 {
     public async Task<TriageResult> MergeAsync(long duplicateId, string primaryReference, Actor actor, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.TriageFeedback);
         var reference = TicketReference.Normalize(primaryReference);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -9,10 +9,11 @@ namespace Portal.Features.Feedback.Tickets;
 /// <summary>
 /// A reviewer's changes to status, priority and assignee, of one ticket or many at once. The workflow is enforced here
 /// (a refused change says why), every change appends a history row with actor and time, and a new priority moves the
-/// due time to the creation time plus that priority's SLA.
+/// due time to the creation time plus that priority's SLA. Policy <see cref="PortalPolicies.TriageFeedback"/>.
 /// </summary>
 public sealed class TicketTriage(
     IDbContextFactory<PortalDbContext> dbFactory,
+    ActorAuthorization authorization,
     IOptionsMonitor<SlaOptions> sla,
     FeedbackCounters counters,
     TimeProvider clock)
@@ -64,6 +65,7 @@ public sealed class TicketTriage(
     private async Task<BulkTriageResult> ChangeEachAsync(IReadOnlyCollection<long> ticketIds, Actor actor,
         Func<FeedbackTicket, PortalDbContext, Task<Outcome>> edit, CancellationToken ct)
     {
+        await authorization.DemandAsync(actor, PortalPolicies.TriageFeedback);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ids = ticketIds.Distinct().ToArray();

@@ -8,9 +8,10 @@ namespace Portal.Features.Insights.Report;
 
 /// <summary>
 /// Records a compliance reviewer's sign-off of exactly the document they were shown: its HTML and SHA-256, the loop,
-/// the period, who and when, with its audit entry in the same transaction. The caller checks the policy.
+/// the period, who and when, with its audit entry in the same transaction. Policy <see cref="PortalPolicies.SignOffReports"/>,
+/// and only a person signs.
 /// </summary>
-public sealed class ReportSignOffService(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+public sealed class ReportSignOffService(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, ActorAuthorization authorization, TimeProvider clock)
 {
     public const int MaxNoteLength = 2000;
 
@@ -19,6 +20,7 @@ public sealed class ReportSignOffService(IDbContextFactory<PortalDbContext> dbFa
     public async Task<Outcome> SignAsync(ReportDocument document, string? note, Actor actor, CancellationToken ct)
     {
         if (actor == Actor.System) return new Outcome(null, "Only a person can sign off a report.");
+        await authorization.DemandAsync(actor, PortalPolicies.SignOffReports);
         var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (text is { Length: > MaxNoteLength }) return new Outcome(null, $"The note has at most {MaxNoteLength} characters.");
         var report = document.Report;
