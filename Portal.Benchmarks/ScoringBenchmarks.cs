@@ -1,5 +1,5 @@
-using Portal.Contracts;
 using BenchmarkDotNet.Attributes;
+using Portal.Contracts;
 using Portal.Features.Learning;
 
 namespace Portal.Benchmarks;

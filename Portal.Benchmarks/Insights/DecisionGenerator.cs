@@ -1,10 +1,10 @@
-using Portal.Contracts;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Portal.Data.Entities;
+using Portal.Contracts;
 using Portal.Contracts.Personalizer;
+using Portal.Data.Entities;
 using Portal.Features.Learning;
 using Portal.Features.Simulation;
 using Portal.Infrastructure.Persistence;

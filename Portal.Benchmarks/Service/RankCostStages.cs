@@ -1,14 +1,14 @@
-using Portal.Contracts;
 using System.Text;
 using System.Text.Json;
-using Portal.Data.Entities;
-using Portal.Contracts.Personalizer;
-using Portal.Features.Learning;
-using Portal.Features.Training;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Portal.Contracts;
+using Portal.Contracts.Personalizer;
+using Portal.Data.Entities;
 using Portal.Features.Decisions;
+using Portal.Features.Learning;
 using Portal.Features.PublicPages;
+using Portal.Features.Training;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
 

@@ -24,7 +24,7 @@ namespace Portal.Tests.Features.Decisions;
 /// </summary>
 public sealed class RankServiceTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private static readonly Actor Olivia = new("olivia-id", "olivia@test.local");
+    private static readonly Actor Olivia = TestActors.Admin("olivia-id", "olivia@test.local");
 
     private T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using Portal.Data.Entities;
 using Portal.Contracts.Personalizer;
+using Portal.Data.Entities;
 using Portal.Features.Oversight;
 using Portal.Features.Segments;
 

@@ -1,7 +1,7 @@
-using Portal.Contracts;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Contracts;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Insights.Catalog;

@@ -8,7 +8,7 @@ using Portal.Features.Feedback.Board;
 using Portal.Features.Feedback.Tickets;
 using Portal.Features.Insights.Catalog;
 using Portal.Features.Insights.Report;
-using Portal.Features.Learning.Training;
+using Portal.Features.Learning.Models;
 using Portal.Features.Loops;
 using Portal.Features.Oversight;
 using Portal.Features.Segments;

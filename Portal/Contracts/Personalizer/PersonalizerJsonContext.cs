@@ -1,5 +1,5 @@
-using Portal.Contracts;
 using System.Text.Json.Serialization;
+using Portal.Contracts;
 
 namespace Portal.Contracts.Personalizer;
 

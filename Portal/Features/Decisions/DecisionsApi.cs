@@ -1,8 +1,8 @@
-using Portal.Infrastructure.Web;
 using Portal.Contracts.Personalizer;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Loops;
 using Portal.Infrastructure.Errors;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Features.Decisions;
 

@@ -1,7 +1,7 @@
-using Portal.Contracts;
 using System.Text.Json;
-using Portal.Data.Entities;
+using Portal.Contracts;
 using Portal.Contracts.Personalizer;
+using Portal.Data.Entities;
 using Portal.Features.Decisions.Feed;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Learning;

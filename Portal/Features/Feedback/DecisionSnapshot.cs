@@ -1,5 +1,5 @@
-using Portal.Contracts;
 using System.Text.Json;
+using Portal.Contracts;
 using Portal.Data.Entities;
 using Portal.Features.Learning;
 

@@ -1,11 +1,11 @@
-using Portal.Infrastructure.Security;
-using Portal.Contracts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Portal.Data;
+using Portal.Contracts;
 using Portal.Contracts.Personalizer;
+using Portal.Data;
 using Portal.Features.Learning;
 using Portal.Features.PublicPages;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Feedback;
 

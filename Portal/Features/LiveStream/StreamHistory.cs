@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Contracts.Personalizer;
+using Portal.Data;
 using Portal.Features.Segments;
 
 namespace Portal.Features.LiveStream;

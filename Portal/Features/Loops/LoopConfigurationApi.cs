@@ -1,7 +1,7 @@
-using Portal.Infrastructure.Web;
 using Portal.Contracts.Personalizer;
 using Portal.Infrastructure.Errors;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Features.Loops;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Portal.Data.Entities;
 using Portal.Contracts.Personalizer;
+using Portal.Data.Entities;
 
 namespace Portal.Features.Oversight;
 

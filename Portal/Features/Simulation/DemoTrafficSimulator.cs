@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Portal.Features.Decisions;
 using Portal.Contracts.Personalizer;
+using Portal.Features.Decisions;
 using Portal.Features.Loops;
 
 namespace Portal.Features.Simulation;

@@ -1,7 +1,7 @@
-using Portal.Features.Learning;
 using Portal.Contracts.DecisionLog;
-using Portal.Data.Entities;
 using Portal.Contracts.Personalizer;
+using Portal.Data.Entities;
+using Portal.Features.Learning;
 
 namespace Portal.Features.Training;
 

@@ -1,13 +1,13 @@
-using Portal.Contracts.DecisionLog;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Contracts.DecisionLog;
 using Portal.Features.Decisions;
-using Portal.Features.Segments;
 using Portal.Features.Insights.Bias;
-using Portal.Features.PublicPages;
-using Portal.Tests.Features.Feedback;
 using Portal.Features.Insights.Statistics;
+using Portal.Features.PublicPages;
+using Portal.Features.Segments;
 using Portal.Infrastructure.Security;
+using Portal.Tests.Features.Feedback;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Insights.Bias;

@@ -1,13 +1,13 @@
-using Portal.Contracts;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Contracts;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
-using Portal.Features.Oversight.Review;
 using Portal.Features.Insights.Catalog;
 using Portal.Features.Learning;
 using Portal.Features.Loops;
+using Portal.Features.Oversight.Review;
 using Portal.Infrastructure.Security;
 using Portal.Tests.TestInfrastructure;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Features.Learning.Training;
+using Portal.Features.Learning.Models;
 using Portal.Features.Loops;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;

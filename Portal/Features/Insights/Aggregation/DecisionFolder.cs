@@ -1,8 +1,8 @@
-using Portal.Contracts;
 using System.Globalization;
 using System.Text.Json;
-using Portal.Data.Entities;
+using Portal.Contracts;
 using Portal.Contracts.Personalizer;
+using Portal.Data.Entities;
 using Portal.Features.Insights.Catalog;
 using Portal.Features.Insights.Statistics;
 using Portal.Features.Segments;

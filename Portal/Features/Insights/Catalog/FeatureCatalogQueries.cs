@@ -1,6 +1,6 @@
-using Portal.Contracts.DecisionLog;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Contracts.DecisionLog;
 using Portal.Data;
 using Portal.Features.Decisions;
 

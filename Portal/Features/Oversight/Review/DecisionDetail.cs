@@ -1,9 +1,9 @@
-using Portal.Contracts;
 using System.Text.Json;
-using Portal.Data.Entities;
-using Portal.Features.Training;
+using Portal.Contracts;
 using Portal.Contracts.Personalizer;
+using Portal.Data.Entities;
 using Portal.Features.Learning;
+using Portal.Features.Training;
 
 namespace Portal.Features.Oversight.Review;
 

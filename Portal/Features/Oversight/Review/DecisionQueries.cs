@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.DecisionLog;
-using Portal.Data;
 using Portal.Contracts.Personalizer;
+using Portal.Data;
 using Portal.Features.Learning.Models;
 
 namespace Portal.Features.Oversight.Review;

@@ -1,13 +1,13 @@
-using Portal.Infrastructure.Security;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Contracts.Personalizer;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Contracts.Personalizer;
 using Portal.Features.Insights.Catalog;
 using Portal.Features.Insights.Statistics;
 using Portal.Features.Learning;
 using Portal.Features.Loops;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.PublicPages.Why;
 
