@@ -8,22 +8,22 @@ namespace Portal.Benchmarks;
 [MemoryDiagnoser]
 public class ScoringBenchmarks
 {
-    private ScoringWorkload _workload = null!;
-    private readonly FeatureContribution[] _top = new FeatureContribution[10];
+    private ScoringWorkload workload = null!;
+    private readonly FeatureContribution[] top = new FeatureContribution[10];
 
     [Params("personalizer", "portal")]
     public string Policy { get; set; } = "personalizer";
 
     [GlobalSetup]
     public void Setup() =>
-        _workload = new ScoringWorkload(Policy == "portal" ? PolicyParser.PortalDefault : PolicyParser.PersonalizerDefault);
+        workload = new ScoringWorkload(Policy == "portal" ? PolicyParser.PortalDefault : PolicyParser.PersonalizerDefault);
 
     [Benchmark(Baseline = true)]
-    public int Rank() => _workload.Model.Rank(_workload.Context, _workload.Actions, [], 12345, _workload.Probabilities).ChosenIndex;
+    public int Rank() => workload.Model.Rank(workload.Context, workload.Actions, [], 12345, workload.Probabilities).ChosenIndex;
 
     [Benchmark]
-    public double ScoreOne() => _workload.Model.Score(_workload.Context, _workload.Actions[3]);
+    public double ScoreOne() => workload.Model.Score(workload.Context, workload.Actions[3]);
 
     [Benchmark]
-    public int ExplainTop10() => _workload.Model.Explain(_workload.Context, _workload.Actions[3], _top);
+    public int ExplainTop10() => workload.Model.Explain(workload.Context, workload.Actions[3], top);
 }

@@ -8,10 +8,10 @@ namespace Portal.Features.Learning;
 public sealed class BanditModel
 {
     private const int StackScores = 256;
-    private readonly float[] _weights;
-    private readonly uint _mask;
-    private readonly int _stride;
-    private readonly TermWalker _walker;
+    private readonly float[] weights;
+    private readonly uint mask;
+    private readonly int stride;
+    private readonly TermWalker walker;
 
     /// <summary>A model over <paramref name="weights"/>, one weight every <paramref name="stride"/> floats.</summary>
     internal BanditModel(LearnerPolicy policy, long version, float[] weights, long examplesLearned, TermWalker walker, int stride = 1)
@@ -19,10 +19,10 @@ public sealed class BanditModel
         Policy = policy;
         Version = version;
         ExamplesLearned = examplesLearned;
-        _weights = weights;
-        _stride = stride;
-        _mask = (uint)(weights.Length / stride) - 1;
-        _walker = walker;
+        this.weights = weights;
+        this.stride = stride;
+        mask = (uint)(weights.Length / stride) - 1;
+        this.walker = walker;
     }
 
     public long Version { get; }
@@ -70,9 +70,9 @@ public sealed class BanditModel
     /// <summary>The model's estimate of the reward of <paramref name="action"/> in <paramref name="context"/>.</summary>
     public double Score(FeatureSet context, FeatureSet action)
     {
-        var dot = new DotProduct(_weights, _mask, _stride);
-        _walker.WalkContext(context, ref dot);
-        _walker.WalkAction(context, action, ref dot);
+        var dot = new DotProduct(weights, mask, stride);
+        walker.WalkContext(context, ref dot);
+        walker.WalkAction(context, action, ref dot);
         return dot.Sum;
     }
 
@@ -82,9 +82,9 @@ public sealed class BanditModel
     /// </summary>
     public int Explain(FeatureSet context, FeatureSet action, Span<FeatureContribution> destination)
     {
-        var collector = new ContributionCollector(_weights, _mask, _stride);
-        _walker.WalkContext(context, ref collector);
-        _walker.WalkAction(context, action, ref collector);
+        var collector = new ContributionCollector(weights, mask, stride);
+        walker.WalkContext(context, ref collector);
+        walker.WalkAction(context, action, ref collector);
         var terms = collector.Terms.AsSpan(0, collector.Count);
         terms.Sort((a, b) => Math.Abs(b.Value).CompareTo(Math.Abs(a.Value)));
         var written = Math.Min(destination.Length, terms.Length);
@@ -97,9 +97,9 @@ public sealed class BanditModel
     /// <summary>Every term, unsorted (for analytics that aggregate contributions).</summary>
     public IReadOnlyList<FeatureContribution> ExplainAll(FeatureSet context, FeatureSet action)
     {
-        var collector = new ContributionCollector(_weights, _mask, _stride);
-        _walker.WalkContext(context, ref collector);
-        _walker.WalkAction(context, action, ref collector);
+        var collector = new ContributionCollector(weights, mask, stride);
+        walker.WalkContext(context, ref collector);
+        walker.WalkAction(context, action, ref collector);
         var result = new FeatureContribution[collector.Count];
         for (var i = 0; i < result.Length; i++)
         {
@@ -113,13 +113,13 @@ public sealed class BanditModel
 
     private void ScoreAll(FeatureSet context, IReadOnlyList<FeatureSet> actions, ReadOnlySpan<bool> excluded, Span<double> scores)
     {
-        var shared = new DotProduct(_weights, _mask, _stride);
-        _walker.WalkContext(context, ref shared);
+        var shared = new DotProduct(weights, mask, stride);
+        walker.WalkContext(context, ref shared);
         for (var i = 0; i < scores.Length; i++)
         {
             if (EpsilonGreedy.IsExcluded(excluded, i)) { scores[i] = double.NegativeInfinity; continue; }
-            var dot = new DotProduct(_weights, _mask, _stride) { Sum = shared.Sum };
-            _walker.WalkAction(context, actions[i], ref dot);
+            var dot = new DotProduct(weights, mask, stride) { Sum = shared.Sum };
+            walker.WalkAction(context, actions[i], ref dot);
             scores[i] = dot.Sum;
         }
     }

@@ -13,12 +13,12 @@ public sealed class FeatureSetBuilder
     /// <summary>The default namespace name (VW's <c>' '</c>).</summary>
     public const string DefaultNamespace = " ";
 
-    private byte[] _index = new byte[16];
-    private uint[] _hashes = new uint[16];
-    private float[] _values = new float[16];
-    private FeatureLabel[] _labels = new FeatureLabel[16];
-    private string? _lastNamespace;
-    private uint _lastNamespaceHash;
+    private byte[] index = new byte[16];
+    private uint[] hashes = new uint[16];
+    private float[] values = new float[16];
+    private FeatureLabel[] labels = new FeatureLabel[16];
+    private string? lastNamespace;
+    private uint lastNamespaceHash;
 
     public int Count { get; private set; }
 
@@ -59,11 +59,11 @@ public sealed class FeatureSetBuilder
 
     internal FeatureSetBuilder Add(string ns, uint hash, float value, FeatureLabel label)
     {
-        if (Count == _hashes.Length) Grow();
-        _index[Count] = MurmurHash3.NamespaceIndex(ns);
-        _hashes[Count] = hash;
-        _values[Count] = value;
-        _labels[Count++] = label;
+        if (Count == hashes.Length) Grow();
+        index[Count] = MurmurHash3.NamespaceIndex(ns);
+        hashes[Count] = hash;
+        values[Count] = value;
+        labels[Count++] = label;
         return this;
     }
 
@@ -72,7 +72,7 @@ public sealed class FeatureSetBuilder
     {
         if (Count == 0) return FeatureSet.Empty;
         Span<int> counts = stackalloc int[257];
-        for (var i = 0; i < Count; i++) counts[_index[i] + 1]++;
+        for (var i = 0; i < Count; i++) counts[index[i] + 1]++;
         var groups = 0;
         for (var b = 1; b <= 256; b++) if (counts[b] > 0) groups++;
         var groupIndex = new byte[groups];
@@ -83,35 +83,35 @@ public sealed class FeatureSetBuilder
             counts[b + 1] += counts[b];
         }
 
-        var hashes = new uint[Count];
-        var values = new float[Count];
-        var labels = new FeatureLabel[Count];
+        var groupedHashes = new uint[Count];
+        var groupedValues = new float[Count];
+        var groupedLabels = new FeatureLabel[Count];
         for (var i = 0; i < Count; i++)
         {
-            var at = counts[_index[i]]++;
-            (hashes[at], values[at], labels[at]) = (_hashes[i], _values[i], _labels[i]);
+            var at = counts[index[i]]++;
+            (groupedHashes[at], groupedValues[at], groupedLabels[at]) = (hashes[i], values[i], labels[i]);
         }
 
-        return new FeatureSet(groupIndex, groupStart, hashes, values, labels);
+        return new FeatureSet(groupIndex, groupStart, groupedHashes, groupedValues, groupedLabels);
     }
 
     /// <summary>Empties the builder for reuse (keeps its buffers).</summary>
     internal void Clear()
     {
-        System.Array.Clear(_labels, 0, Count);
+        System.Array.Clear(labels, 0, Count);
         Count = 0;
-        _lastNamespace = null;
+        lastNamespace = null;
     }
 
     internal uint NamespaceHash(string ns)
     {
-        if (!ReferenceEquals(ns, _lastNamespace))
+        if (!ReferenceEquals(ns, lastNamespace))
         {
-            _lastNamespaceHash = MurmurHash3.HashString(ns, 0);
-            _lastNamespace = ns;
+            lastNamespaceHash = MurmurHash3.HashString(ns, 0);
+            lastNamespace = ns;
         }
 
-        return _lastNamespaceHash;
+        return lastNamespaceHash;
     }
 
     /// <summary>hashstring(name + value) without building the joined string; separators in the value become '_' as in VW.</summary>
@@ -135,10 +135,10 @@ public sealed class FeatureSetBuilder
 
     private void Grow()
     {
-        var size = _hashes.Length * 2;
-        Array.Resize(ref _index, size);
-        Array.Resize(ref _hashes, size);
-        Array.Resize(ref _values, size);
-        Array.Resize(ref _labels, size);
+        var size = hashes.Length * 2;
+        Array.Resize(ref index, size);
+        Array.Resize(ref hashes, size);
+        Array.Resize(ref values, size);
+        Array.Resize(ref labels, size);
     }
 }

@@ -11,25 +11,25 @@ namespace Portal.Features.Learning;
 internal sealed class InteractionPlan
 {
     private const byte Wildcard = (byte)':';
-    private readonly (byte First, byte Second)[] _patterns;
-    private readonly bool _all;
+    private readonly (byte First, byte Second)[] patterns;
+    private readonly bool all;
 
-    private readonly bool _cross;
+    private readonly bool cross;
 
     public InteractionPlan(IReadOnlyList<string> interactions, bool contextCrossAction = false)
     {
-        _cross = contextCrossAction;
-        _patterns = interactions.Select(p => ((byte)p[0], (byte)p[1])).ToArray();
-        _all = _patterns.Any(p => p.First == Wildcard && p.Second == Wildcard);
-        if (_all) _patterns = [(Wildcard, Wildcard)];
+        cross = contextCrossAction;
+        patterns = interactions.Select(p => ((byte)p[0], (byte)p[1])).ToArray();
+        all = patterns.Any(p => p.First == Wildcard && p.Second == Wildcard);
+        if (all) patterns = [(Wildcard, Wildcard)];
     }
 
-    public bool IsEmpty => _patterns.Length == 0 && !_cross;
+    public bool IsEmpty => patterns.Length == 0 && !cross;
 
     public void WalkContextPairs<TVisitor>(TermWalker walker, FeatureSet context, ref TVisitor visitor)
         where TVisitor : struct, ITermVisitor
     {
-        if (_patterns.Length == 0) return;
+        if (patterns.Length == 0) return;
         Span<byte> present = stackalloc byte[context.GroupIndex.Length];
         var n = Present(walker, context, FeatureSet.Empty, present);
         var bound = Bound(n);
@@ -55,8 +55,8 @@ internal sealed class InteractionPlan
         where TVisitor : struct, ITermVisitor
     {
         if (action.Count == 0) return;
-        if (_cross) WalkCross(walker, context, action, ref visitor);
-        if (_patterns.Length == 0) return;
+        if (cross) WalkCross(walker, context, action, ref visitor);
+        if (patterns.Length == 0) return;
         Span<byte> present = stackalloc byte[context.GroupIndex.Length + action.GroupIndex.Length];
         var n = Present(walker, context, action, present);
         var bound = Bound(n);
@@ -126,13 +126,13 @@ internal sealed class InteractionPlan
         return n;
     }
 
-    private int Bound(int n) => _all ? n * (n + 1) / 2 : _patterns.Length * Math.Max(n, 1);
+    private int Bound(int n) => all ? n * (n + 1) / 2 : patterns.Length * Math.Max(n, 1);
 
     /// <summary>Pairs (p &lt;&lt; 8 | q) to evaluate for the namespaces present, duplicates removed.</summary>
     private int Generate(ReadOnlySpan<byte> present, Span<int> pairs)
     {
         var count = 0;
-        if (_all)
+        if (all)
         {
             for (var i = 0; i < present.Length; i++)
                 for (var j = i; j < present.Length; j++)
@@ -140,7 +140,7 @@ internal sealed class InteractionPlan
             return count;
         }
 
-        foreach (var (first, second) in _patterns)
+        foreach (var (first, second) in patterns)
         {
             if (first != Wildcard && second != Wildcard)
             {

@@ -7,16 +7,16 @@ namespace Portal.Features.Learning;
 /// </summary>
 public sealed class OnlineLearner
 {
-    private readonly TermWalker _walker;
-    private Regressor _regressor;
-    private BanditModel? _live;
+    private readonly TermWalker walker;
+    private Regressor regressor;
+    private BanditModel? live;
 
     public OnlineLearner(LearnerPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         Policy = policy;
-        _walker = new TermWalker(policy);
-        _regressor = NewRegressor();
+        walker = new TermWalker(policy);
+        regressor = NewRegressor();
     }
 
     public LearnerPolicy Policy { get; }
@@ -27,7 +27,7 @@ public sealed class OnlineLearner
 
     internal double EventSum { get; set; }
     internal double ActionSum { get; set; }
-    internal GradientState State => _regressor.State;
+    internal GradientState State => regressor.State;
 
     public void Learn(FeatureSet context, IReadOnlyList<FeatureSet> actions, int chosenIndex, double probability, double reward)
     {
@@ -43,10 +43,10 @@ public sealed class OnlineLearner
         switch (Policy.CbType)
         {
             case CbType.Mtr:
-                _regressor.Learn(context, actions[chosenIndex], (float)reward, (Policy.UnscaledImportance ? 1f : (float)(EventSum / ActionSum)) / p);
+                regressor.Learn(context, actions[chosenIndex], (float)reward, (Policy.UnscaledImportance ? 1f : (float)(EventSum / ActionSum)) / p);
                 break;
             case CbType.Dm:
-                _regressor.Learn(context, actions[chosenIndex], (float)reward, 1f);
+                regressor.Learn(context, actions[chosenIndex], (float)reward, 1f);
                 break;
             default:
                 LearnAllActions(context, actions, chosenIndex, p, (float)reward);
@@ -55,7 +55,7 @@ public sealed class OnlineLearner
     }
 
     /// <summary>A new immutable model; <see cref="Version"/> grows by one per call.</summary>
-    public BanditModel Snapshot() => new(Policy, ++Version, State.ExportWeights(), ExamplesLearned, _walker);
+    public BanditModel Snapshot() => new(Policy, ++Version, State.ExportWeights(), ExamplesLearned, walker);
 
     /// <summary>
     /// A model reading the learner's live weights (no copy): for single-threaded simulations and benchmarks that
@@ -67,16 +67,16 @@ public sealed class OnlineLearner
 
     private BanditModel Live()
     {
-        _live ??= new BanditModel(Policy, 0, State.Cells, 0, _walker, GradientState.Stride);
-        _live.ExamplesLearned = ExamplesLearned;
-        return _live;
+        live ??= new BanditModel(Policy, 0, State.Cells, 0, walker, GradientState.Stride);
+        live.ExamplesLearned = ExamplesLearned;
+        return live;
     }
 
     /// <summary>Forgets everything learned (weights and statistics); the version keeps counting up.</summary>
     public void Reset()
     {
-        _regressor = NewRegressor();
-        _live = null;
+        regressor = NewRegressor();
+        live = null;
         ExamplesLearned = 0;
         EventSum = 0;
         ActionSum = 0;
@@ -99,19 +99,19 @@ public sealed class OnlineLearner
         Span<float> targets = actions.Count <= 256 ? stackalloc float[actions.Count] : new float[actions.Count];
         for (var i = 0; i < actions.Count; i++)
         {
-            var estimate = dr ? Math.Clamp(_regressor.Predict(context, actions[i]), State.MinLabel, State.MaxLabel) : 0f;
+            var estimate = dr ? Math.Clamp(regressor.Predict(context, actions[i]), State.MinLabel, State.MaxLabel) : 0f;
             targets[i] = i == chosen ? estimate + (reward - estimate) / p : estimate;
         }
 
-        for (var i = 0; i < actions.Count; i++) _regressor.Learn(context, actions[i], targets[i], 1f);
+        for (var i = 0; i < actions.Count; i++) regressor.Learn(context, actions[i], targets[i], 1f);
     }
 
     private Regressor NewRegressor() =>
-        new(Policy, _walker, new GradientState(Policy.Bits, Policy.InitialT, Policy.Adaptive));
+        new(Policy, walker, new GradientState(Policy.Bits, Policy.InitialT, Policy.Adaptive));
 
     internal void ReplaceState(GradientState state)
     {
-        _regressor = new Regressor(Policy, _walker, state);
-        _live = null;
+        regressor = new Regressor(Policy, walker, state);
+        live = null;
     }
 }

@@ -15,12 +15,12 @@ public static class PersonalizerFeatures
     private const int MaxDepth = 32;
 
     [ThreadStatic]
-    private static FeatureSetBuilder? _builder;
+    private static FeatureSetBuilder? threadBuilder;
 
     public static FeatureSet Parse(IReadOnlyList<JsonElement> featureObjects, IReadOnlySet<string>? excludedFeatures = null)
     {
         ArgumentNullException.ThrowIfNull(featureObjects);
-        var builder = _builder ??= new FeatureSetBuilder();
+        var builder = threadBuilder ??= new FeatureSetBuilder();
         builder.Clear();
         var walker = new Walker(builder, excludedFeatures is { Count: > 0 } ? excludedFeatures : null);
         for (var i = 0; i < featureObjects.Count; i++)

@@ -7,7 +7,7 @@ namespace Portal.Features.Learning;
 /// </summary>
 internal sealed class Regressor(LearnerPolicy policy, TermWalker walker, GradientState state)
 {
-    private readonly UpdateRule _rule = new(policy);
+    private readonly UpdateRule rule = new(policy);
 
     public GradientState State { get; } = state;
 
@@ -29,33 +29,33 @@ internal sealed class Regressor(LearnerPolicy policy, TermWalker walker, Gradien
         if ((prediction - label) * (prediction - label) <= 0) return;
 
         var (predPerUpdate, multiplier) = Sensitivity(context, action, prediction, label, weight);
-        var updateScale = _rule.LearningRate * weight;
-        if (!_rule.Adaptive) updateScale *= MathF.Pow((float)State.T, -_rule.PowerT);
-        var update = _rule.Step(prediction, label, updateScale, predPerUpdate);
-        if (_rule.Regularized) update = Regularize(update, prediction, label);
+        var updateScale = rule.LearningRate * weight;
+        if (!rule.Adaptive) updateScale *= MathF.Pow((float)State.T, -rule.PowerT);
+        var update = rule.Step(prediction, label, updateScale, predPerUpdate);
+        if (rule.Regularized) update = Regularize(update, prediction, label);
         if (!float.IsFinite(update) || update == 0) return;
 
-        var pass = new WeightUpdatePass(State.Cells, State.Mask, update * multiplier, _rule.UsesRate);
+        var pass = new WeightUpdatePass(State.Cells, State.Mask, update * multiplier, rule.UsesRate);
         walker.WalkAll(context, action, ref pass);
         if (State.Contraction < 1e-9 || State.Gravity > 1e3) Synchronize();
     }
 
     private (float PredPerUpdate, float Multiplier) Sensitivity(FeatureSet context, FeatureSet action, float prediction, float label, float weight)
     {
-        if (!_rule.UsesRate)
+        if (!rule.UsesRate)
         {
             var squares = new SumOfSquares();
             walker.WalkAll(context, action, ref squares);
             return (squares.SumSquares, 1f);
         }
 
-        var gradSquared = _rule.Adaptive ? weight * 4f * (prediction - label) * (prediction - label) : weight;
-        var pass = new SensitivityPass(State.Cells, State.Mask, _rule, gradSquared);
+        var gradSquared = rule.Adaptive ? weight * 4f * (prediction - label) * (prediction - label) : weight;
+        var pass = new SensitivityPass(State.Cells, State.Mask, rule, gradSquared);
         walker.WalkAll(context, action, ref pass);
-        if (!_rule.Normalized) return (pass.PredPerUpdate, 1f);
+        if (!rule.Normalized) return (pass.PredPerUpdate, 1f);
         State.NormalizedSumNormX += weight * (double)pass.NormX;
         State.TotalWeight += weight;
-        var multiplier = _rule.AverageUpdate(State.TotalWeight, State.NormalizedSumNormX);
+        var multiplier = rule.AverageUpdate(State.TotalWeight, State.NormalizedSumNormX);
         return (pass.PredPerUpdate * multiplier, multiplier);
     }
 
@@ -65,8 +65,8 @@ internal sealed class Regressor(LearnerPolicy policy, TermWalker walker, Gradien
         if (Math.Abs(update) <= 1e-8) return update;
         var derivative = 2.0 * (prediction - label);
         var etaBar = Math.Abs(derivative) > 1e-8 ? -update / derivative : 0.0;
-        if (Math.Abs(derivative) > 1e-8) State.Contraction *= 1 - _rule.L2 * etaBar;
-        State.Gravity += etaBar * _rule.L1;
+        if (Math.Abs(derivative) > 1e-8) State.Contraction *= 1 - rule.L2 * etaBar;
+        State.Gravity += etaBar * rule.L1;
         return (float)(update / State.Contraction);
     }
 

@@ -19,19 +19,19 @@ internal sealed class TermWalker
 
     private const uint FnvPrime = 16777619;
 
-    private readonly InteractionPlan _plan;
-    private readonly bool[] _ignored = new bool[256];
-    private readonly bool[] _ignoredLinear = new bool[256];
-    private readonly bool _constant;
-    private readonly bool _contextTerms;
+    private readonly InteractionPlan plan;
+    private readonly bool[] ignored = new bool[256];
+    private readonly bool[] ignoredLinear = new bool[256];
+    private readonly bool constant;
+    private readonly bool contextTerms;
 
     public TermWalker(LearnerPolicy policy)
     {
-        _plan = new InteractionPlan(policy.Interactions, policy.CrossContextAction);
-        foreach (var c in policy.Ignore) _ignored[(byte)c] = true;
-        foreach (var c in policy.IgnoreLinear) _ignoredLinear[(byte)c] = true;
-        _constant = policy.Constant;
-        _contextTerms = !policy.CrossContextAction;
+        plan = new InteractionPlan(policy.Interactions, policy.CrossContextAction);
+        foreach (var c in policy.Ignore) ignored[(byte)c] = true;
+        foreach (var c in policy.IgnoreLinear) ignoredLinear[(byte)c] = true;
+        constant = policy.Constant;
+        contextTerms = !policy.CrossContextAction;
     }
 
     public static uint InteractionHash(uint first, uint second) => unchecked(FnvPrime * first) ^ second;
@@ -39,17 +39,17 @@ internal sealed class TermWalker
     /// <summary>Context linear terms and context × context interactions.</summary>
     public void WalkContext<TVisitor>(FeatureSet context, ref TVisitor visitor) where TVisitor : struct, ITermVisitor
     {
-        if (!_contextTerms) return;
+        if (!contextTerms) return;
         Linear(context, 0, ref visitor);
-        if (!_plan.IsEmpty) _plan.WalkContextPairs(this, context, ref visitor);
+        if (!plan.IsEmpty) plan.WalkContextPairs(this, context, ref visitor);
     }
 
     /// <summary>Constant, action linear terms, and every interaction term that involves an action feature.</summary>
     public void WalkAction<TVisitor>(FeatureSet context, FeatureSet action, ref TVisitor visitor) where TVisitor : struct, ITermVisitor
     {
-        if (_constant) visitor.Visit(ConstantHash, 1f, ConstantId, None);
+        if (constant) visitor.Visit(ConstantHash, 1f, ConstantId, None);
         Linear(action, ~0, ref visitor);
-        if (!_plan.IsEmpty) _plan.WalkActionPairs(this, context, action, ref visitor);
+        if (!plan.IsEmpty) plan.WalkActionPairs(this, context, action, ref visitor);
     }
 
     public void WalkAll<TVisitor>(FeatureSet context, FeatureSet action, ref TVisitor visitor) where TVisitor : struct, ITermVisitor
@@ -58,7 +58,7 @@ internal sealed class TermWalker
         WalkAction(context, action, ref visitor);
     }
 
-    public bool IsIgnored(byte ns) => _ignored[ns];
+    public bool IsIgnored(byte ns) => ignored[ns];
 
     private void Linear<TVisitor>(FeatureSet set, int idFlip, ref TVisitor visitor) where TVisitor : struct, ITermVisitor
     {
@@ -67,7 +67,7 @@ internal sealed class TermWalker
         var values = set.Values;
         for (var g = 0; g < groups.Length; g++)
         {
-            if (_ignored[groups[g]] || _ignoredLinear[groups[g]]) continue;
+            if (ignored[groups[g]] || ignoredLinear[groups[g]]) continue;
             for (int i = set.GroupStart[g], end = set.GroupStart[g + 1]; i < end; i++)
                 visitor.Visit(hashes[i], values[i], i ^ idFlip, None);
         }
