@@ -76,11 +76,12 @@ public sealed class SegmentPredicateTests
     }
 
     [Fact]
-    public void Every_text_value_and_every_set_flag_of_a_context_is_an_automatic_segment()
+    public void Every_text_value_a_lists_too_and_every_set_flag_of_a_context_is_an_automatic_segment()
     {
         var categories = ContextFeatures.Categories(Visitor).ToList();
 
-        Assert.Equal([("user.ageBand", "65+"), ("user.country", "DE"), ("user.premium", "true"), ("time.timeOfDay", "evening")], categories);
+        Assert.Equal([("user.ageBand", "65+"), ("user.country", "DE"), ("user.premium", "true"), ("user.tags", "news"), ("user.tags", "sport"),
+            ("time.timeOfDay", "evening")], categories);
     }
 
     private static bool Matches(SegmentDefinition definition) => SegmentPredicate.Compile(definition).Matches(Visitor);

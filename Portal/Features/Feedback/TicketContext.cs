@@ -1,59 +1,48 @@
 using System.Text.Json;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Features.Feedback;
 
 /// <summary>
-/// The context features of a ticket's decision as rows: texts and flags (as "true"/"false") by value, numbers as
-/// numbers, each element of a list as a value of its own; the same paths and values that segments test.
+/// The context features of a ticket's decision, read by <see cref="FeatureJson"/>'s rules: as rows for the board's
+/// segment filter (texts and flags by value, numbers as numbers, each of a list's values on its own) and as lines for
+/// people. A path shown on a ticket is one a segment can match.
 /// </summary>
 public static class TicketContext
 {
     public const int MaxValues = 200;
-    private const int MaxDepth = 8;
+    public const int MaxPathLength = 200;
+    public const int MaxTextLength = 256;
 
     public readonly record struct Value(string Feature, string? Text, double? Number);
 
+    /// <summary>The rows stored with a ticket; long paths and texts are left out rather than cut, so none is wrong.</summary>
     public static IReadOnlyList<Value> ValuesOf(JsonElement contextFeatures)
     {
         var values = new List<Value>();
-        if (contextFeatures.ValueKind != JsonValueKind.Array) return values;
-        foreach (var item in contextFeatures.EnumerateArray())
+        foreach (var leaf in FeatureJson.Leaves(contextFeatures))
         {
-            if (item.ValueKind == JsonValueKind.Object) Collect(item, "", values, 0);
+            if (values.Count == MaxValues) break;
+            if (leaf.Path.Length > MaxPathLength) continue;
+            if (leaf.Kind == FeatureValueKind.Number) values.Add(new Value(leaf.Path, null, leaf.Number));
+            else if (leaf.Value.Length <= MaxTextLength) values.Add(new Value(leaf.Path, leaf.Value, null));
         }
         return values;
     }
 
-    private static void Collect(JsonElement obj, string prefix, List<Value> values, int depth)
+    /// <summary>One line per feature, a list's values joined (<c>user.tags</c>: news, sport), for showing a decision's context.</summary>
+    public static IReadOnlyList<(string Path, string Value)> Lines(JsonElement contextFeatures)
     {
-        if (depth > MaxDepth) return;
-        foreach (var property in obj.EnumerateObject())
+        var lines = new List<(string Path, string Value)>();
+        FeatureLeaf? previous = null;
+        foreach (var leaf in FeatureJson.Leaves(contextFeatures))
         {
-            var path = prefix.Length == 0 ? property.Name : prefix + "." + property.Name;
-            if (path.Length > 200) continue;
-            if (property.Value.ValueKind == JsonValueKind.Object) Collect(property.Value, path, values, depth + 1);
-            else if (property.Value.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var element in property.Value.EnumerateArray()) Add(path, element, values);
-            }
-            else Add(path, property.Value, values);
+            if (leaf.InList && previous is { InList: true } last && last.Path == leaf.Path)
+                lines[^1] = (leaf.Path, lines[^1].Value + ", " + leaf.Value);
+            else
+                lines.Add((leaf.Path, leaf.Value));
+            previous = leaf;
         }
-    }
-
-    private static void Add(string path, JsonElement element, List<Value> values)
-    {
-        if (values.Count >= MaxValues) return;
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String when element.GetString() is { Length: <= 256 } text:
-                values.Add(new Value(path, text, null));
-                break;
-            case JsonValueKind.True or JsonValueKind.False:
-                values.Add(new Value(path, element.ValueKind == JsonValueKind.True ? "true" : "false", null));
-                break;
-            case JsonValueKind.Number when element.TryGetDouble(out var number) && double.IsFinite(number):
-                values.Add(new Value(path, null, number));
-                break;
-        }
+        return lines;
     }
 }

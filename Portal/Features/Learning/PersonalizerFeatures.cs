@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Features.Learning;
 
@@ -12,7 +13,8 @@ namespace Portal.Features.Learning;
 /// </summary>
 public static class PersonalizerFeatures
 {
-    private const int MaxDepth = 32;
+    // The same depth and reserved keys as every other reader of feature JSON (FeatureJson), so names agree.
+    private const int MaxDepth = FeatureJson.MaxDepth;
 
     [ThreadStatic]
     private static FeatureSetBuilder? threadBuilder;
@@ -39,10 +41,10 @@ public static class PersonalizerFeatures
             foreach (var property in obj.EnumerateObject())
             {
                 var key = property.Name;
-                if (key.StartsWith('_'))
+                if (FeatureJson.IsReservedKey(key)) continue;
+                if (key == FeatureJson.TextKey)
                 {
-                    if (key == "_text" && property.Value.ValueKind == JsonValueKind.String && !IsExcluded(prefix, key))
-                        Text(property.Value.GetString()!, ns, prefix);
+                    if (property.Value.ValueKind == JsonValueKind.String && !IsExcluded(prefix, key)) Text(property.Value.GetString()!, ns, prefix);
                     continue;
                 }
 

@@ -13,7 +13,7 @@ public enum SegmentMatch
 
 public enum ConditionOperator
 {
-    /// <summary>The feature has this value (strings exactly; numbers numerically; true/false for flags).</summary>
+    /// <summary>The feature has this value (strings exactly; numbers numerically; "true" for a set flag: false is absent, as the learner sees it).</summary>
     Equals,
 
     /// <summary>The feature has one of these values.</summary>

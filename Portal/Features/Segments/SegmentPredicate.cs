@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Features.Segments;
 
@@ -34,7 +35,7 @@ public sealed class SegmentPredicate
         return matchAll;
     }
 
-    private sealed class Condition
+    private sealed class Condition : IFeatureValueTest
     {
         private readonly string[] path;
         private readonly ConditionOperator op;
@@ -53,19 +54,10 @@ public sealed class SegmentPredicate
             max = condition.Max ?? double.PositiveInfinity;
         }
 
-        public bool Holds(IReadOnlyList<JsonElement> context)
-        {
-            if (!ContextFeatures.TryGet(context, path, out var value)) return false;
-            if (value.ValueKind != JsonValueKind.Array) return HoldsFor(value);
-            // A list of values (tags) is in the segment when any of its values is.
-            foreach (var item in value.EnumerateArray())
-            {
-                if (HoldsFor(item)) return true;
-            }
-            return false;
-        }
+        /// <summary>Any value at the path (one of a list's values too) in the segment puts the context in it.</summary>
+        public bool Holds(IReadOnlyList<JsonElement> context) => FeatureJson.AnyValue(context, path, this);
 
-        private bool HoldsFor(JsonElement value)
+        public bool Holds(JsonElement value)
         {
             if (op == ConditionOperator.Range) return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var x) && x >= min && x <= max;
             for (var i = 0; i < values.Length; i++)
@@ -80,7 +72,6 @@ public sealed class SegmentPredicate
             JsonValueKind.String => value.ValueEquals(values[i]),
             JsonValueKind.Number => numbers[i] is { } n && value.TryGetDouble(out var x) && x == n,
             JsonValueKind.True => values[i] == "true",
-            JsonValueKind.False => values[i] == "false",
             _ => false,
         };
     }

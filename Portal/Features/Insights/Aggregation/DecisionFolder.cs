@@ -3,7 +3,6 @@ using System.Text.Json;
 using Portal.Contracts;
 using Portal.Contracts.Personalizer;
 using Portal.Data.Entities;
-using Portal.Features.Insights.Catalog;
 using Portal.Features.Insights.Statistics;
 using Portal.Features.Segments;
 
@@ -27,7 +26,7 @@ public sealed class DecisionFolder
     public void Fold(SettledDecision decision, IReadOnlyList<AggregationSource> sources, FeatureValueRegistry registry, double defaultReward, AggregateBatch batch)
     {
         using var request = ParseOrNull(decision.RequestJson);
-        var context = request is null ? [] : FeaturePaths.ContextOf(request.RootElement);
+        var context = request is null ? [] : FeatureJson.ContextOf(request.RootElement);
         var bucket = HourOf(decision.CreatedAt);
         byFeature.Clear();
         byNamespace.Clear();
@@ -43,12 +42,13 @@ public sealed class DecisionFolder
             }
             Add(Dimensions.Everyone, "", decision, bucket, defaultReward, batch);
             categories.Clear();
-            foreach (var (feature, value) in ContextFeatures.Categories(context))
+            var leaves = FeatureJson.Leaves(context);
+            foreach (var leaf in leaves)
             {
-                if (!categories.Add((feature, value)) || registry.Admit(feature, value) is not { } admitted) continue;
-                Add(Dimensions.Feature(feature), admitted, decision, bucket, defaultReward, batch);
+                if (!leaf.IsCategory || !categories.Add((leaf.Path, leaf.Value)) || registry.Admit(leaf.Path, leaf.Value) is not { } admitted) continue;
+                Add(Dimensions.Feature(leaf.Path), admitted, decision, bucket, defaultReward, batch);
             }
-            CountValues(context, registry, bucket, batch);
+            CountValues(leaves, registry, bucket, batch);
         }
     }
 
@@ -74,19 +74,18 @@ public sealed class DecisionFolder
             batch.AddImportance(new AggregateBatch.ImportanceKey(dimension, value, bucket, true, ns), Math.Abs(contribution));
     }
 
-    private static void CountValues(IReadOnlyList<JsonElement> context, FeatureValueRegistry registry, long bucket, AggregateBatch batch)
+    private static void CountValues(List<FeatureLeaf> leaves, FeatureValueRegistry registry, long bucket, AggregateBatch batch)
     {
-        foreach (var leaf in FeaturePaths.Collect(context))
+        foreach (var leaf in leaves)
         {
-            // Arrays (positions, tags) have no single value to compare between windows.
-            if (leaf.IsArray || leaf.Path.Length > FeatureValueRegistry.MaxFeatureLength) continue;
-            if (leaf.IsNumber)
+            // A list's values (positions, tags) have no single value to compare between windows; free text is no value to count.
+            if (leaf.InList || leaf.Kind == FeatureValueKind.Words || leaf.Path.Length > FeatureValueRegistry.MaxFeatureLength) continue;
+            if (leaf.Kind == FeatureValueKind.Number)
             {
-                if (leaf.Value is null || !double.TryParse(leaf.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) continue;
-                var bin = NumericBins.Coarsen(number).ToString("R", CultureInfo.InvariantCulture);
+                var bin = NumericBins.Coarsen(leaf.Number).ToString("R", CultureInfo.InvariantCulture);
                 batch.CountValue(new AggregateBatch.ValueKey(leaf.Path, bucket, true, bin));
             }
-            else if (registry.Admit(leaf.Path, leaf.Value ?? "true") is { } admitted)
+            else if (registry.Admit(leaf.Path, leaf.Value) is { } admitted)
             {
                 batch.CountValue(new AggregateBatch.ValueKey(leaf.Path, bucket, false, admitted));
             }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.DecisionLog;
+using Portal.Contracts.Personalizer;
 using Portal.Data;
 using Portal.Features.Decisions;
 
@@ -23,8 +25,8 @@ public sealed class FeatureCatalogQueries(IDbContextFactory<PortalDbContext> dbF
         var actionJson = await db.LoopActions.AsNoTracking().Where(a => a.LoopId == loopId).Select(a => a.FeaturesJson).ToListAsync(ct);
 
         var seen = new Dictionary<string, (FeatureOrigin Origin, bool Numeric, Dictionary<string, int> Values)>(StringComparer.Ordinal);
-        foreach (var decision in recent) Observe(seen, FeaturePaths.Collect(decision.Context), FeatureOrigin.Context);
-        foreach (var json in actionJson) Observe(seen, FeaturePaths.Collect(ReadArray(json)), FeatureOrigin.Action);
+        foreach (var decision in recent) Observe(seen, FeatureJson.Leaves(decision.Context), FeatureOrigin.Context);
+        foreach (var json in actionJson) Observe(seen, ReadLeaves(json), FeatureOrigin.Action);
 
         var features = seen.Select(s =>
         {
@@ -50,27 +52,32 @@ public sealed class FeatureCatalogQueries(IDbContextFactory<PortalDbContext> dbF
         return new DisplayNames(features, actions);
     }
 
-    private static void Observe(Dictionary<string, (FeatureOrigin, bool, Dictionary<string, int>)> seen, List<FeaturePaths.Leaf> leaves, FeatureOrigin origin)
+    private static void Observe(Dictionary<string, (FeatureOrigin, bool, Dictionary<string, int>)> seen, List<FeatureLeaf> leaves, FeatureOrigin origin)
     {
         foreach (var leaf in leaves)
         {
             if (!seen.TryGetValue(leaf.Path, out var entry))
             {
-                entry = (origin, leaf.IsNumber, new Dictionary<string, int>(StringComparer.Ordinal));
+                entry = (origin, leaf.Kind == FeatureValueKind.Number, new Dictionary<string, int>(StringComparer.Ordinal));
                 seen[leaf.Path] = entry;
             }
-            if (leaf.Value is { } value && entry.Item3.Count < 1000) entry.Item3[value] = entry.Item3.GetValueOrDefault(value) + 1;
+            // Examples are what people recognise: texts and short numbers; a flag's only value says nothing.
+            var example = leaf.Kind switch
+            {
+                FeatureValueKind.Number => leaf.Number.ToString("G6", CultureInfo.InvariantCulture),
+                FeatureValueKind.True => null,
+                _ => leaf.Text,
+            };
+            if (example is not null && entry.Item3.Count < 1000) entry.Item3[example] = entry.Item3.GetValueOrDefault(example) + 1;
         }
     }
 
-    private static IReadOnlyList<JsonElement> ReadArray(string json)
+    private static List<FeatureLeaf> ReadLeaves(string json)
     {
         try
         {
             using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Array
-                ? document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList()
-                : [];
+            return FeatureJson.Leaves(document.RootElement);
         }
         catch (JsonException)
         {

@@ -34,12 +34,12 @@ public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory
 
         var names = await displayNames.ForLoopAsync(loop.Id, ct);
         using var request = JsonDocument.Parse(decision.RequestJson);
-        var leaves = FeaturePaths.Collect(FeaturePaths.ContextOf(request.RootElement));
+        var leaves = FeatureJson.Leaves(FeatureJson.ContextOf(request.RootElement));
         var wording = new FeatureWording(names, leaves.Select(l => l.Path).ToHashSet(StringComparer.Ordinal));
         var reason = ReasonOf(decision.Oversight, decision.Mode, decision.Explored);
         var factors = reason == WhyReason.Personalized ? Factors(decision.ExplanationJson, loop, wording) : [];
         var used = leaves.Where(l => !IsAuditOnly(l.Path, loop)).DistinctBy(l => l.Path)
-            .Select(l => new WhyDataItem(wording.Name(l.Path), l.IsArray ? null : l.Value)).ToList();
+            .Select(l => new WhyDataItem(wording.Name(l.Path), l.InList ? null : l.Value)).ToList();
         var recorded = leaves.Where(l => IsAuditOnly(l.Path, loop)).Select(l => wording.Name(l.Path)).Distinct().ToList();
         return new WhyExplanation(names.ActionName(decision.ChosenActionId), decision.CreatedAt, reason, factors, used, recorded);
     }
