@@ -52,11 +52,12 @@ public sealed class FeedbackFlowTests(BrowserFixture browser)
 
         // From the ticket, the reviewer freezes the suggested action: Rank stops returning it at once.
         var suggested = await reviewer.GetByTestId("decision-action").InnerTextAsync();
-        await reviewer.GetByTestId("ticket-freeze").ClickAsync();
+        await reviewer.GetByTestId("freeze-chosen").ClickAsync();
         var dialog = reviewer.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByLabel("Reason")).ToHaveValueAsync($"Feedback {reference}: ");
         await dialog.GetByLabel("Reason").FillAsync($"Feedback {reference}: reported as unfair");
         await dialog.GetByTestId("confirm-freeze").ClickAsync();
-        await Assertions.Expect(reviewer.GetByTestId("ticket-frozen")).ToBeVisibleAsync();
+        await Assertions.Expect(reviewer.GetByTestId("chosen-frozen")).ToBeVisibleAsync();
         await Assertions.Expect(reviewer.GetByTestId("ticket-history")).ToContainTextAsync($"Froze '{suggested}'");
         var rank = browser.App.CreateApiClient();
         for (var i = 0; i < 10; i++)

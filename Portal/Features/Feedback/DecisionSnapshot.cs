@@ -2,6 +2,8 @@ using System.Text.Json;
 using Portal.Contracts;
 using Portal.Data.Entities;
 using Portal.Features.Learning;
+using Portal.Features.Oversight.Controls;
+using Portal.Features.Oversight.Review;
 
 namespace Portal.Features.Feedback;
 
@@ -28,6 +30,17 @@ public sealed record DecisionSnapshot(
     long? RuleId = null)
 {
     public string ChosenDisplay => ChosenActionName ?? ChosenActionId;
+
+    /// <summary>
+    /// The decision as oversight's actions take it. The snapshot knows only the chosen action of the candidates, and not
+    /// whether the decision has been flagged since (it may be gone from the log), so the flag is not offered.
+    /// </summary>
+    public DecisionSubject ToSubject()
+    {
+        var chosen = new CatalogEntry(ChosenActionId, ChosenActionName);
+        var context = ContextFeatures.ValueKind == JsonValueKind.Array ? ContextFeatures.EnumerateArray().ToList() : [];
+        return new DecisionSubject(LoopId, EventId, chosen, [chosen], context, Flagged: null);
+    }
 
     public string Serialize() => JsonSerializer.Serialize(this, FeedbackJsonContext.Default.DecisionSnapshot);
 

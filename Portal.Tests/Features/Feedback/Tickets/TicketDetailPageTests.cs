@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Features.Feedback.Public;
 using Portal.Features.Feedback.Tickets;
+using Portal.Features.Oversight;
+using Portal.Features.Oversight.Rules;
 using Portal.Infrastructure.Security;
 using Portal.Tests.TestInfrastructure;
 
@@ -12,10 +14,11 @@ public sealed class TicketDetailPageTests(PortalAppFactory app) : IClassFixture<
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly BunitContext context = ComponentTestContext.Create(app, PortalRoles.ProductOwner);
+    private IRenderedComponent<MudDialogProvider> dialogs = default!;
 
     public Task InitializeAsync()
     {
-        context.RenderProviders();
+        dialogs = context.RenderProviders();
         return Task.CompletedTask;
     }
 
@@ -68,6 +71,65 @@ public sealed class TicketDetailPageTests(PortalAppFactory app) : IClassFixture<
         Assert.Equal("<b>Fixed</b>, thank you.", Assert.Single(status!.Replies).Text);
         var page = await app.Browser().GetStringAsync("/feedback/status/" + receipt.StatusToken);
         Assert.Contains("&lt;b&gt;Fixed&lt;/b&gt;, thank you.", page);
+    }
+
+    [Fact]
+    public async Task Freezing_the_suggested_action_from_the_ticket_starts_its_reason_with_the_ticket_and_notes_it_in_the_history()
+    {
+        var loop = await app.LoopWithActionsAsync();
+        var (_, link) = await app.RankedDecisionAsync(loop: loop);
+        var receipt = await app.SubmitAsync("Freeze it " + Guid.NewGuid().ToString("N"), decisionLink: link);
+        var cut = context.Render<TicketDetailPage>(p => p.Add(x => x.Reference, receipt.Reference));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=ticket-decision] [data-testid=freeze-chosen]"), Wait);
+        var suggested = cut.Find("[data-testid=decision-action]").TextContent;
+
+        cut.Find("[data-testid=freeze-chosen]").Click();
+        dialogs.WaitForAssertion(() => Assert.Equal($"Feedback {receipt.Reference}: ", dialogs.Find("textarea[data-testid=reason]").GetAttribute("value")), Wait);
+        dialogs.Find("textarea[data-testid=reason]").Change($"Feedback {receipt.Reference}: reported as unfair");
+        dialogs.Find("[data-testid=confirm-freeze]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains($"Froze '{suggested}' in loop '{loop.LoopId}'.", cut.Find("[data-testid=ticket-history]").TextContent), Wait);
+        Assert.Equal($"“{suggested}” is frozen", cut.Find("[data-testid=chosen-frozen]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=freeze-chosen]"));
+        var freeze = app.Services.GetRequiredService<ControlState>().Current.For(loop.LoopId).Frozen[suggested];
+        Assert.Equal($"Feedback {receipt.Reference}: reported as unfair", freeze.Reason);
+    }
+
+    [Fact]
+    public async Task A_rule_started_from_the_ticket_is_for_the_decisions_segment_and_is_noted_in_the_history()
+    {
+        await app.EnsureUserWithIdAsync("productowner-id", "productowner@test.local");
+        var loop = await app.LoopWithActionsAsync();
+        var (_, link) = await app.RankedDecisionAsync(ageBand: "65+", loop: loop);
+        var receipt = await app.SubmitAsync("Rule it " + Guid.NewGuid().ToString("N"), decisionLink: link);
+        var cut = context.Render<TicketDetailPage>(p => p.Add(x => x.Reference, receipt.Reference));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=ticket-decision] [data-testid=start-rule]"), Wait);
+
+        cut.Find("[data-testid=start-rule]").Click();
+        dialogs.WaitForAssertion(() => Assert.Equal($"Feedback {receipt.Reference}: ", dialogs.Find("textarea[data-testid=reason]").GetAttribute("value")), Wait);
+        dialogs.Find("textarea[data-testid=reason]").Change($"Feedback {receipt.Reference}: not for this age group");
+        dialogs.Find("[data-testid=create-rule]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Started override rule #", cut.Find("[data-testid=ticket-history]").TextContent), Wait);
+        var rule = Assert.Single(await app.Services.GetRequiredService<RuleQueries>().ListAsync(loop.LoopId, openOnly: false, CancellationToken.None));
+        Assert.Equal(("user.ageBand = 65+", $"Feedback {receipt.Reference}: not for this age group"), (rule.SegmentName, rule.Reason));
+        Assert.Contains($"Started override rule #{rule.Id} for loop '{loop.LoopId}'.", cut.Find("[data-testid=ticket-history]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_compliance_reviewer_may_freeze_from_the_ticket_but_not_start_a_rule_and_the_decision_is_one_click_away()
+    {
+        context.SignInAs(PortalRoles.ComplianceReviewer);
+        var (eventId, link) = await app.RankedDecisionAsync();
+        var receipt = await app.SubmitAsync("Who may act " + Guid.NewGuid().ToString("N"), decisionLink: link);
+
+        var cut = context.Render<TicketDetailPage>(p => p.Add(x => x.Reference, receipt.Reference));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=ticket-decision] [data-testid=decision-actions]"), Wait);
+        Assert.NotEmpty(cut.FindAll("[data-testid=freeze-chosen]"));
+        Assert.Empty(cut.FindAll("[data-testid=start-rule]"));
+        Assert.Empty(cut.FindAll("[data-testid=flag-decision]"));
+        Assert.Equal($"decisions/demo/{eventId}", cut.Find("[data-testid=open-decision]").GetAttribute("href"));
     }
 
     [Fact]

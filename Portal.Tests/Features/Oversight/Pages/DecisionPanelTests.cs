@@ -56,6 +56,29 @@ public sealed class DecisionPanelTests(PortalAppFactory app) : IClassFixture<Por
         Assert.Empty(cut.FindAll("[data-testid=flag-decision]"));
     }
 
+    [Fact]
+    public async Task Freezing_the_served_action_asks_for_a_reason_and_then_shows_it_frozen_instead_of_the_button()
+    {
+        var (loopId, rank) = await app.LoopWithActionsAsync();
+        var eventId = await RankAsync(rank);
+        context.SignInAs(PortalRoles.ProductOwner);
+        var dialogs = context.RenderProviders();
+        var cut = context.Render<DecisionPanel>(p => p.Add(x => x.LoopId, loopId).Add(x => x.EventId, eventId));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=freeze-chosen]"));
+        var served = (await app.Services.GetRequiredService<DecisionQueries>().GetAsync(loopId, eventId, CancellationToken.None))!.ChosenActionId;
+        Assert.Equal($"Freeze “{served}”…", cut.Find("[data-testid=freeze-chosen]").TextContent.Trim());
+
+        cut.Find("[data-testid=freeze-chosen]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("textarea[data-testid=reason]"));
+        Assert.Equal("", dialogs.Find("textarea[data-testid=reason]").GetAttribute("value") ?? "");
+        dialogs.Find("textarea[data-testid=reason]").Change("Recalled product");
+        dialogs.Find("[data-testid=confirm-freeze]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal($"“{served}” is frozen", cut.Find("[data-testid=chosen-frozen]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=freeze-chosen]"));
+        Assert.Equal("Recalled product", app.Services.GetRequiredService<ControlState>().Current.For(loopId).Frozen[served].Reason);
+    }
+
     private static async Task<string> RankAsync(HttpClient rank)
     {
         var response = await rank.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(3)));

@@ -4,12 +4,11 @@ using Portal.Features.Audit;
 
 namespace Portal.Features.Oversight.Review;
 
-/// <summary>Everything the decision view shows: the logged decision, the catalog's names, its segments and its audit trail.</summary>
+/// <summary>Everything the decision view shows: the logged decision, the catalog's names, its saved segments and its audit trail.</summary>
 public sealed record DecisionReview(
     DecisionDetail Decision,
     IReadOnlyDictionary<string, string> DisplayNames,
     IReadOnlyList<string> SavedSegments,
-    IReadOnlyList<(string Feature, string Value)> Categories,
     IReadOnlyList<AuditEntry> Trail)
 {
     public string NameOf(string actionId) => DisplayNames.TryGetValue(actionId, out var name) ? $"{name} ({actionId})" : actionId;

@@ -14,6 +14,6 @@ public sealed class DecisionReviewQueries(DecisionQueries decisions, LoopQueries
         var names = (await loops.ActionsAsync(loopId, ct)).Where(a => a.DisplayName is not null).ToDictionary(a => a.ActionId, a => a.DisplayName!);
         var saved = segments.For(loopId).Where(s => s.Predicate.Matches(decision.Context)).Select(s => s.Name).ToList();
         var trail = await audit.ForTargetAsync("decision", $"{loopId}/{eventId}", ct);
-        return new DecisionReview(decision, names, saved, ContextFeatures.Categories(decision.Context).ToList(), trail);
+        return new DecisionReview(decision, names, saved, trail);
     }
 }
