@@ -10,6 +10,7 @@ using Portal.Features.LiveStream;
 using Portal.Features.Loops;
 using Portal.Features.Oversight;
 using Portal.Features.Oversight.Api;
+using Portal.Features.Privacy;
 using Portal.Features.PublicPages;
 using Portal.Features.Segments;
 using Portal.Features.Simulation;
@@ -20,13 +21,14 @@ using Portal.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettingsFile();
 
-// Hosted services start in this order: database, accounts, loops, segments, control state, log writer, trainer, demo traffic.
+// Hosted services start in this order: database, accounts, loops, opt-outs, segments, control state, log writer, trainer, demo traffic.
 builder.AddPersistence();
 builder.AddPortalWeb();
 builder.AddAudit();
 builder.AddAccounts();
 builder.AddLearning();
 builder.AddLoops();
+builder.AddPrivacy();
 builder.AddSegments();
 builder.AddOversight();
 builder.AddDecisions();
@@ -48,6 +50,7 @@ app.MapRulesApi();
 app.MapAuditApi();
 app.MapFeedbackApi();
 app.MapPublicPages();
+app.MapPrivacy();
 app.MapInsightsApi();
 app.MapPortalWeb();
 return app.RunOrExplain();

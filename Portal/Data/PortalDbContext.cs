@@ -27,6 +27,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<SegmentStat> SegmentStats => Set<SegmentStat>();
     public DbSet<ImportanceStat> ImportanceStats => Set<ImportanceStat>();
     public DbSet<FeatureValueStat> FeatureValueStats => Set<FeatureValueStat>();
+    public DbSet<OptOut> OptOuts => Set<OptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,7 @@ public sealed class LoopConfiguration : IEntityTypeConfiguration<Loop>
         loop.ComplexProperty(l => l.Settings, settings =>
         {
             settings.Property(s => s.LogMirrorSasUri).HasMaxLength(2048);
+            settings.Property(s => s.NotProfiledActionId).HasMaxLength(256);
         });
     }
 }

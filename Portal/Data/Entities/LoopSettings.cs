@@ -19,4 +19,10 @@ public sealed record LoopSettings
     /// <summary>Kept and returned for client compatibility; Portal keeps its logs in its own database.</summary>
     public bool LogMirrorEnabled { get; init; }
     public string? LogMirrorSasUri { get; init; }
+
+    /// <summary>A Rank call carrying the browser's Global Privacy Control signal (<c>Sec-GPC: 1</c>) counts as an opt-out.</summary>
+    public bool HonorGlobalPrivacyControl { get; init; } = true;
+
+    /// <summary>What opted-out users are shown when it is a candidate (a popular item, not based on profiling); else the baseline.</summary>
+    public string? NotProfiledActionId { get; init; }
 }

@@ -21,6 +21,9 @@ public enum OversightEffects
     /// <summary>The model was frozen: served as it is, not learning.</summary>
     ModelFrozen = 16,
 
+    /// <summary>The user opted out of personalization: the model did not run and nothing about them was stored.</summary>
+    OptedOut = 32,
+
     /// <summary>Effects that keep a decision out of training: the model did not choose it.</summary>
-    NotLearnable = AllFrozenBaseline | RuleApplied | KillSwitch | ModelFrozen,
+    NotLearnable = AllFrozenBaseline | RuleApplied | KillSwitch | ModelFrozen | OptedOut,
 }

@@ -765,6 +765,9 @@ namespace Portal.Data.Migrations
                             b1.Property<double>("ExplorationPercentage")
                                 .HasColumnType("REAL");
 
+                            b1.Property<bool>("HonorGlobalPrivacyControl")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<bool>("IsInferenceExplainabilityEnabled")
                                 .HasColumnType("INTEGER");
 
@@ -784,6 +787,10 @@ namespace Portal.Data.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<TimeSpan>("ModelExportFrequency")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NotProfiledActionId")
+                                .HasMaxLength(256)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("RewardAggregation")
@@ -891,6 +898,35 @@ namespace Portal.Data.Migrations
                     b.HasKey("LoopId", "Path");
 
                     b.ToTable("LoopFeatures", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.OptOut", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoopId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OptedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoopId", "UserHash")
+                        .IsUnique();
+
+                    b.ToTable("OptOuts", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.OverrideRule", b =>
@@ -1432,6 +1468,15 @@ namespace Portal.Data.Migrations
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopFeature", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.OptOut", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Loop", null)
                         .WithMany()

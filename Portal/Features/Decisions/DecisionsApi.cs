@@ -39,7 +39,7 @@ public static class DecisionsApi
             return ApiResults.BadRequest(ApiErrorCodes.InvalidRankRequest, problem);
 
         var loop = http.Loop();
-        var result = await ranker.RankAsync(loop, body.Value!, body.RawJson!, ct);
+        var result = await ranker.RankAsync(loop, body.Value!, body.RawJson!, GlobalPrivacyControl(http.Request), ct);
         if (result.IsDuplicate)
             return ApiResults.Conflict($"eventId '{body.Value!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
         var response = result.Response! with { WhyUrl = links.UrlFor(http.Request, loop.Id, result.Response!.EventId) };
@@ -67,6 +67,10 @@ public static class DecisionsApi
         var result = await rewards.ActivateAsync(http.Loop(), eventId, ct);
         return result == LogWriteResult.UnknownEvent ? UnknownEvent(eventId) : TypedResults.NoContent();
     }
+
+    /// <summary>The browser's Global Privacy Control signal, forwarded by the application (<c>Sec-GPC: 1</c>).</summary>
+    private static bool GlobalPrivacyControl(HttpRequest request) =>
+        request.Headers.TryGetValue("Sec-GPC", out var gpc) && gpc.Count == 1 && gpc[0] == "1";
 
     private static IResult? InvalidEventId(string eventId, string code) =>
         eventId.Length > RankRequestValidator.MaxIdLength

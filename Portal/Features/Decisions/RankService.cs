@@ -7,24 +7,33 @@ using Portal.Features.Decisions.Log;
 using Portal.Features.Learning;
 using Portal.Features.Loops;
 using Portal.Features.Oversight;
+using Portal.Features.Privacy;
 
 namespace Portal.Features.Decisions;
 
 /// <summary>
-/// One Rank: features → oversight (frozen actions, kill switches, rules) → the loop's mode → the current model's
-/// distribution → a sampled choice with its explanation → logged and committed → announced → the response.
+/// One Rank: opt-out → features → oversight (frozen actions, kill switches, rules) → the loop's mode → the current
+/// model's distribution → a sampled choice with its explanation → logged and committed → announced → the response.
 /// The request has been validated already.
 /// </summary>
-public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker catalog, ControlState control, DecisionFeed feed, TimeProvider clock)
+public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker catalog, ControlState control, DecisionFeed feed,
+    OptOutCheck optOuts, TimeProvider clock)
 {
     public const int ExplanationSize = 5;
 
-    public async Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, string requestJson, CancellationToken ct)
+    /// <summary>What an opted-out decision keeps of its request: nothing (only the event, the action served and the time).</summary>
+    public const string OptedOutRequestJson = "{}";
+
+    /// <param name="globalPrivacyControl">The call carried the browser's Global Privacy Control signal (<c>Sec-GPC: 1</c>).</param>
+    public async Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, string requestJson, bool globalPrivacyControl, CancellationToken ct)
     {
         var actions = request.Actions!;
         var contextFeatures = request.ContextFeatures ?? [];
         var eventId = request.EventId ?? Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
+        var optOut = optOuts.Of(loop, contextFeatures, globalPrivacyControl);
+        if (optOut != OptOutReason.None) return await RankNotProfiledAsync(loop, request, eventId, now, optOut, ct);
+
         var model = loop.Model.Current;
         var (context, actionFeatures) = RequestFeatures.Of(request, loop.AuditOnlyFeatures);
 
@@ -60,9 +69,66 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         var inference = loop.Settings.IsInferenceExplainabilityEnabled
             ? InferenceExplainer.Explain(model, context, actionFeatures, actions, ranking, excluded)
             : null;
+        // Personalized: the model chose for this context, or a rule did for its segment; not a kill switch or baseline.
+        var personalized = verdict.Serves ? (verdict.Effects & OversightEffects.RuleApplied) != 0 : loop.Settings.LearningMode == LearningMode.Online;
         return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, outcome.Explored,
-            model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), inference));
+            model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), inference, Personalized: personalized));
     }
+
+    /// <summary>
+    /// An opted-out user: the model does not run and no rule reads their context; frozen actions and kill switches
+    /// still hold. The loop's not-profiled action is served when it is a candidate, else the baseline. The log keeps
+    /// no context, the decision is never learned from, and the answer says <c>personalized: false</c>.
+    /// </summary>
+    private async Task<RankResult> RankNotProfiledAsync(LoopRuntime loop, RankRequest request, string eventId, DateTimeOffset now,
+        OptOutReason reason, CancellationToken ct)
+    {
+        var actions = request.Actions!;
+        var excluded = ExcludedMask(actions, request.ExcludedActions);
+        var baseline = BaselineIndex(excluded);
+        var snapshot = control.Current;
+        var verdict = OversightEnforcer.Apply(snapshot, snapshot.For(loop.Id), now, [], actions, excluded);
+        var chosen = verdict.Serves ? verdict.ServeIndex : NotProfiledIndex(loop.Settings.NotProfiledActionId, actions, excluded);
+        var probabilities = new double[actions.Count];
+        Serve(chosen, probabilities);
+        var ranking = Ranking(actions, probabilities, chosen);
+        var detail = verdict.Detail is null ? OptOutDetail(reason) : OptOutDetail(reason) + "; " + verdict.Detail;
+
+        catalog.Observe(loop.Id, actions);
+        var record = new DecisionRecord(
+            loop.Id, eventId, now, OptedOutRequestJson,
+            ChosenActionId: actions[chosen].Id!,
+            ChosenProbability: 1,
+            BaselineActionId: actions[baseline].Id!,
+            Explored: false, loop.Model.Current.Version, loop.Settings.LearningMode,
+            JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction),
+            "[]", request.DeferActivation, verdict.Effects | OversightEffects.OptedOut, RuleId: null, detail);
+
+        if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
+        if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, []));
+        return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, Explored: false,
+            record.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Personalized: false));
+    }
+
+    /// <summary>The loop's choice for everyone (a popular item) when it is still a candidate, else the first remaining.</summary>
+    private static int NotProfiledIndex(string? actionId, IReadOnlyList<RankableAction> actions, ReadOnlySpan<bool> excluded)
+    {
+        if (actionId is not null)
+        {
+            for (var i = 0; i < actions.Count; i++)
+            {
+                if (!excluded[i] && actions[i].Id == actionId) return i;
+            }
+        }
+        return BaselineIndex(excluded);
+    }
+
+    private static string OptOutDetail(OptOutReason reason) => reason switch
+    {
+        OptOutReason.GlobalPrivacyControl => "opted out: Global Privacy Control",
+        OptOutReason.ContextFlag => "opted out: marked by the application",
+        _ => "opted out: the user's choice",
+    };
 
     /// <summary>The baseline is the first action not excluded.</summary>
     public static int BaselineIndex(ReadOnlySpan<bool> excluded)

@@ -12,6 +12,8 @@ public sealed class LoopSettingsModel
     public int LogRetentionDays { get; set; }
     public LearningMode LearningMode { get; set; }
     public bool ExplainRank { get; set; }
+    public bool HonorGlobalPrivacyControl { get; set; }
+    public string? NotProfiledActionId { get; set; }
 
     public static LoopSettingsModel From(LoopSettings s) => new()
     {
@@ -22,6 +24,8 @@ public sealed class LoopSettingsModel
         LogRetentionDays = s.LogRetentionDays,
         LearningMode = s.LearningMode,
         ExplainRank = s.IsInferenceExplainabilityEnabled,
+        HonorGlobalPrivacyControl = s.HonorGlobalPrivacyControl,
+        NotProfiledActionId = s.NotProfiledActionId,
     };
 
     public LoopSettings ApplyTo(LoopSettings current) => current with
@@ -33,5 +37,7 @@ public sealed class LoopSettingsModel
         LogRetentionDays = LogRetentionDays,
         LearningMode = LearningMode,
         IsInferenceExplainabilityEnabled = ExplainRank,
+        HonorGlobalPrivacyControl = HonorGlobalPrivacyControl,
+        NotProfiledActionId = string.IsNullOrWhiteSpace(NotProfiledActionId) ? null : NotProfiledActionId.Trim(),
     };
 }

@@ -6,7 +6,8 @@ namespace Portal.Features.Oversight;
 public static class OversightLabels
 {
     public static string Short(OversightEffects effects) =>
-        effects.HasFlag(OversightEffects.KillSwitch) ? "kill switch"
+        effects.HasFlag(OversightEffects.OptedOut) ? "opted out"
+        : effects.HasFlag(OversightEffects.KillSwitch) ? "kill switch"
         : effects.HasFlag(OversightEffects.RuleApplied) ? "rule"
         : effects.HasFlag(OversightEffects.AllFrozenBaseline) ? "all frozen"
         : effects.HasFlag(OversightEffects.FrozenRemoved) ? "frozen removed"
@@ -20,5 +21,6 @@ public static class OversightLabels
         if (effects.HasFlag(OversightEffects.KillSwitch)) yield return "A kill switch was on: the baseline was served and nothing is learned.";
         if (effects.HasFlag(OversightEffects.RuleApplied)) yield return "An override rule decided what was served; it is not learned from.";
         if (effects.HasFlag(OversightEffects.ModelFrozen)) yield return "The model was frozen: it served, and nothing is learned.";
+        if (effects.HasFlag(OversightEffects.OptedOut)) yield return "The user opted out of personalization: the model did not run, no context was stored and nothing is learned.";
     }
 }

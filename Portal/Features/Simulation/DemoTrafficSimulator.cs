@@ -59,7 +59,7 @@ public sealed class DemoTrafficSimulator(
             var request = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
             if (RankRequestValidator.Validate(request) is { } problem) throw new InvalidOperationException(problem);
 
-            var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), ct);
+            var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), globalPrivacyControl: false, ct);
             Interlocked.Increment(ref decisions);
             var shown = NewsWorld.Articles.First(a => a.Id == result.Response!.RewardActionId);
             if (world.Clicks(visit, shown))

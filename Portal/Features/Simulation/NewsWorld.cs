@@ -29,11 +29,18 @@ public sealed class NewsWorld(Random random)
         new("museum-night", "culture", "gallery", 3),
     ];
 
+    /// <summary>How many distinct visitors come back again and again.</summary>
+    public const int Visitors = 5_000;
+
+    private int visits;
+
     public SimulatedVisit NextVisit()
     {
         var first = Pick(Topics);
         var interests = random.NextDouble() < 0.5 ? new[] { first } : new[] { first, Pick(Topics.Where(t => t != first).ToList()) };
-        return new SimulatedVisit(PickWeighted(AgeBands, AgeBandWeights), Pick(Countries), Pick(Devices), interests, Pick(TimesOfDay));
+        // Ids come from a counter, not the random source, so a seed still gives the same visits as before ids existed.
+        var userId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"visitor-{visits++ % Visitors + 1}");
+        return new SimulatedVisit(PickWeighted(AgeBands, AgeBandWeights), Pick(Countries), Pick(Devices), interests, Pick(TimesOfDay), userId);
     }
 
     public double ClickProbability(SimulatedVisit visit, SimulatedArticle article)

@@ -25,6 +25,7 @@ public static class SimulatedRequest
             json.WriteStartObject("time");
             json.WriteString("timeOfDay", visit.TimeOfDay);
             json.WriteEndObject();
+            if (visit.UserId is not null) json.WriteString("_userId", visit.UserId);
             json.WriteEndObject();
             json.WriteEndArray();
 

@@ -12,10 +12,12 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var isApi = ApiRoutes.IsApi(http.Request.Path);
+        // UseExceptionHandler("/Error") has already pointed the request at the error page: judge by where it was sent.
+        var path = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value;
+        var isApi = ApiRoutes.IsApi(path);
         if (exception is ForbiddenException forbidden)
         {
-            logger.LogWarning("Refused on {Path}: {Message}", http.Request.Path, forbidden.Message);
+            logger.LogWarning("Refused on {Path}: {Message}", path, forbidden.Message);
             if (!isApi)
             {
                 http.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -27,7 +29,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             return true;
         }
         if (!isApi) return false;
-        logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+        logger.LogError(exception, "Unhandled error on {Path}", path);
         var result = ApiResults.Error(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalServerError,
             "The server failed to process the request; nothing was acknowledged. Retry later.");
         await result.ExecuteAsync(http);

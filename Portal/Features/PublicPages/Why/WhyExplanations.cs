@@ -45,7 +45,8 @@ public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory
     }
 
     public static WhyReason ReasonOf(OversightEffects oversight, LearningMode mode, bool explored) =>
-        (oversight & OversightEffects.RuleApplied) != 0 ? WhyReason.Rule
+        (oversight & OversightEffects.OptedOut) != 0 ? WhyReason.OptedOut
+        : (oversight & OversightEffects.RuleApplied) != 0 ? WhyReason.Rule
         : (oversight & (OversightEffects.KillSwitch | OversightEffects.AllFrozenBaseline)) != 0 || mode != LearningMode.Online ? WhyReason.Standard
         : explored ? WhyReason.Exploration
         : WhyReason.Personalized;

@@ -14,4 +14,7 @@ public enum WhyReason
 
     /// <summary>The standard suggestion, not personalized (learning mode, a paused system, everything else unavailable).</summary>
     Standard,
+
+    /// <summary>The user had opted out of personalization: nothing about them was used or kept.</summary>
+    OptedOut,
 }

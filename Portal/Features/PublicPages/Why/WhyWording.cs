@@ -9,6 +9,8 @@ public static class WhyWording
             "This time the system was trying something new. Now and then it shows a suggestion it is less sure about, so that it keeps learning what people like. It was not chosen because of anything about you.",
         WhyReason.Rule =>
             "A rule set by our team chose this suggestion for people in your situation, instead of the system's own choice.",
+        WhyReason.OptedOut =>
+            "You have turned off personalized suggestions, so this is our standard suggestion. Nothing about you was used to choose it, and nothing about you was kept.",
         WhyReason.Standard =>
             "This is our standard suggestion: it was not personalized for you.",
         _ when why.Factors.Count == 0 =>

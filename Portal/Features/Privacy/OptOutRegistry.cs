@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Features.Privacy;
+
+/// <summary>
+/// Who opted out of personalization, per loop, as keyed hashes of user ids (<see cref="UserIds"/>). The database holds
+/// the registry; this keeps a copy in memory that Rank reads without locks or I/O. A change is stored first and then
+/// applied here, so the next Rank obeys it and a restart forgets nothing.
+/// </summary>
+public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory, UrgentWrites urgent, UserIds userIds,
+    ActorAuthorization authorization, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>> loops = new(StringComparer.Ordinal);
+
+    /// <summary>Whether anyone opted out in the loop: when not, Rank need not hash the user id at all.</summary>
+    public bool HasAny(string loopId) => loops.TryGetValue(loopId, out var users) && !users.IsEmpty;
+
+    public bool Contains(string loopId, UInt128 userHash) => loops.TryGetValue(loopId, out var users) && users.ContainsKey(userHash);
+
+    /// <summary>When the user opted out in the loop, or null.</summary>
+    public DateTimeOffset? OptedOutAt(string loopId, string userId) =>
+        loops.TryGetValue(loopId, out var users) && users.TryGetValue(userIds.Hash(userId), out var at) ? at : null;
+
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.OptOuts.AsNoTracking().Select(o => new { o.LoopId, o.UserHash, o.OptedOutAt }).ToListAsync(ct);
+        loops.Clear();
+        foreach (var row in rows) UsersOf(row.LoopId)[UserIds.FromHex(row.UserHash)] = row.OptedOutAt;
+    }
+
+    /// <summary>Records the opt-out (again is fine: the first time stands). The loop key of the loop, or a loop manager, may.</summary>
+    public async Task<DateTimeOffset> OptOutAsync(string loopId, string userId, OptOutSource source, Actor actor, CancellationToken ct)
+    {
+        await DemandAsync(actor, source, loopId);
+        var hash = userIds.Hash(userId);
+        if (loops.TryGetValue(loopId, out var known) && known.TryGetValue(hash, out var since)) return since;
+
+        var now = clock.GetUtcNow();
+        var hex = UserIds.ToHex(hash);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using (var transaction = await urgent.BeginTransactionAsync(db, ct))
+        {
+            var existing = await db.OptOuts.AsNoTracking().Where(o => o.LoopId == loopId && o.UserHash == hex).Select(o => (DateTimeOffset?)o.OptedOutAt).FirstOrDefaultAsync(ct);
+            if (existing is { } earlier) now = earlier;
+            else db.OptOuts.Add(new OptOut { LoopId = loopId, UserHash = hex, OptedOutAt = now, Source = source });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        UsersOf(loopId)[hash] = now;
+        return now;
+    }
+
+    /// <summary>Removes the opt-out; false when there was none.</summary>
+    public async Task<bool> OptInAsync(string loopId, string userId, OptOutSource source, Actor actor, CancellationToken ct)
+    {
+        await DemandAsync(actor, source, loopId);
+        var hash = userIds.Hash(userId);
+        var hex = UserIds.ToHex(hash);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        int removed;
+        await using (var transaction = await urgent.BeginTransactionAsync(db, ct))
+        {
+            removed = await db.OptOuts.Where(o => o.LoopId == loopId && o.UserHash == hex).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        if (loops.TryGetValue(loopId, out var users)) users.TryRemove(hash, out _);
+        return removed > 0;
+    }
+
+    /// <summary>An end user decides for themselves on the page; through the API the loop's key or a loop manager does.</summary>
+    private Task DemandAsync(Actor actor, OptOutSource source, string loopId) =>
+        source == OptOutSource.Page && actor == Actor.EndUser ? Task.CompletedTask : authorization.DemandAsync(actor, PortalPolicies.ManageLoops, loopId);
+
+    private ConcurrentDictionary<UInt128, DateTimeOffset> UsersOf(string loopId) => loops.GetOrAdd(loopId, _ => new());
+}

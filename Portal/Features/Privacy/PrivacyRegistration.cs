@@ -1,0 +1,41 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Portal.Features.Privacy.Public;
+using Portal.Infrastructure.Configuration;
+
+namespace Portal.Features.Privacy;
+
+public static class PrivacyRegistration
+{
+    /// <summary>Opt-out of personalization: the registry Rank consults, the API and the public page that fill it.</summary>
+    public static IHostApplicationBuilder AddPrivacy(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
+        builder.Services.AddSingleton<UserIds>();
+        builder.Services.AddSingleton<OptOutRegistry>();
+        builder.Services.AddSingleton<OptOutCheck>();
+        builder.Services.AddHostedService<OptOutStartup>();
+        builder.Services.AddSingleton<SelfServiceOptOut>();
+        builder.Services.AddAuthentication().AddLoopKeyOrToken();
+        // Only posts count: reading the page is free; a script cannot flip someone's choice back and forth in bulk.
+        builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(OptOutPage.RateLimitPolicy, http =>
+        {
+            if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
+            var perMinute = http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value.OptOutPostsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app) => app.MapOptOutApi();
+}
+
+/// <summary>Loads the registry before traffic starts, so no opted-out user is personalized after a restart.</summary>
+public sealed class OptOutStartup(OptOutRegistry registry) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => registry.LoadAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
