@@ -1,7 +1,8 @@
 -- wrk script: POST /personalizer/v1.0/rank with 10 actions x 20 features and a unique eventId per request.
 -- Features per (context, action) pair: 10 context features (namespaces user, device) + 10 action features
 -- (namespaces item, promo): 4 strings, 4 numbers, 2 indicators on each side — the learner benchmark's workload.
--- Env: PORTAL_KEY (subscription key), RUN_TAG (eventId prefix so the database check counts only this run).
+-- Env: PORTAL_KEY (subscription key), RUN_TAG (eventId prefix so the database check counts only this run),
+-- USER_ID (optional: sent as the reserved _userId context feature, for the opt-out benchmark).
 
 local counter = 0
 local threads = {}
@@ -24,7 +25,9 @@ local prefix, suffix
 function init(args)
   local actions = {}
   for a = 0, 9 do actions[#actions + 1] = action(a) end
-  prefix = '{"contextFeatures":[{"user":{"tier":"gold","country":"DE","age":41,"returning":true,"visits":'
+  local user = os.getenv("USER_ID")
+  prefix = '{"contextFeatures":[' .. (user and ('{"_userId":"' .. user .. '"},') or '') ..
+           '{"user":{"tier":"gold","country":"DE","age":41,"returning":true,"visits":'
   suffix = '}},{"device":{"os":"ios","width":390,"mobile":true,"browser":"safari","battery":0.7}}],' ..
            '"actions":[' .. table.concat(actions, ",") .. '],"eventId":"'
   wrk.method = "POST"
