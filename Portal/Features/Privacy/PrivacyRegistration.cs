@@ -1,8 +1,8 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Portal.Features.Privacy.Public;
 using Portal.Infrastructure.Configuration;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Privacy;
 
@@ -20,12 +20,7 @@ public static class PrivacyRegistration
         builder.Services.AddAuthentication().AddLoopKeyOrToken();
         // Only posts count: reading the page is free; a script cannot flip someone's choice back and forth in bulk.
         builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(OptOutPage.RateLimitPolicy, http =>
-        {
-            if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-            var perMinute = http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value.OptOutPostsPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-        }));
+            PublicFormRateLimiting.PostsPerAddress(http, http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value.OptOutPostsPerMinute)));
         return builder;
     }
 

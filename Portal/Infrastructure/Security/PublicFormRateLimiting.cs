@@ -32,17 +32,18 @@ public static class PublicFormRateLimiting
                 await context.HttpContext.Response.WriteAsync(
                     $"Too many attempts from your address. Please wait {seconds} seconds and try again.", ct);
             };
-            limiter.AddPolicy(Login, http =>
-            {
-                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-                var perMinute = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.LoginPostsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
+            limiter.AddPolicy(Login, http => PostsPerAddress(http, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.LoginPostsPerMinute));
             limiter.AddPolicy<string, FeedbackPostPolicy>(Feedback);
         });
         return builder;
     }
+
+    /// <summary>A one-minute window per client address that counts only posts: reading the page is free.</summary>
+    public static RateLimitPartition<string> PostsPerAddress(HttpContext http, int perMinute) =>
+        !HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     /// <summary>Sets the Retry-After header from the refused lease (a minute when it does not say) and returns the seconds.</summary>
     public static int RetryAfterSeconds(OnRejectedContext context)
