@@ -29,13 +29,16 @@ public static class LogWriterCommand
         Console.WriteLine($"Decision log writer, {writes} writes per phase, {clients} concurrent callers; median of {repeats} rounds");
         Console.WriteLine($"  {"enqueue, bytes allocated by the caller per write",-58} {Median(rounds, r => r.EnqueueBytes),10:F1} B");
         Console.WriteLine($"  {"full queue drained (batches of 1000), writes/s",-58} {Median(rounds, r => r.DrainPerSecond),10:F0}");
+        Console.WriteLine($"  {"full queue drained, process CPU per write",-58} {Median(rounds, r => r.DrainCpuMicros),10:F2} µs");
         Console.WriteLine($"  {"concurrent callers awaiting each write, writes/s",-58} {Median(rounds, r => r.ConcurrentPerSecond),10:F0}");
+        Console.WriteLine($"  {"concurrent callers, process CPU per write",-58} {Median(rounds, r => r.ConcurrentCpuMicros),10:F2} µs");
         Console.WriteLine($"  {"concurrent callers, writes per commit",-58} {Median(rounds, r => r.WritesPerCommit),10:F1}");
         Console.WriteLine($"  {"concurrent callers, bytes allocated per write (whole process)",-58} {Median(rounds, r => r.BytesPerWrite),10:F0} B");
         return 0;
     }
 
-    private sealed record Round(double EnqueueBytes, double DrainPerSecond, double ConcurrentPerSecond, double WritesPerCommit, double BytesPerWrite);
+    private sealed record Round(double EnqueueBytes, double DrainPerSecond, double DrainCpuMicros, double ConcurrentPerSecond,
+        double ConcurrentCpuMicros, double WritesPerCommit, double BytesPerWrite);
 
     private static async Task<Round> RoundAsync(int writes, int clients)
     {
@@ -56,15 +59,18 @@ public static class LogWriterCommand
             for (var i = 0; i < writes; i++) pending[i] = writer.AppendAsync(backlog[i], CancellationToken.None);
             var enqueueBytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)writes;
 
+            var cpu = CpuMicros();
             var clock = Stopwatch.StartNew();
             await writer.StartAsync(CancellationToken.None);
             await Task.WhenAll(pending);
             var drain = writes / clock.Elapsed.TotalSeconds;
+            var drainCpu = (CpuMicros() - cpu) / writes;
 
             var concurrent = Records("concurrent", writes);
             var next = -1;
             var batches = writer.CommittedBatches;
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            cpu = CpuMicros();
             clock.Restart();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
             {
@@ -72,10 +78,11 @@ public static class LogWriterCommand
                     await writer.AppendAsync(concurrent[i], CancellationToken.None);
             })));
             var elapsed = clock.Elapsed.TotalSeconds;
+            var concurrentCpu = (CpuMicros() - cpu) / writes;
             var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)writes;
             var commits = writer.CommittedBatches - batches;
             await writer.StopAsync(CancellationToken.None);
-            return new Round(enqueueBytes, drain, writes / elapsed, writes / (double)commits, bytes);
+            return new Round(enqueueBytes, drain, drainCpu, writes / elapsed, concurrentCpu, writes / (double)commits, bytes);
         }
         finally
         {
@@ -98,6 +105,8 @@ public static class LogWriterCommand
         return [.. Enumerable.Range(0, count).Select(i => new DecisionRecord(LoopId, $"{prefix}-{i}", DateTimeOffset.UtcNow, request,
             "a", 1.0, "a", Explored: false, ModelVersion: 1, LearningMode.Online, """[{"id":"a","probability":1}]""", "[]", DeferActivation: false))];
     }
+
+    private static double CpuMicros() => Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
 
     private static double Median(List<Round> rounds, Func<Round, double> pick)
     {
