@@ -19,7 +19,7 @@ public sealed class TicketIntakeWriter(IOptions<StorageOptions> storage, Feedbac
     private readonly GroupCommitWriter<PendingTicket, StoredTicket> intake = new("feedback intake writer",
         QueueCapacity, MaxBatchSize, connection => new IntakeStatements(connection), logger)
     {
-        AfterCommit = counters.Signal,
+        AfterCommit = counters.RequestRecount,
     };
 
     /// <summary>True while the writer accepts and commits posts (readiness).</summary>
