@@ -6,7 +6,7 @@ namespace Portal.Infrastructure.Persistence;
 /// The owner's half of a <see cref="GroupCommitWriter{TItem,TResult}"/>: statements prepared once on the writer's one
 /// connection, each batch's items written through them inside the batch's transaction.
 /// </summary>
-public interface IGroupCommitStatements<in TItem, out TResult> : IDisposable
+public interface IGroupCommitStatements<TItem, TResult> : IDisposable
 {
     /// <summary>The batch's transaction while a batch is written; null between batches.</summary>
     SqliteTransaction? Transaction { set; }
