@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "durability" => await DurabilityCommand.RunAsync(args[1..]),
     "contention" => await ContentionCommand.RunAsync(args[1..]),
     "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
+    "log-writer" => await LogWriterCommand.RunAsync(args[1..]),
     "oversight-latency" => await OversightLatencyCommand.RunAsync(args[1..]),
     "stream-load" => await StreamLoadCommand.RunAsync(args[1..]),
     "feedback-board" => await FeedbackBoardCommand.RunAsync(args[1..]),
@@ -35,6 +36,8 @@ static int Usage()
               concurrent Rank, Reward and settings-edit writers: responses by status, any "database is locked"
           dotnet run -c Release --project Portal.Benchmarks -- rank-cost [--calls 20000]
               one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
+          dotnet run -c Release --project Portal.Benchmarks -- log-writer [--writes 50000] [--clients 64] [--repeats 5]
+              the decision log writer alone: bytes to enqueue one write, writes/s draining a full queue and with concurrent callers
           dotnet run -c Release --project Portal.Benchmarks -- oversight-latency [--trials 100] [--clients 4]
               freeze / kill switch through the oversight API while Rank runs at full speed: time to the first Rank that obeys, late disobedient answers
           dotnet run -c Release --project Portal.Benchmarks -- stream-load [--rate 1000] [--seconds 60] [--pages 5]

@@ -37,7 +37,7 @@ public static class SqliteInsertCost
         }
     }
 
-    private static async Task MigrateAsync(StorageOptions storage)
+    internal static async Task MigrateAsync(StorageOptions storage)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(SqliteConnections.ConnectionString(storage))
             // Without the app's DI the Identity part of the model differs; the Decisions table is what is measured.

@@ -1,12 +1,15 @@
 using Portal.Features.Feedback.Board;
+using Portal.Infrastructure.Notifications;
 
 namespace Portal.Features.Feedback;
 
 /// <summary>
 /// The navigation's counters (new, overdue), computed once for every open page: within a second of a change to a
-/// ticket (<see cref="Signal"/>) and every few seconds (tickets become overdue as time passes). Subscribers hear only changes.
+/// ticket (<see cref="RequestRecount"/>) and every few seconds (tickets become overdue as time passes). Pages hear
+/// only changes, through <see cref="Changed"/>.
 /// </summary>
-public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCounters> logger) : BackgroundService
+public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCounters> logger, ILogger<ChangeSignal> signalLogger)
+    : BackgroundService
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
 
@@ -14,15 +17,16 @@ public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCoun
     public static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim changed = new(0, 1);
-    private readonly Lock gate = new();
-    private readonly List<Action<FeedbackCounts>> listeners = [];
     private volatile FeedbackCounts? current;
 
     /// <summary>The latest counts; null until the first count has been taken.</summary>
     public FeedbackCounts? Current => current;
 
-    /// <summary>Asks for a recount soon; cheap, and many signals in a row cause one recount.</summary>
-    public void Signal()
+    /// <summary>Raised (from a background thread) when <see cref="Current"/> changes; subscribers read it then.</summary>
+    public ChangeSignal Changed { get; } = new(signalLogger);
+
+    /// <summary>Asks for a recount soon; cheap, and many requests in a row cause one recount.</summary>
+    public void RequestRecount()
     {
         try
         {
@@ -31,13 +35,6 @@ public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCoun
         catch (SemaphoreFullException)
         {
         }
-    }
-
-    /// <summary>Calls <paramref name="listener"/> (on a background thread) whenever the counts change; dispose to stop.</summary>
-    public IDisposable Subscribe(Action<FeedbackCounts> listener)
-    {
-        lock (gate) listeners.Add(listener);
-        return new Subscription(this, listener);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,7 +47,7 @@ public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCoun
                 if (counts != current)
                 {
                     current = counts;
-                    Publish(counts);
+                    Changed.Raise();
                 }
                 await Task.Delay(MinimumInterval, stoppingToken);
                 await changed.WaitAsync(RefreshEvery - MinimumInterval, stoppingToken);
@@ -64,31 +61,6 @@ public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCoun
                 logger.LogWarning(error, "Counting feedback tickets failed; retrying");
                 await Task.Delay(RefreshEvery, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-        }
-    }
-
-    private void Publish(FeedbackCounts counts)
-    {
-        Action<FeedbackCounts>[] snapshot;
-        lock (gate) snapshot = [.. listeners];
-        foreach (var listener in snapshot)
-        {
-            try
-            {
-                listener(counts);
-            }
-            catch (Exception error)
-            {
-                logger.LogWarning(error, "A feedback counter subscriber failed");
-            }
-        }
-    }
-
-    private sealed class Subscription(FeedbackCounters owner, Action<FeedbackCounts> listener) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (owner.gate) owner.listeners.Remove(listener);
         }
     }
 }

@@ -88,7 +88,11 @@ public sealed class TicketQueriesTests(PortalAppFactory factory) : IClassFixture
     {
         var counters = factory.Services.GetRequiredService<FeedbackCounters>();
         var heard = new List<FeedbackCounts>();
-        using var subscription = counters.Subscribe(counts => { lock (heard) heard.Add(counts); });
+        using var subscription = counters.Changed.Subscribe(() =>
+        {
+            lock (heard) heard.Add(counters.Current!);
+            return Task.CompletedTask;
+        });
 
         await factory.SubmitAsync("Count me " + Marker());
         var expected = (await Queries.CountsAsync(CancellationToken.None)).New;

@@ -1,20 +1,13 @@
 using Portal.Data.Entities;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Decisions.Log;
 
 /// <summary>One write waiting for the next group commit; completed only after that commit.</summary>
-internal abstract class LogCommand
+internal abstract class LogCommand : PendingWrite<LogWriteResult>
 {
-    private readonly TaskCompletionSource<LogWriteResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task<LogWriteResult> Completion => completion.Task;
-
     /// <summary>Runs inside the batch's transaction; the result is published only once the batch commits.</summary>
     public abstract LogWriteResult Execute(LogStatements statements);
-
-    public virtual void Succeed(LogWriteResult result) => completion.TrySetResult(result);
-
-    public void Fail(Exception error) => completion.TrySetException(error);
 }
 
 internal sealed class InsertDecision(DecisionRecord decision) : LogCommand

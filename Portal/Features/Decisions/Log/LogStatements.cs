@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Decisions.Log;
 
@@ -7,7 +8,7 @@ namespace Portal.Features.Decisions.Log;
 /// The writer's prepared statements on its one connection. Raw SQL because this is the hot path:
 /// one INSERT or UPDATE per write, parameters reused, no change tracking.
 /// </summary>
-internal sealed class LogStatements : IDisposable
+internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWriteResult>
 {
     private readonly SqliteCommand insertDecision;
     private readonly SqliteCommand rewardEarliest;
@@ -65,6 +66,8 @@ internal sealed class LogStatements : IDisposable
             upsertAction.Transaction = value;
         }
     }
+
+    public LogWriteResult Write(LogCommand command) => command.Execute(this);
 
     public LogWriteResult Insert(DecisionRecord d) => Run(insertDecision, LogWriteResult.DuplicateEvent,
         d.LoopId, d.EventId, d.CreatedAt.ToUnixTimeMilliseconds(), d.RequestJson, d.ChosenActionId, d.ChosenProbability,

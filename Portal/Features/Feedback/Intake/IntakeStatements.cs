@@ -1,15 +1,16 @@
 using Microsoft.Data.Sqlite;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Feedback.Intake;
 
 /// <summary>
-/// The intake writer's prepared statements (parameters only, never text built from input). Run in order on one
-/// connection inside one transaction, each post sees the posts before it in the same batch: a repeat within a batch
-/// finds the ticket the batch has just created, and a reference cannot be handed out twice.
+/// The intake writer's prepared statements (parameters only, never text built from input), and how one post is stored
+/// with them. Run in order on one connection inside one transaction, each post sees the posts before it in the same
+/// batch: a repeat within a batch finds the ticket the batch has just created, and a reference cannot be handed out twice.
 /// </summary>
-internal sealed class IntakeStatements : IDisposable
+internal sealed class IntakeStatements : IGroupCommitStatements<PendingTicket, StoredTicket>
 {
     private readonly SqliteCommand findRepeat;
     private readonly SqliteCommand addSubmission;
@@ -56,8 +57,29 @@ internal sealed class IntakeStatements : IDisposable
         }
     }
 
+    /// <summary>A repeat adds to its ticket (and gets its own status link); anything else opens a ticket.</summary>
+    public StoredTicket Write(PendingTicket post)
+    {
+        if (FindRepeat(post) is var (repeatId, repeatReference))
+        {
+            var count = AddSubmission(repeatId, post.ReceivedAt);
+            InsertLink(post.StatusTokenHash, repeatId, post.ReceivedAt);
+            InsertHistory(repeatId, post.ReceivedAt, TicketChange.SubmittedAgain,
+                $"The same text arrived again from the same source ({count} times in total).");
+            return new StoredTicket(repeatReference, Repeated: true);
+        }
+        string reference;
+        do reference = TicketReference.New(); while (ReferenceTaken(reference));
+        var id = InsertTicket(post, reference);
+        InsertContext(id, post.Decision);
+        InsertLink(post.StatusTokenHash, id, post.ReceivedAt);
+        InsertHistory(id, post.ReceivedAt, TicketChange.Submitted,
+            post.Decision is null ? "Submitted." : $"Submitted about decision {post.Decision.EventId} of loop {post.Decision.LoopId}.");
+        return new StoredTicket(reference, Repeated: false);
+    }
+
     /// <summary>The ticket a repeat belongs to, or null.</summary>
-    public (long Id, string Reference)? FindRepeat(PendingTicket post)
+    private (long Id, string Reference)? FindRepeat(PendingTicket post)
     {
         Bind(findRepeat, post.SourceHash, post.TextHash, post.RepeatSince.ToUnixTimeMilliseconds());
         using var reader = findRepeat.ExecuteReader();
@@ -65,19 +87,19 @@ internal sealed class IntakeStatements : IDisposable
     }
 
     /// <summary>Counts one more submission of the ticket; returns how many it stands for now.</summary>
-    public long AddSubmission(long ticketId, DateTimeOffset now)
+    private long AddSubmission(long ticketId, DateTimeOffset now)
     {
         Bind(addSubmission, now.ToUnixTimeMilliseconds(), ticketId);
         return (long)addSubmission.ExecuteScalar()!;
     }
 
-    public bool ReferenceTaken(string reference)
+    private bool ReferenceTaken(string reference)
     {
         Bind(referenceTaken, reference);
         return (long)referenceTaken.ExecuteScalar()! != 0;
     }
 
-    public long InsertTicket(PendingTicket post, string reference)
+    private long InsertTicket(PendingTicket post, string reference)
     {
         Bind(insertTicket, reference, post.ReceivedAt.ToUnixTimeMilliseconds(), post.Category.ToString(), (object?)post.ContactEmail ?? DBNull.Value,
             post.ConsentToContact ? 1 : 0, post.SourceHash, post.TextHash, (object?)post.Decision?.LoopId ?? DBNull.Value,
@@ -87,7 +109,7 @@ internal sealed class IntakeStatements : IDisposable
     }
 
     /// <summary>The decision's context features as rows, so the board can filter by segment in SQL.</summary>
-    public void InsertContext(long ticketId, DecisionSnapshot? decision)
+    private void InsertContext(long ticketId, DecisionSnapshot? decision)
     {
         if (decision is null) return;
         foreach (var value in TicketContext.ValuesOf(decision.ContextFeatures))
@@ -97,13 +119,13 @@ internal sealed class IntakeStatements : IDisposable
         }
     }
 
-    public void InsertLink(string tokenHash, long ticketId, DateTimeOffset now)
+    private void InsertLink(string tokenHash, long ticketId, DateTimeOffset now)
     {
         Bind(insertLink, tokenHash, ticketId, now.ToUnixTimeMilliseconds());
         insertLink.ExecuteNonQuery();
     }
 
-    public void InsertHistory(long ticketId, DateTimeOffset now, TicketChange change, string detail)
+    private void InsertHistory(long ticketId, DateTimeOffset now, TicketChange change, string detail)
     {
         Bind(insertHistory, ticketId, now.ToUnixTimeMilliseconds(), Actor.EndUser.Name, change.ToString(), detail);
         insertHistory.ExecuteNonQuery();

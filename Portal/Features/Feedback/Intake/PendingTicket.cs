@@ -1,12 +1,11 @@
 using Portal.Data.Entities;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Feedback.Intake;
 
 /// <summary>A checked feedback post waiting for the intake writer; completed once its transaction has committed.</summary>
-public sealed class PendingTicket
+public sealed class PendingTicket : PendingWrite<StoredTicket>
 {
-    private readonly TaskCompletionSource<StoredTicket> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     public required DateTimeOffset ReceivedAt { get; init; }
 
     /// <summary>A ticket last sent at or after this time with the same source and text takes this post as a repeat.</summary>
@@ -22,10 +21,4 @@ public sealed class PendingTicket
     public required TicketPriority Priority { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required string StatusTokenHash { get; init; }
-
-    public Task<StoredTicket> Completion => completion.Task;
-
-    public void Succeed(StoredTicket stored) => completion.TrySetResult(stored);
-
-    public void Fail(Exception error) => completion.TrySetException(error);
 }

@@ -39,7 +39,7 @@ public sealed class TicketMerge(IDbContextFactory<PortalDbContext> dbFactory, Ac
             $"{duplicate.Reference} merged into this ticket ({primary.SubmissionCount} submissions in total)."));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        counters.Signal();
+        counters.RequestRecount();
         return TriageResult.Ok;
     }
 }

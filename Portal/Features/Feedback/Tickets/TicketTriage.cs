@@ -88,7 +88,7 @@ public sealed class TicketTriage(
         if (tickets.Count < ids.Length) refusals.Add($"{ids.Length - tickets.Count} of the selected tickets no longer exist.");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        if (changed > 0) counters.Signal();
+        if (changed > 0) counters.RequestRecount();
         return new BulkTriageResult(changed, refusals);
     }
 

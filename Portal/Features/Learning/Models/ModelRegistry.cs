@@ -14,8 +14,6 @@ public sealed class ModelRegistry(ModelStore store, ILogger<ModelRegistry> logge
 
     public IEnumerable<LoopLearner> All => learners.Values;
 
-    public void Forget(string loopId) => learners.TryRemove(loopId, out _);
-
     private LoopLearner Load(string loopId, LearnerPolicy policy)
     {
         try

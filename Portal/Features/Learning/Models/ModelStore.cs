@@ -47,7 +47,5 @@ public sealed class ModelStore(IOptions<StorageOptions> storage)
         File.Move(temporary, path, overwrite: true);
     }
 
-    public void Delete(string loopId) => File.Delete(PathFor(loopId));
-
     private string PathFor(string loopId) => Path.Combine(storage.Value.ModelDirectory, loopId + ".model");
 }

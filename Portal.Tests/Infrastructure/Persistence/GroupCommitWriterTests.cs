@@ -1,0 +1,234 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Tests.Infrastructure.Persistence;
+
+/// <summary>
+/// The group-commit loop on its own, against a scratch SQLite file. Writes are queued before the loop starts, so which
+/// writes share a batch is known without waiting on timing.
+/// </summary>
+public sealed class GroupCommitWriterTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("portal-group-commit-").FullName;
+    private readonly StorageOptions storage;
+    private int afterCommitCalls;
+
+    public GroupCommitWriterTests() => storage = new StorageOptions { DataDirectory = folder };
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Writes_waiting_together_share_commits_of_at_most_the_batch_size_and_each_caller_gets_its_own_result()
+    {
+        var writer = Writer(maxBatchSize: 100);
+        var writes = Enumerable.Range(0, 250).Select(i => writer.EnqueueAsync(new Probe(i), CancellationToken.None)).ToList();
+
+        var run = writer.RunAsync(storage, CancellationToken.None);
+        var results = await Task.WhenAll(writes);
+
+        Assert.Equal(Enumerable.Range(0, 250), results.Select(r => r.Value));
+        Assert.Equal([100, 100, 50], results.GroupBy(r => r.Batch).OrderBy(g => g.Key).Select(g => g.Count()));
+        Assert.Equal(3, writer.CommittedBatches);
+        Assert.Equal(3, afterCommitCalls);
+        Assert.Equal(250, StoredRows());
+        await StopAsync(writer, run);
+    }
+
+    [Fact]
+    public async Task Writes_arriving_while_the_owner_holds_the_next_batch_back_join_that_batch()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writer = Writer(maxBatchSize: 100, beforeBatch: () => gate.Task);
+        var run = writer.RunAsync(storage, CancellationToken.None);
+
+        var writes = Enumerable.Range(0, 10).Select(i => writer.EnqueueAsync(new Probe(i), CancellationToken.None)).ToList();
+        gate.SetResult();
+
+        Assert.All(await Task.WhenAll(writes), r => Assert.Equal(1, r.Batch));
+        Assert.Equal(1, writer.CommittedBatches);
+        await StopAsync(writer, run);
+    }
+
+    [Fact]
+    public async Task A_write_that_throws_fails_every_write_of_its_batch_and_the_next_batch_commits()
+    {
+        var writer = Writer(maxBatchSize: 100);
+        var batch = Enumerable.Range(0, 5)
+            .Select(i => writer.EnqueueAsync(new Probe(i, i == 2 ? Trouble.Throws : Trouble.None), CancellationToken.None)).ToList();
+        var run = writer.RunAsync(storage, CancellationToken.None);
+
+        foreach (var write in batch)
+            Assert.Equal("write 2 failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => write)).Message);
+        var later = await writer.EnqueueAsync(new Probe(7), CancellationToken.None);
+
+        Assert.Equal(7, later.Value);
+        Assert.Equal(1, StoredRows());
+        Assert.Equal(1, writer.CommittedBatches);
+        Assert.Equal(1, afterCommitCalls);
+        await StopAsync(writer, run);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_itself_after_the_commit_fails_alone()
+    {
+        var writer = Writer(maxBatchSize: 100);
+        var writes = Enumerable.Range(0, 5)
+            .Select(i => writer.EnqueueAsync(new Probe(i, i == 3 ? Trouble.FailsAlone : Trouble.None), CancellationToken.None)).ToList();
+        var run = writer.RunAsync(storage, CancellationToken.None);
+
+        Assert.Equal("write 3 failed alone", (await Assert.ThrowsAsync<InvalidOperationException>(() => writes[3])).Message);
+        Assert.Equal([0, 1, 2, 4], (await Task.WhenAll(writes.Where((_, i) => i != 3))).Select(r => r.Value));
+        Assert.Equal(1, writer.CommittedBatches);
+        await StopAsync(writer, run);
+    }
+
+    [Fact]
+    public async Task When_the_commit_fails_the_batch_fails_nothing_of_it_is_stored_and_the_writer_goes_on()
+    {
+        var writer = Writer(maxBatchSize: 100);
+        var batch = Enumerable.Range(0, 4)
+            .Select(i => writer.EnqueueAsync(new Probe(i, i == 1 ? Trouble.BreaksCommit : Trouble.None), CancellationToken.None)).ToList();
+        var run = writer.RunAsync(storage, CancellationToken.None);
+
+        foreach (var write in batch) await Assert.ThrowsAsync<SqliteException>(() => write);
+        var later = await writer.EnqueueAsync(new Probe(8), CancellationToken.None);
+
+        Assert.Equal(8, later.Value);
+        Assert.True(writer.IsRunning);
+        Assert.Equal(1, StoredRows());
+        Assert.Equal(1, writer.CommittedBatches);
+        Assert.Equal(1, afterCommitCalls);
+        await StopAsync(writer, run);
+    }
+
+    [Fact]
+    public async Task Stopping_commits_every_write_already_accepted_and_refuses_new_ones()
+    {
+        var batchDue = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writer = Writer(maxBatchSize: 100, beforeBatch: () =>
+        {
+            batchDue.TrySetResult();
+            return gate.Task;
+        });
+        using var stopping = new CancellationTokenSource();
+        var run = writer.RunAsync(storage, stopping.Token);
+        var accepted = Enumerable.Range(0, 250).Select(i => writer.EnqueueAsync(new Probe(i), CancellationToken.None)).ToList();
+        await batchDue.Task;
+
+        // What a host's stop does: no more writes, then the stopping token fires.
+        writer.Complete();
+        await stopping.CancelAsync();
+        gate.SetResult();
+        await run;
+
+        Assert.Equal(Enumerable.Range(0, 250), (await Task.WhenAll(accepted)).Select(r => r.Value));
+        Assert.Equal(250, StoredRows());
+        Assert.False(writer.IsRunning);
+        await Assert.ThrowsAsync<ChannelClosedException>(() => writer.EnqueueAsync(new Probe(250), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_the_database_cannot_be_opened_waiting_writes_fail_and_new_ones_are_refused()
+    {
+        var notAFolder = Path.Combine(folder, "a-file");
+        File.WriteAllText(notAFolder, "");
+        var writer = Writer(maxBatchSize: 100);
+        var waiting = writer.EnqueueAsync(new Probe(0), CancellationToken.None);
+
+        await writer.RunAsync(new StorageOptions { DataDirectory = notAFolder }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<SqliteException>(() => waiting);
+        Assert.False(writer.IsRunning);
+        await Assert.ThrowsAsync<ChannelClosedException>(() => writer.EnqueueAsync(new Probe(1), CancellationToken.None));
+    }
+
+    private GroupCommitWriter<Probe, Written> Writer(int maxBatchSize, Func<Task>? beforeBatch = null) =>
+        new("test writer", queueCapacity: 1_000, maxBatchSize, connection => new ProbeStatements(connection), NullLogger.Instance)
+        {
+            BeforeBatch = beforeBatch,
+            AfterCommit = () => afterCommitCalls++,
+        };
+
+    private static async Task StopAsync(GroupCommitWriter<Probe, Written> writer, Task run)
+    {
+        writer.Complete();
+        await run;
+    }
+
+    private long StoredRows()
+    {
+        using var connection = new SqliteConnection(SqliteConnections.ConnectionString(storage));
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM Probes";
+        return (long)count.ExecuteScalar()!;
+    }
+
+    private enum Trouble { None, Throws, BreaksCommit, FailsAlone }
+
+    /// <summary>Which write it was, and in which of the writer's transactions (1, 2, …) it was written.</summary>
+    private sealed record Written(int Value, int Batch);
+
+    private sealed class Probe(int value, Trouble trouble = Trouble.None) : PendingWrite<Written>
+    {
+        public int Value => value;
+        public Trouble Trouble => trouble;
+
+        public override void Succeed(Written result)
+        {
+            if (trouble == Trouble.FailsAlone) Fail(new InvalidOperationException($"write {value} failed alone"));
+            else base.Succeed(result);
+        }
+    }
+
+    /// <summary>One row per write; a row naming a missing parent passes its INSERT but fails the COMMIT (deferred key).</summary>
+    private sealed class ProbeStatements : IGroupCommitStatements<Probe, Written>
+    {
+        private readonly SqliteCommand insert;
+        private int batches;
+
+        public ProbeStatements(SqliteConnection connection)
+        {
+            using (var schema = connection.CreateCommand())
+            {
+                schema.CommandText = """
+                    CREATE TABLE Parents (Id INTEGER PRIMARY KEY);
+                    CREATE TABLE Probes (Value INTEGER NOT NULL,
+                        ParentId INTEGER REFERENCES Parents (Id) DEFERRABLE INITIALLY DEFERRED);
+                    """;
+                schema.ExecuteNonQuery();
+            }
+            insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO Probes (Value, ParentId) VALUES ($value, $parent)";
+            insert.Parameters.Add(new SqliteParameter { ParameterName = "$value" });
+            insert.Parameters.Add(new SqliteParameter { ParameterName = "$parent" });
+        }
+
+        public SqliteTransaction? Transaction
+        {
+            set
+            {
+                if (value is not null) batches++;
+                insert.Transaction = value;
+            }
+        }
+
+        public Written Write(Probe item)
+        {
+            if (item.Trouble == Trouble.Throws) throw new InvalidOperationException($"write {item.Value} failed");
+            insert.Parameters[0].Value = item.Value;
+            insert.Parameters[1].Value = item.Trouble == Trouble.BreaksCommit ? 404 : DBNull.Value;
+            insert.ExecuteNonQuery();
+            return new Written(item.Value, batches);
+        }
+
+        public void Dispose() => insert.Dispose();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Portal.Infrastructure.Persistence;
+
+/// <summary>
+/// Group commit for a single writer. Callers enqueue into a bounded channel (full: they wait, nothing is dropped) and
+/// await their write; one loop drains what is waiting, up to the batch size, writes it in one transaction on its one
+/// connection (one disk flush for the batch) and completes each caller only after the commit, so an acknowledged write
+/// is on disk. A failed batch fails its own writes and the loop goes on; on stop it commits what was accepted.
+/// </summary>
+public sealed class GroupCommitWriter<TItem, TResult>(
+    string name,
+    int queueCapacity,
+    int maxBatchSize,
+    Func<SqliteConnection, IGroupCommitStatements<TItem, TResult>> prepare,
+    ILogger logger)
+    where TItem : PendingWrite<TResult>
+{
+    private readonly Channel<TItem> queue = Channel.CreateBounded<TItem>(new BoundedChannelOptions(queueCapacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    /// <summary>Awaited before each batch is taken from the queue; writes that arrive meanwhile join that batch.</summary>
+    public Func<Task>? BeforeBatch { get; init; }
+
+    /// <summary>Called after each committed batch, before its callers hear of it. Must not throw.</summary>
+    public Action? AfterCommit { get; init; }
+
+    /// <summary>True while the loop accepts and commits writes (readiness).</summary>
+    public bool IsRunning { get; private set; }
+
+    public long CommittedBatches { get; private set; }
+
+    /// <summary>The hot path (every Rank): one channel write and one await, nothing allocated beyond the item and this call.</summary>
+    public async Task<TResult> EnqueueAsync(TItem item, CancellationToken ct)
+    {
+        if (!queue.Writer.TryWrite(item)) await queue.Writer.WriteAsync(item, ct);
+        return await item.Completion;
+    }
+
+    /// <summary>Takes no more writes; <see cref="RunAsync"/> commits those already queued, then returns.</summary>
+    public void Complete() => queue.Writer.TryComplete();
+
+    public async Task RunAsync(StorageOptions storage, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await using var connection = await SqliteConnections.OpenAsync(storage, stoppingToken);
+            using var statements = prepare(connection);
+            IsRunning = true;
+            var batch = new List<TItem>(maxBatchSize);
+            // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
+            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                if (BeforeBatch is { } beforeBatch) await beforeBatch();
+                while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var item)) batch.Add(item);
+                Commit(connection, statements, batch);
+                batch.Clear();
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Without the loop nothing can be acknowledged: refuse new writes and fail the waiting ones at once
+            // (clients get an error and may retry) instead of letting them wait forever. Readiness turns unhealthy.
+            logger.LogCritical(error, "The {Writer} stopped; none of its writes can be stored until Portal restarts", name);
+            queue.Writer.TryComplete(error);
+            while (queue.Reader.TryRead(out var waiting)) waiting.Fail(error);
+        }
+        finally
+        {
+            IsRunning = false;
+        }
+    }
+
+    private void Commit(SqliteConnection connection, IGroupCommitStatements<TItem, TResult> statements, List<TItem> batch)
+    {
+        var results = new TResult[batch.Count];
+        try
+        {
+            using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                statements.Transaction = transaction;
+                for (var i = 0; i < batch.Count; i++) results[i] = statements.Write(batch[i]);
+                transaction.Commit();
+            }
+            CommittedBatches++;
+        }
+        catch (Exception error)
+        {
+            // Nothing of this batch is on disk: every caller hears so, none is acknowledged.
+            logger.LogError(error, "A batch of {Count} writes of the {Writer} failed and was rolled back", batch.Count, name);
+            foreach (var item in batch) item.Fail(error);
+            return;
+        }
+        finally
+        {
+            statements.Transaction = null;
+        }
+        AfterCommit?.Invoke();
+        for (var i = 0; i < batch.Count; i++) batch[i].Succeed(results[i]);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Data.Sqlite;
+
+namespace Portal.Infrastructure.Persistence;
+
+/// <summary>
+/// The owner's half of a <see cref="GroupCommitWriter{TItem,TResult}"/>: statements prepared once on the writer's one
+/// connection, each batch's items written through them inside the batch's transaction.
+/// </summary>
+public interface IGroupCommitStatements<TItem, TResult> : IDisposable
+{
+    /// <summary>The batch's transaction while a batch is written; null between batches.</summary>
+    SqliteTransaction? Transaction { set; }
+
+    /// <summary>Writes one item. Throwing rolls back the whole batch; the result reaches the caller only after the commit.</summary>
+    TResult Write(TItem item);
+}
