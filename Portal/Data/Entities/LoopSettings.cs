@@ -23,6 +23,12 @@ public sealed record LoopSettings
     /// <summary>A Rank call carrying the browser's Global Privacy Control signal (<c>Sec-GPC: 1</c>) counts as an opt-out.</summary>
     public bool HonorGlobalPrivacyControl { get; init; } = true;
 
+    /// <summary>Rank calls per second the loop's key may make (429 beyond); 0: no limit.</summary>
+    public int RankCallsPerSecond { get; init; }
+
+    /// <summary>Reward and Activate calls per second the loop's key may make (429 beyond); 0: no limit.</summary>
+    public int RewardCallsPerSecond { get; init; }
+
     /// <summary>What opted-out users are shown when it is a candidate (a popular item, not based on profiling); else the baseline.</summary>
     public string? NotProfiledActionId { get; init; }
 }

@@ -793,10 +793,16 @@ namespace Portal.Data.Migrations
                                 .HasMaxLength(256)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("RankCallsPerSecond")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("RewardAggregation")
                                 .IsRequired()
                                 .HasMaxLength(16)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("RewardCallsPerSecond")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<TimeSpan>("RewardWaitTime")
                                 .HasColumnType("TEXT");

@@ -17,21 +17,25 @@ public static class DecisionsApi
             .WithJsonBody<RankRequest>()
             .Produces<RankResponse>(StatusCodes.Status201Created)
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .Produces<ApiError>(StatusCodes.Status409Conflict);
+            .Produces<ApiError>(StatusCodes.Status409Conflict)
+            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
         api.MapPost("/events/{eventId}/reward", Reward).WithName("Reward")
             .WithSummary("Report the reward of a ranked event (Personalizer Events_Reward).")
             .WithJsonBody<RewardRequest>()
             .Produces(StatusCodes.Status204NoContent)
-            .Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces<ApiError>(StatusCodes.Status404NotFound)
+            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
         api.MapPost("/events/{eventId}/activate", Activate).WithName("Activate")
             .WithSummary("Mark a deferred event as shown (Personalizer Events_Activate).")
             .Produces(StatusCodes.Status204NoContent)
-            .Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces<ApiError>(StatusCodes.Status404NotFound)
+            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
-    public static async Task<IResult> Rank(HttpContext http, RankService ranker, IDecisionLinks links, CancellationToken ct)
+    public static async Task<IResult> Rank(HttpContext http, RankService ranker, IDecisionLinks links, LoopCallLimits limits, CancellationToken ct)
     {
+        if (!limits.TryAcquire(http.Loop(), LimitedCall.Rank)) return LimitReached(http, "Rank", http.Loop().Settings.RankCallsPerSecond);
         var body = await JsonBody.ReadAsync(http.Request, PersonalizerJsonContext.Default.RankRequest,
             ApiErrorCodes.InvalidRankRequest, keepRaw: true, ct);
         if (body.Error is not null) return body.Error;
@@ -46,8 +50,9 @@ public static class DecisionsApi
         return TypedResults.Json(response, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> Reward(string eventId, HttpContext http, RewardService rewards, CancellationToken ct)
+    public static async Task<IResult> Reward(string eventId, HttpContext http, RewardService rewards, LoopCallLimits limits, CancellationToken ct)
     {
+        if (!limits.TryAcquire(http.Loop(), LimitedCall.Reward)) return LimitReached(http, "Reward and Activate", http.Loop().Settings.RewardCallsPerSecond);
         if (InvalidEventId(eventId, ApiErrorCodes.InvalidRewardRequest) is { } invalid) return invalid;
         var body = await JsonBody.ReadAsync(http.Request, PersonalizerJsonContext.Default.RewardRequest,
             ApiErrorCodes.InvalidRewardRequest, keepRaw: false, ct);
@@ -61,12 +66,17 @@ public static class DecisionsApi
         return result == LogWriteResult.UnknownEvent ? UnknownEvent(eventId) : TypedResults.NoContent();
     }
 
-    public static async Task<IResult> Activate(string eventId, HttpContext http, RewardService rewards, CancellationToken ct)
+    public static async Task<IResult> Activate(string eventId, HttpContext http, RewardService rewards, LoopCallLimits limits, CancellationToken ct)
     {
+        if (!limits.TryAcquire(http.Loop(), LimitedCall.Reward)) return LimitReached(http, "Reward and Activate", http.Loop().Settings.RewardCallsPerSecond);
         if (InvalidEventId(eventId, ApiErrorCodes.InvalidEventIdToActivate) is { } invalid) return invalid;
         var result = await rewards.ActivateAsync(http.Loop(), eventId, ct);
         return result == LogWriteResult.UnknownEvent ? UnknownEvent(eventId) : TypedResults.NoContent();
     }
+
+    private static IResult LimitReached(HttpContext http, string calls, int perSecond) =>
+        ApiResults.TooManyRequests(http.Response, 1,
+            $"This loop accepts at most {perSecond} {calls} calls per second; try again in a second. Nothing was changed.");
 
     /// <summary>The browser's Global Privacy Control signal, forwarded by the application (<c>Sec-GPC: 1</c>).</summary>
     private static bool GlobalPrivacyControl(HttpRequest request) =>

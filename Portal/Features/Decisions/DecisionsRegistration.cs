@@ -15,6 +15,7 @@ public static class DecisionsRegistration
         builder.Services.AddHostedService(services => services.GetRequiredService<DecisionLogWriter>());
         builder.Services.AddSingleton<ActionCatalogTracker>();
         builder.Services.AddSingleton<RankService>();
+        builder.Services.AddSingleton<LoopCallLimits>();
         builder.Services.AddSingleton<RewardService>();
         builder.Services.AddSingleton<DecisionFeed>();
         builder.Services.AddSingleton<DecisionSamples>(); // the logged requests read back, for the previews of other features

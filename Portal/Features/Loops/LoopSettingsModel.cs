@@ -14,6 +14,8 @@ public sealed class LoopSettingsModel
     public bool ExplainRank { get; set; }
     public bool HonorGlobalPrivacyControl { get; set; }
     public string? NotProfiledActionId { get; set; }
+    public int RankCallsPerSecond { get; set; }
+    public int RewardCallsPerSecond { get; set; }
 
     public static LoopSettingsModel From(LoopSettings s) => new()
     {
@@ -26,6 +28,8 @@ public sealed class LoopSettingsModel
         ExplainRank = s.IsInferenceExplainabilityEnabled,
         HonorGlobalPrivacyControl = s.HonorGlobalPrivacyControl,
         NotProfiledActionId = s.NotProfiledActionId,
+        RankCallsPerSecond = s.RankCallsPerSecond,
+        RewardCallsPerSecond = s.RewardCallsPerSecond,
     };
 
     public LoopSettings ApplyTo(LoopSettings current) => current with
@@ -39,5 +43,7 @@ public sealed class LoopSettingsModel
         IsInferenceExplainabilityEnabled = ExplainRank,
         HonorGlobalPrivacyControl = HonorGlobalPrivacyControl,
         NotProfiledActionId = string.IsNullOrWhiteSpace(NotProfiledActionId) ? null : NotProfiledActionId.Trim(),
+        RankCallsPerSecond = RankCallsPerSecond,
+        RewardCallsPerSecond = RewardCallsPerSecond,
     };
 }

@@ -57,6 +57,8 @@ public static class ServiceConfigurationMapper
         if (s.LogRetentionDays == int.MinValue) return "logRetentionDays is required: a number of days, or -1 to keep logs forever.";
         if (s.LogRetentionDays is 0 or < -1 or > 36_500) return $"logRetentionDays {s.LogRetentionDays} must be -1 (forever) or between 1 and 36500.";
         if (s.LogMirrorSasUri is { Length: > 2048 }) return "logMirrorSasUri is longer than 2048 characters.";
+        if (s.RankCallsPerSecond is < 0 or > 1_000_000) return $"The Rank limit {s.RankCallsPerSecond} must be between 0 (no limit) and 1000000 calls per second.";
+        if (s.RewardCallsPerSecond is < 0 or > 1_000_000) return $"The Reward limit {s.RewardCallsPerSecond} must be between 0 (no limit) and 1000000 calls per second.";
         if (s.NotProfiledActionId is { } action && (action.Length is 0 or > 256 || action.Any(char.IsControl)))
             return "The not-profiled action must be an action id of 1 to 256 characters without control characters, or empty for the baseline.";
         return null;

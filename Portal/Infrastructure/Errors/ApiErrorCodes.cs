@@ -17,4 +17,5 @@ public static class ApiErrorCodes
     public const string Unauthorized = "401";
     public const string Forbidden = "Forbidden";
     public const string ServiceUnavailable = "ServiceUnavailable";
+    public const string TooManyRequests = "TooManyRequests";
 }

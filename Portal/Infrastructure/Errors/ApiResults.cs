@@ -10,6 +10,13 @@ public static class ApiResults
 
     public static IResult NotFound(string message) => Error(StatusCodes.Status404NotFound, ApiErrorCodes.ResourceNotFound, message);
 
+    /// <summary>429 with Retry-After (whole seconds), in the API's error shape.</summary>
+    public static IResult TooManyRequests(HttpResponse response, int retryAfterSeconds, string message)
+    {
+        response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Error(StatusCodes.Status429TooManyRequests, ApiErrorCodes.TooManyRequests, message);
+    }
+
     public static IResult Conflict(string message) => Error(StatusCodes.Status409Conflict, ApiErrorCodes.Conflict, message);
 
     public static IResult TooLarge(long limit) => Error(StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.PayloadTooLarge,
