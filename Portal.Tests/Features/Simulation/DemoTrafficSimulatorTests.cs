@@ -54,6 +54,48 @@ public sealed class DemoTrafficSimulatorTests(PortalAppFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_staged_attack_poses_as_visitors_of_its_country_and_rewards_its_target_whenever_shown_and_nothing_else()
+    {
+        var seqBefore = await LastSeqAsync();
+        var attack = new SimulatedAttackOptions { Enabled = true, ActionId = "hidden-beaches", Country = "JP", StartAfter = TimeSpan.FromMilliseconds(150), Duration = TimeSpan.Zero, Share = 1 };
+        using var simulator = Simulator(enabled: true, decisionsPerSecond: 100, attack);
+        await StartedAsync(simulator);
+
+        clock.Advance(Tick); // the attack starts after one tick: these 10 visits are plain
+        await Eventually.TrueAsync(() => simulator.Decisions == 10);
+        for (var i = 0; i < 5; i++)
+        {
+            clock.Advance(Tick);
+            await Eventually.TrueAsync(() => simulator.Decisions == 20 + 10 * i);
+        }
+        await simulator.StopAsync(CancellationToken.None);
+
+        Assert.Equal(50, simulator.AttackDecisions);
+        await using var db = await Service<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var scripted = (await db.Decisions.AsNoTracking().Where(d => d.LoopId == DemoLoopOptions.LoopId && d.Seq > seqBefore).OrderBy(d => d.Seq).ToListAsync())
+            .Where(d => d.RequestJson.Contains("\"_userId\":\"bot-")).ToList();
+        Assert.Equal(50, scripted.Count);
+        Assert.All(scripted, d =>
+        {
+            Assert.Contains("\"country\":\"JP\"", d.RequestJson);
+            Assert.Equal(d.ChosenActionId == "hidden-beaches" ? 1.0 : null, d.Reward);
+        });
+    }
+
+    [Theory]
+    [InlineData("no-such-article", "JP", 0.3, "ActionId 'no-such-article' is not a demo article")]
+    [InlineData("hidden-beaches", "XX", 0.3, "Country 'XX' is not a demo country")]
+    [InlineData("hidden-beaches", "JP", 0.0, "Share must be above 0")]
+    public void A_misconfigured_attack_is_refused_at_start_naming_the_key(string action, string country, double share, string expected)
+    {
+        var options = new SimulatorOptions { Attack = new SimulatedAttackOptions { Enabled = true, ActionId = action, Country = country, Share = share } };
+
+        var problems = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Select(p => p.ErrorMessage).ToList();
+
+        Assert.Contains(problems, p => p!.Contains("Portal:Simulator:Attack:" + expected.Split(' ')[0]) && p.Contains(expected));
+    }
+
+    [Fact]
     public async Task Disabled_it_ends_at_once_and_never_ranks()
     {
         using var simulator = Simulator(enabled: false, decisionsPerSecond: 100);
@@ -96,8 +138,8 @@ public sealed class DemoTrafficSimulatorTests(PortalAppFactory factory) : IClass
 
     private T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 
-    private DemoTrafficSimulator Simulator(bool enabled, double decisionsPerSecond) => new(
-        Options.Create(new SimulatorOptions { Enabled = enabled, DecisionsPerSecond = decisionsPerSecond }),
+    private DemoTrafficSimulator Simulator(bool enabled, double decisionsPerSecond, SimulatedAttackOptions? attack = null) => new(
+        Options.Create(new SimulatorOptions { Enabled = enabled, DecisionsPerSecond = decisionsPerSecond, Attack = attack ?? new() }),
         Service<LoopDirectory>(), Service<RankService>(), Service<RewardService>(), clock, warnings);
 
     /// <summary>Starts the simulator and waits until its timer exists, so that the next advance of the clock is a tick it sees.</summary>

@@ -11,6 +11,7 @@ namespace Portal.Features.Simulation;
 /// Feeds the demo loop with simulated visitors through the same path as an external client's Rank and Reward:
 /// the JSON body is parsed and validated like the endpoint's, ranked by the RankService, committed by the log
 /// writer, and a click is reported as reward 1 (no click: the loop's default reward after the wait time).
+/// When <see cref="SimulatedAttackOptions"/> is enabled, a share of the visits is an attacker's script instead.
 /// </summary>
 public sealed class DemoTrafficSimulator(
     IOptions<SimulatorOptions> options,
@@ -23,13 +24,23 @@ public sealed class DemoTrafficSimulator(
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private readonly NewsWorld world = new(Random.Shared);
     private long decisions;
+    private long attackDecisions;
+    private DateTimeOffset startedAt;
 
     public long Decisions => Interlocked.Read(ref decisions);
+
+    /// <summary>Decisions the simulated attacker asked for (part of <see cref="Decisions"/>).</summary>
+    public long AttackDecisions => Interlocked.Read(ref attackDecisions);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
         logger.LogInformation("Demo traffic: {Rate} decisions/s into loop '{Loop}'", options.Value.DecisionsPerSecond, DemoLoopOptions.LoopId);
+        var attack = options.Value.Attack;
+        if (attack.Enabled)
+            logger.LogWarning("Demo traffic will stage an attack {Start} after start: fake rewards for '{Action}' from country {Country}, {Share:P0} of visits",
+                attack.StartAfter, attack.ActionId, attack.Country, attack.Share);
+        startedAt = clock.GetUtcNow();
         using var timer = new PeriodicTimer(Tick, clock);
         var owed = 0.0;
         try
@@ -50,11 +61,19 @@ public sealed class DemoTrafficSimulator(
         }
     }
 
+    private bool IsAttackersTurn()
+    {
+        var attack = options.Value.Attack;
+        return attack.IsActiveAt(clock.GetUtcNow() - startedAt) && (attack.Share >= 1 || Random.Shared.NextDouble() < attack.Share);
+    }
+
     private async Task VisitAsync(LoopRuntime loop, CancellationToken ct)
     {
         try
         {
             var visit = world.NextVisit();
+            var scripted = IsAttackersTurn();
+            if (scripted) visit = visit with { Country = options.Value.Attack.Country, UserId = "bot-" + visit.UserId };
             var body = SimulatedRequest.RankBody(visit, NewsWorld.Articles);
             var request = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
             if (RankRequestValidator.Validate(request) is { } problem) throw new InvalidOperationException(problem);
@@ -62,8 +81,16 @@ public sealed class DemoTrafficSimulator(
             var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), globalPrivacyControl: false, ct);
             Interlocked.Increment(ref decisions);
             var shown = NewsWorld.Articles.First(a => a.Id == result.Response!.RewardActionId);
-            if (world.Clicks(visit, shown))
+            if (scripted)
+            {
+                Interlocked.Increment(ref attackDecisions);
+                // The attacker rewards its target whenever it is shown, and never anything else.
+                if (shown.Id == options.Value.Attack.ActionId) await rewards.RewardAsync(loop, result.Response!.EventId, 1.0, ct);
+            }
+            else if (world.Clicks(visit, shown))
+            {
                 await rewards.RewardAsync(loop, result.Response!.EventId, 1.0, ct);
+            }
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
