@@ -28,6 +28,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ImportanceStat> ImportanceStats => Set<ImportanceStat>();
     public DbSet<FeatureValueStat> FeatureValueStats => Set<FeatureValueStat>();
     public DbSet<OptOut> OptOuts => Set<OptOut>();
+    public DbSet<Quarantine> Quarantines => Set<Quarantine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ public static class LearningRegistration
     public static IHostApplicationBuilder AddLearning(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ModelStore>();
+        builder.Services.AddSingleton<ModelSnapshots>();
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<ModelResetService>();
         return builder;

@@ -3,6 +3,7 @@ using Portal.Features.Learning.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Features.Loops;
 
 namespace Portal.Features.Training;
@@ -16,6 +17,7 @@ public sealed class DecisionTrainer(
     LoopDirectory loops,
     ModelRegistry models,
     ModelStore store,
+    ModelSnapshots snapshots,
     TrainingExampleLearner exampleLearner,
     IDbContextFactory<PortalDbContext> dbFactory,
     IOptions<TrainingOptions> options,
@@ -51,6 +53,7 @@ public sealed class DecisionTrainer(
             var learned = await LearnDueDecisionsAsync(loop, learner, ct);
             if (learned > 0) learner.Slot.Publish(learner.Learner.Snapshot());
             SaveIfDue(learner, force: false);
+            KeepSnapshotIfDue(learner);
             return learned;
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -68,6 +71,7 @@ public sealed class DecisionTrainer(
     {
         var dueBefore = clock.GetUtcNow() - loop.Settings.RewardWaitTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var quarantined = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loop.Id).Select(q => new QuarantineWindow(q.From, q.To)).ToListAsync(ct);
         var batch = await db.Decisions.AsNoTracking()
             .Where(d => d.LoopId == loop.Id && d.Seq > learner.LastTrainedSeq)
             .OrderBy(d => d.Seq)
@@ -81,11 +85,22 @@ public sealed class DecisionTrainer(
         {
             // Commit order is creation order, give or take milliseconds: stop at the first one still waiting.
             if (example.CreatedAt > dueBefore) break;
-            if (exampleLearner.Learn(learner.Learner, example, loop.Settings.DefaultReward, loop.AuditOnlyFeatures)) learned++;
+            var marked = quarantined.Count == 0 ? example : example with { Quarantined = QuarantineWindow.Covers(quarantined, example.CreatedAt) };
+            if (exampleLearner.Learn(learner.Learner, marked, loop.Settings.DefaultReward, loop.AuditOnlyFeatures)) learned++;
             learner.LastTrainedSeq = example.Seq;
             learner.HasUnsavedChanges = true;
         }
         return learned;
+    }
+
+    private void KeepSnapshotIfDue(LoopLearner learner)
+    {
+        var now = clock.GetUtcNow();
+        var examples = learner.Learner.ExamplesLearned;
+        if (examples == learner.LastSnapshotExamples || now - learner.LastSnapshotAt < options.Value.SnapshotInterval) return;
+        snapshots.Take(learner.LoopId, learner.Learner, learner.LastTrainedSeq, now, options.Value.SnapshotsKept);
+        learner.LastSnapshotAt = now;
+        learner.LastSnapshotExamples = examples;
     }
 
     private void SaveAll(bool force)

@@ -11,10 +11,11 @@ public static class Learnability
     /// <summary>
     /// Logging-only decisions teach nothing; a deferred decision that was never activated was never shown; what
     /// oversight chose (a rule, a kill switch, a frozen model) was not the model's choice; a flagged decision is wrong;
-    /// a choice the model gave no probability cannot be weighted.
+    /// a choice the model gave no probability cannot be weighted; a quarantined window is suspected manipulation.
     /// </summary>
     public static bool IsLearnable(LearningMode mode, OversightEffects oversight, bool flagged, bool deferActivation,
-        DateTimeOffset? activatedAt, double chosenProbability) =>
+        DateTimeOffset? activatedAt, double chosenProbability, bool quarantined = false) =>
+        !quarantined &&
         mode != LearningMode.LoggingOnly
         && (oversight & OversightEffects.NotLearnable) == 0
         && !flagged

@@ -1,4 +1,3 @@
-using Portal.Features.Learning;
 using Portal.Data.Entities;
 
 namespace Portal.Features.Training;
@@ -15,4 +14,5 @@ public sealed record TrainingExample(
     DateTimeOffset? ActivatedAt,
     double? Reward,
     OversightEffects Oversight = OversightEffects.None,
-    bool Flagged = false);
+    bool Flagged = false,
+    bool Quarantined = false);

@@ -30,7 +30,7 @@ public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logge
     }
 
     private static bool IsLearnable(TrainingExample example) => Learnability.IsLearnable(
-        example.Mode, example.Oversight, example.Flagged, example.DeferActivation, example.ActivatedAt, example.ChosenProbability);
+        example.Mode, example.Oversight, example.Flagged, example.DeferActivation, example.ActivatedAt, example.ChosenProbability, example.Quarantined);
 
     private static int IndexOf(IReadOnlyList<RankableAction> actions, string id)
     {

@@ -19,4 +19,12 @@ public sealed class TrainingOptions
     /// <summary>How often a changed model is saved to disk (and always at shutdown).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Portal:Training:SaveInterval must be between 00:00:00 and 01:00:00.")]
     public TimeSpan SaveInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a model that learned something is also kept as a snapshot, for rolling back.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Portal:Training:SnapshotInterval must be between 00:00:01 and 7.00:00:00.")]
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Snapshots kept per loop; older ones are deleted.</summary>
+    [Range(1, 1_000, ErrorMessage = "Portal:Training:SnapshotsKept must be between 1 and 1000.")]
+    public int SnapshotsKept { get; set; } = 48;
 }

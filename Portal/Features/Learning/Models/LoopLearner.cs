@@ -13,4 +13,8 @@ public sealed class LoopLearner(string loopId, OnlineLearner learner, long lastT
     public SemaphoreSlim Gate { get; } = new(1, 1);
     public bool HasUnsavedChanges { get; set; }
     public DateTimeOffset LastSavedAt { get; set; }
+
+    /// <summary>When the trainer last kept a snapshot of this learner, and at how many examples.</summary>
+    public DateTimeOffset LastSnapshotAt { get; set; }
+    public long LastSnapshotExamples { get; set; } = -1;
 }

@@ -6,13 +6,16 @@ using Portal.Infrastructure.Security;
 namespace Portal.Features.Learning.Models;
 
 /// <summary>
-/// The only way a loop's learning is thrown away: an explicit reset (policy <see cref="PortalPolicies.ManageLoops"/>, or
-/// the loop's own key). The new empty model starts after the last logged decision, so nothing logged before the reset
-/// is learned again. Its audit entry commits together with the new model file, and only then does Rank see the model.
+/// The only ways a loop's learning is thrown away: an explicit reset (policy <see cref="PortalPolicies.ManageLoops"/>, or
+/// the loop's own key), whose new empty model starts after the last logged decision, so nothing logged before it is
+/// learned again; and a rollback to a snapshot (<see cref="PortalPolicies.Oversee"/>), after which the trainer re-learns
+/// the log from the snapshot on. The audit entry commits together with the new model file, and only then does Rank see
+/// the model.
 /// </summary>
 public sealed class ModelResetService(
     ModelRegistry models,
     ModelStore store,
+    ModelSnapshots snapshots,
     IDbContextFactory<PortalDbContext> dbFactory,
     ServingChanges changes,
     ActorAuthorization authorization,
@@ -21,34 +24,87 @@ public sealed class ModelResetService(
     public async Task ResetAsync(string loopId, LearnerPolicy policy, Actor actor, CancellationToken ct)
     {
         await authorization.DemandAsync(actor, PortalPolicies.ManageLoops, loopId);
+        await UnderGateAsync(loopId, policy, learner => ReplaceAsync(learner, async db =>
+        {
+            var lastSeq = await LastSeqAsync(db, loopId, learner, ct);
+            var record = new AuditRecord("loop.model.reset", "loop", loopId, loopId,
+                Before: AuditRecord.Json(new { examplesLearned = learner.Learner.ExamplesLearned }));
+            return (new ModelStore.Stored(new OnlineLearner(policy), lastSeq), record);
+        }, actor, ct), ct);
+    }
+
+    /// <summary>
+    /// Rolls learning back to a snapshot (null: to an empty model at the start of the log). The trainer then re-learns
+    /// every logged decision after it, skipping quarantined ones; Rank serves the snapshot meanwhile. False when the
+    /// snapshot is unknown.
+    /// </summary>
+    public async Task<bool> RollBackAsync(string loopId, LearnerPolicy policy, string? snapshotId, string reason, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.Oversee, loopId);
+        var target = snapshotId is null ? new ModelStore.Stored(new OnlineLearner(policy), 0) : snapshots.Load(loopId, snapshotId);
+        if (target is null) return false;
+        await UnderGateAsync(loopId, policy, learner => RollBackUnderGateAsync(learner, target, snapshotId, reason, actor, ct), ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Makes the model forget every decision from <paramref name="firstSeq"/> on, if it has learned any: back to the
+    /// newest snapshot from before it (or an empty model), to be re-learned without what is quarantined. Decided under
+    /// the trainer's gate, so a training pass cannot slip in between. Returns what it rolled back to, or null.
+    /// </summary>
+    public async Task<string?> ForgetFromAsync(string loopId, LearnerPolicy policy, long firstSeq, string reason, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.Oversee, loopId);
+        string? rolledBackTo = null;
         await UnderGateAsync(loopId, policy, async learner =>
         {
-            var fresh = new OnlineLearner(policy);
-            long lastSeq = 0;
-            var written = false;
-            try
-            {
-                await changes.ApplyAsync(actor, async db =>
-                {
-                    lastSeq = await LastSeqAsync(db, loopId, learner, ct);
-                    var record = new AuditRecord("loop.model.reset", "loop", loopId, loopId,
-                        Before: AuditRecord.Json(new { examplesLearned = learner.Learner.ExamplesLearned }));
-                    store.Save(loopId, fresh, lastSeq);
-                    written = true;
-                    return AuditedChange<bool>.Made(true, record);
-                }, _ =>
-                {
-                    Publish(learner, fresh, lastSeq);
-                    return Task.CompletedTask;
-                }, ct);
-            }
-            catch when (written)
-            {
-                // The audit entry did not commit: the reset did not happen, so the file gets the model Rank still serves.
-                store.Save(loopId, learner.Learner, learner.LastTrainedSeq);
-                throw;
-            }
+            if (learner.LastTrainedSeq < firstSeq) return;
+            var snapshot = snapshots.LatestUpTo(loopId, firstSeq - 1);
+            var target = (snapshot is null ? null : snapshots.Load(loopId, snapshot.Id)) ?? new ModelStore.Stored(new OnlineLearner(policy), 0);
+            var id = snapshot is null ? null : snapshot.Id;
+            await RollBackUnderGateAsync(learner, target, id, reason, actor, ct);
+            rolledBackTo = id ?? EmptyModel;
         }, ct);
+        return rolledBackTo;
+    }
+
+    /// <summary>What a rollback to no snapshot is called: the log is then re-learned from its start.</summary>
+    public const string EmptyModel = "empty model";
+
+    private Task RollBackUnderGateAsync(LoopLearner learner, ModelStore.Stored target, string? snapshotId, string reason, Actor actor, CancellationToken ct) =>
+        ReplaceAsync(learner, _ => Task.FromResult((target, new AuditRecord("loop.model.rollback", "loop", learner.LoopId, learner.LoopId,
+            Before: AuditRecord.Json(new { examplesLearned = learner.Learner.ExamplesLearned, lastTrainedDecision = learner.LastTrainedSeq }),
+            After: AuditRecord.Json(new { snapshot = snapshotId ?? EmptyModel, examplesLearned = target.Learner.ExamplesLearned, lastTrainedDecision = target.LastTrainedSeq }),
+            Reason: reason))), actor, ct);
+
+    /// <summary>
+    /// Replaces the loop's model (under its gate): the new model file is written while the audit entry's transaction is
+    /// open, and Rank sees the model only after the entry committed. If the entry does not commit, the file gets back
+    /// the model Rank still serves.
+    /// </summary>
+    private async Task ReplaceAsync(LoopLearner learner, Func<PortalDbContext, Task<(ModelStore.Stored Model, AuditRecord Record)>> prepare,
+        Actor actor, CancellationToken ct)
+    {
+        ModelStore.Stored? replacement = null;
+        try
+        {
+            await changes.ApplyAsync(actor, async db =>
+            {
+                var (model, record) = await prepare(db);
+                store.Save(learner.LoopId, model.Learner, model.LastTrainedSeq);
+                replacement = model;
+                return AuditedChange<bool>.Made(true, record);
+            }, _ =>
+            {
+                Publish(learner, replacement!.Learner, replacement.LastTrainedSeq);
+                return Task.CompletedTask;
+            }, ct);
+        }
+        catch when (replacement is not null)
+        {
+            store.Save(learner.LoopId, learner.Learner, learner.LastTrainedSeq);
+            throw;
+        }
     }
 
     /// <summary>

@@ -15,9 +15,17 @@ public sealed class ModelStore(IOptions<StorageOptions> storage)
 
     public sealed record Stored(OnlineLearner Learner, long LastTrainedSeq);
 
-    public Stored? Load(string loopId)
+    public Stored? Load(string loopId) => LoadFrom(PathFor(loopId));
+
+    public void Save(string loopId, OnlineLearner learner, long lastTrainedSeq)
     {
-        var path = PathFor(loopId);
+        Directory.CreateDirectory(storage.Value.ModelDirectory);
+        SaveTo(PathFor(loopId), learner, lastTrainedSeq);
+    }
+
+    /// <summary>A model file anywhere (the current model, or a snapshot); null when there is none.</summary>
+    internal static Stored? LoadFrom(string path)
+    {
         if (!File.Exists(path)) return null;
         using var file = File.OpenRead(path);
         using var reader = new BinaryReader(file);
@@ -28,10 +36,8 @@ public sealed class ModelStore(IOptions<StorageOptions> storage)
         return new Stored(OnlineLearner.Load(file), lastSeq);
     }
 
-    public void Save(string loopId, OnlineLearner learner, long lastTrainedSeq)
+    internal static void SaveTo(string path, OnlineLearner learner, long lastTrainedSeq)
     {
-        Directory.CreateDirectory(storage.Value.ModelDirectory);
-        var path = PathFor(loopId);
         var temporary = path + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {

@@ -31,10 +31,11 @@ public sealed record DecisionDetail(
     double? Reward,
     int RewardCount,
     DecisionFlagInfo? Flag,
-    bool Learned)
+    bool Learned,
+    bool Quarantined = false)
 {
     /// <summary>Whether the trainer learns (or learned) from it: <see cref="Learnability"/>'s rule.</summary>
-    public bool Learnable => Learnability.IsLearnable(Mode, Oversight, Flag is not null, DeferActivation, ActivatedAt, ChosenProbability);
+    public bool Learnable => Learnability.IsLearnable(Mode, Oversight, Flag is not null, DeferActivation, ActivatedAt, ChosenProbability, Quarantined);
 }
 
 public sealed record DecisionFlagInfo(string Note, string FlaggedBy, DateTimeOffset FlaggedAt);

@@ -17,6 +17,7 @@ public sealed class DecisionQueries(IDbContextFactory<PortalDbContext> dbFactory
         if (d is null) return null;
         var flag = await db.DecisionFlags.AsNoTracking().Where(f => f.DecisionSeq == d.Seq)
             .Select(f => new DecisionFlagInfo(f.Note, f.FlaggedByName, f.FlaggedAt)).FirstOrDefaultAsync(ct);
+        var quarantined = await db.Quarantines.AnyAsync(q => q.LoopId == loopId && q.From <= d.CreatedAt && q.To > d.CreatedAt, ct);
         var request = LoggedRequest.Read(d.RequestJson);
         return new DecisionDetail(
             d.Seq, d.LoopId, d.EventId, d.CreatedAt,
@@ -26,6 +27,6 @@ public sealed class DecisionQueries(IDbContextFactory<PortalDbContext> dbFactory
             d.ChosenActionId, d.ChosenProbability, d.BaselineActionId, d.Explored, d.ModelVersion, d.Mode,
             JsonSerializer.Deserialize(d.ExplanationJson, PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution) ?? [],
             d.Oversight, d.RuleId, d.OversightDetail, d.DeferActivation, d.ActivatedAt, d.Reward, d.RewardCount, flag,
-            Learned: models.Find(loopId)?.LastTrainedSeq >= d.Seq);
+            Learned: models.Find(loopId)?.LastTrainedSeq >= d.Seq && !quarantined, quarantined);
     }
 }
