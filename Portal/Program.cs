@@ -4,6 +4,7 @@ using Portal.Features.Dashboard;
 using Portal.Features.Decisions;
 using Portal.Features.Feedback;
 using Portal.Features.Insights;
+using Portal.Features.Integrity;
 using Portal.Features.Learning;
 using Portal.Features.Training;
 using Portal.Features.LiveStream;
@@ -39,6 +40,7 @@ builder.AddLiveStream();
 builder.AddPublicPages();
 builder.AddFeedback();
 builder.AddInsights();
+builder.AddIntegrity();
 
 var app = builder.Build();
 app.UsePortalPipeline();
@@ -52,6 +54,7 @@ app.MapFeedbackApi();
 app.MapPublicPages();
 app.MapPrivacy();
 app.MapInsightsApi();
+app.MapIntegrityApi();
 app.MapPortalWeb();
 return app.RunOrExplain();
 
