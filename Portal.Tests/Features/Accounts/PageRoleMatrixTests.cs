@@ -22,6 +22,7 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ["/loops"] = [.. PortalRoles.All],
             ["/loops/demo"] = [.. PortalRoles.All],
             ["/loops/demo/features"] = [.. PortalRoles.All],
+            ["/loops/demo/model-history"] = [.. PortalRoles.All],
             ["/insights/bias"] = [.. PortalRoles.All],
             ["/insights/report"] = [.. PortalRoles.All],
             ["/admin/users"] = [PortalRoles.Admin],

@@ -97,7 +97,8 @@ public sealed class DecisionTrainer(
     {
         var now = clock.GetUtcNow();
         var examples = learner.Learner.ExamplesLearned;
-        if (examples == learner.LastSnapshotExamples || now - learner.LastSnapshotAt < options.Value.SnapshotInterval) return;
+        // An empty model needs no snapshot: rolling back to nothing is a rollback to the start of the log.
+        if (examples == 0 || examples == learner.LastSnapshotExamples || now - learner.LastSnapshotAt < options.Value.SnapshotInterval) return;
         snapshots.Take(learner.LoopId, learner.Learner, learner.LastTrainedSeq, now, options.Value.SnapshotsKept);
         learner.LastSnapshotAt = now;
         learner.LastSnapshotExamples = examples;
