@@ -6,6 +6,7 @@ using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Decisions;
+using Portal.Features.Feedback;
 using Portal.Features.Insights;
 using Portal.Features.Learning;
 using Portal.Features.Training;
@@ -20,7 +21,8 @@ namespace Portal.Benchmarks.Insights;
 
 /// <summary>
 /// Portal's own services (the feature registrations Program.cs composes) on a fresh data folder, built but not started:
-/// no hosted service runs, so the benchmark drives the aggregator and the page's queries itself.
+/// no hosted service runs but the decision log writer, whose group commits carry the aggregator's writes, so the
+/// benchmark drives the aggregator and the page's queries itself.
 /// </summary>
 public sealed class InsightsHost : IAsyncDisposable
 {
@@ -58,6 +60,7 @@ public sealed class InsightsHost : IAsyncDisposable
         builder.AddLearning();
         builder.AddTraining();
         builder.AddPublicPages();
+        builder.AddFeedback();
         builder.AddInsights();
         // The page's components render with MudBlazor (the benchmark renders them to HTML, as the first page load does).
         MudBlazor.Services.ServiceCollectionExtensions.AddMudServices(builder.Services);
@@ -74,6 +77,7 @@ public sealed class InsightsHost : IAsyncDisposable
         }
         await app.Services.GetRequiredService<LoopDirectory>().ReloadAsync(CancellationToken.None);
         await app.Services.GetRequiredService<SegmentCatalog>().ReloadAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<Portal.Features.Decisions.Log.DecisionLogWriter>().StartAsync(CancellationToken.None);
         return new InsightsHost(app, folder);
     }
 
@@ -81,6 +85,7 @@ public sealed class InsightsHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Services.GetRequiredService<Portal.Features.Decisions.Log.DecisionLogWriter>().StopAsync(CancellationToken.None);
         await app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
