@@ -28,12 +28,15 @@ public static class SubjectTestData
         return eventId;
     }
 
-    /// <summary>Feedback about a decision from its signed link, with a contact address when one is given.</summary>
+    /// <summary>
+    /// Feedback about a decision from its signed link, with a contact address when one is given. Each from an address of
+    /// its own: the same text from the same address within the repeat window would join the earlier ticket.
+    /// </summary>
     public static Task<SubmissionReceipt> TicketAboutAsync(this PortalAppFactory factory, string loopId, string eventId, string message, string? email = null)
     {
         var link = factory.Services.GetRequiredService<DecisionLinkTokens>().Create(loopId, eventId, DateTimeOffset.UtcNow.AddDays(1));
         return factory.Services.GetRequiredService<TicketIntake>().SubmitAsync(new FeedbackSubmission(FeedbackCategory.PrivacyConcern, message, email,
-            ConsentToContact: email is not null, link, IPAddress.Parse("198.51.100.23")), CancellationToken.None);
+            ConsentToContact: email is not null, link, IPAddress.Parse($"2001:db8::{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}")), CancellationToken.None);
     }
 
     public static Task<PortalDbContext> DbAsync(this PortalAppFactory factory) =>

@@ -4,12 +4,12 @@ namespace Portal.Features.Privacy.Requests;
 /// A page's view of a request that runs off the circuit's thread: keeps the latest report and asks the page to render
 /// (its <c>InvokeAsync(StateHasChanged)</c>) at most every <see cref="RenderEvery"/>, however often the request reports.
 /// </summary>
-public sealed class PageProgress(Func<Task> render) : IProgress<RequestProgress>
+public sealed class PageProgress(Func<Task> render, TimeProvider clock) : IProgress<RequestProgress>
 {
     public static readonly TimeSpan RenderEvery = TimeSpan.FromMilliseconds(100);
 
     private RequestProgress? current;
-    private long lastRender;
+    private long lastRender = long.MinValue;
 
     /// <summary>The latest report; null before the first.</summary>
     public RequestProgress? Current => Volatile.Read(ref current);
@@ -17,9 +17,9 @@ public sealed class PageProgress(Func<Task> render) : IProgress<RequestProgress>
     public void Report(RequestProgress value)
     {
         Volatile.Write(ref current, value);
-        var now = Environment.TickCount64;
+        var now = clock.GetTimestamp();
         var last = Interlocked.Read(ref lastRender);
-        if (now - last < RenderEvery.TotalMilliseconds || Interlocked.CompareExchange(ref lastRender, now, last) != last) return;
+        if ((last != long.MinValue && clock.GetElapsedTime(last, now) < RenderEvery) || Interlocked.CompareExchange(ref lastRender, now, last) != last) return;
         // A render after the page is gone does not matter; it must not surface as an unobserved failure either.
         _ = render().ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }

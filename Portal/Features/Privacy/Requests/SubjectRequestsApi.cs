@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 using Portal.Infrastructure.Errors;
 using Portal.Infrastructure.Security;
 
@@ -27,7 +27,8 @@ public static class SubjectRequestsApi
         api.MapDelete(Route, Erase).WithName("Privacy_EraseSubject").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("Erases everything held about a user id (opt-out entries only with removeOptOuts=true); aggregates are kept; audited.")
             .Produces<ErasureResponse>().ProducesSubjectErrors();
-        app.MapPost(PortalExportRoute, ExportFromPortal).RequireAuthorization(PortalPolicies.HandleDataSubjectRequests).ExcludeFromDescription();
+        app.MapPost(PortalExportRoute, ExportFromPortal).RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
+            .WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
     }
 
@@ -57,10 +58,14 @@ public static class SubjectRequestsApi
         return ApiJson.Ok(new ErasureResponse(findings.Subject.UserHash, result.Outcome, result.Erased, result.OptOutsKept));
     }
 
-    public static async Task<IResult> ExportFromPortal([FromForm] string? userId, HttpContext http, SubjectSearch search, SubjectExport export, CancellationToken ct)
+    public static async Task<IResult> ExportFromPortal(HttpContext http, SubjectSearch search, SubjectExport export, CancellationToken ct)
     {
+        // Checked before the form is read (reading it would throw): a post from elsewhere gets a sentence, not an error page.
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            return TypedResults.BadRequest("The form was not opened from this portal, or it was open for too long: reload the page and export again.");
+        var userId = (await http.Request.ReadFormAsync(ct))["userId"].ToString();
         if (UserIds.Problem(userId) is { } problem) return TypedResults.BadRequest(problem);
-        var findings = await search.FindAsync(userId!, Actor.From(http.User), null, ct);
+        var findings = await search.FindAsync(userId, Actor.From(http.User), null, ct);
         if (findings.NothingHeld) return TypedResults.NotFound(SubjectFindings.NothingHeldMessage);
         return await StreamAsync(http, export, findings, ct);
     }
