@@ -89,7 +89,7 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
         cut.Find("[data-testid=subject-erase]").Click();
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=erase-list]"));
         var listed = dialogs.FindAll("[data-testid=erase-list] li").Select(li => li.TextContent).ToList();
-        Assert.Equal(["Feedback tickets: 1", "Contact email addresses: 1", $"Decisions: 2 (in {loopId} (2))"], listed);
+        Assert.Equal(["Feedback tickets: 1", "Contact email addresses: 1", $"Decisions: 2, in {loopId} (2)"], listed);
         Assert.False(dialogs.Find("input[data-testid=erase-opt-outs]").HasAttribute("checked"));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
         Assert.Equal(2, (await app.FindAsync(user)).CountOf("decisions"));

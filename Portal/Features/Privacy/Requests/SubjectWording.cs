@@ -3,9 +3,9 @@ namespace Portal.Features.Privacy.Requests;
 /// <summary>The page's words for what a request found, will erase and did erase.</summary>
 public static class SubjectWording
 {
-    /// <summary>"Decisions: 200 (in demo (180), news (20))".</summary>
+    /// <summary>"Decisions: 200, in demo (180), news (20)".</summary>
     public static string Line(HeldCount count) =>
-        $"{count.Label}: {count.Count:N0}" + (count.Detail is null ? "" : $" ({count.Detail})");
+        $"{count.Label}: {count.Count:N0}" + (count.Detail is null ? "" : $", {count.Detail}");
 
     /// <summary>What an erasure removes, kind by kind, leaving out the opt-out entries (the administrator decides on those).</summary>
     public static IReadOnlyList<string> ToErase(SubjectFindings findings) =>
