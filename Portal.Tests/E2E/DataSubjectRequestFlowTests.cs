@@ -22,6 +22,8 @@ public sealed class DataSubjectRequestFlowTests(BrowserFixture browser)
 
         var page = await browser.NewPageAsync();
         await page.LogInAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
+        // A click on the prerendered menu before the circuit is up changes the address but not the page.
+        await page.WaitForInteractiveAsync();
         await page.GetByTestId("nav-privacy-requests").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/privacy/requests", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
