@@ -12,8 +12,8 @@ public sealed class SubjectSearch(IEnumerable<IPersonalData> holders, DataSubjec
     public const string OptOutsKind = "optOuts";
     public const string OptOutsLabel = "Opt-out entries";
 
-    /// <summary>The holders in the order their data is looked at and erased.</summary>
-    internal IReadOnlyList<IPersonalData> Holders { get; } = holders.OrderBy(h => h.ErasureOrder).ToList();
+    // Looked at in the order they are erased, so the page lists the kinds as the erasure will go through them.
+    private readonly IReadOnlyList<IPersonalData> ordered = holders.OrderBy(h => h.ErasureOrder).ToList();
 
     /// <param name="userId">An id that passed <see cref="UserIds.Problem"/>.</param>
     public async Task<SubjectFindings> FindAsync(string userId, Actor actor, IProgress<RequestProgress>? progress, CancellationToken ct)
@@ -21,7 +21,7 @@ public sealed class SubjectSearch(IEnumerable<IPersonalData> holders, DataSubjec
         await authorization.DemandAsync(actor, PortalPolicies.HandleDataSubjectRequests);
         var subject = subjects.Of(userId);
         var counts = new List<HeldCount>();
-        foreach (var holder in Holders) counts.AddRange(await holder.CountAsync(subject, new StepProgress(progress, holder.Step), ct));
+        foreach (var holder in ordered) counts.AddRange(await holder.CountAsync(subject, new StepProgress(progress, holder.Step), ct));
         var optOuts = await registry.EntriesOfAsync(userId, ct);
         counts.Add(new HeldCount(OptOutsKind, OptOutsLabel, optOuts.Count,
             optOuts.Count == 0 ? null : "in " + string.Join(", ", optOuts.Select(o => o.LoopId))));
