@@ -6,6 +6,7 @@ using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Decisions;
+using Portal.Features.Feedback;
 using Portal.Features.Insights;
 using Portal.Features.Learning;
 using Portal.Features.Training;
@@ -36,7 +37,7 @@ public sealed class InsightsHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <param name="more">More features to register, for a benchmark of theirs (the privacy requests add Privacy and Feedback).</param>
+    /// <param name="more">More features to register, for a benchmark of theirs (the privacy requests add Privacy).</param>
     public static async Task<InsightsHost> CreateAsync(string folder, Action<WebApplicationBuilder>? more = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -59,6 +60,7 @@ public sealed class InsightsHost : IAsyncDisposable
         builder.AddLearning();
         builder.AddTraining();
         builder.AddPublicPages();
+        builder.AddFeedback();
         builder.AddInsights();
         more?.Invoke(builder);
         // The page's components render with MudBlazor (the benchmark renders them to HTML, as the first page load does).
