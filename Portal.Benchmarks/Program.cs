@@ -1,6 +1,7 @@
 using Portal.Benchmarks;
 using Portal.Benchmarks.Feedback;
 using Portal.Benchmarks.Insights;
+using Portal.Benchmarks.Privacy;
 using Portal.Benchmarks.Service;
 
 return args.FirstOrDefault() switch
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "feedback-board" => await FeedbackBoardCommand.RunAsync(args[1..]),
     "feedback-post" => await FeedbackPostCommand.RunAsync(args[1..]),
     "insights-bias" => await InsightsBiasCommand.RunAsync(args[1..]),
+    "privacy-requests" => await PrivacyRequestsCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -48,6 +50,8 @@ static int Usage()
               POST /feedback with the rate limits lifted: posts/s, latency, statuses, server CPU (needs a Release build of Portal)
           dotnet run -c Release --project Portal.Benchmarks -- insights-bias [--decisions 1000000] [--repeats 7] [--data <folder>]
               a fresh database of generated decisions, the aggregator over them, then the bias page's server-side work per window
+          dotnet run -c Release --project Portal.Benchmarks -- privacy-requests [--decisions 1000000] [--tickets 100000] [--repeats 5] [--data <folder>]
+              data-subject requests over generated decisions and tickets: find (a known and an unknown user id), export, erase
         """);
     return 2;
 }

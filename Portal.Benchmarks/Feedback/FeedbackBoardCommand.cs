@@ -82,7 +82,7 @@ public static class FeedbackBoardCommand
     }
 
     /// <summary>Migrates the empty database (WAL, as at start-up) and adds five reviewers to assign tickets to.</summary>
-    private static async Task<IReadOnlyList<string>> PrepareAsync(IServiceProvider services, StorageOptions storage)
+    internal static async Task<IReadOnlyList<string>> PrepareAsync(IServiceProvider services, StorageOptions storage)
     {
         Directory.CreateDirectory(storage.FullDataDirectory);
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();

@@ -38,7 +38,8 @@ public sealed class InsightsHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<InsightsHost> CreateAsync(string folder)
+    /// <param name="more">More features to register, for a benchmark of theirs (the privacy requests add Privacy).</param>
+    public static async Task<InsightsHost> CreateAsync(string folder, Action<WebApplicationBuilder>? more = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.AddRootSettingsFile();
@@ -62,6 +63,7 @@ public sealed class InsightsHost : IAsyncDisposable
         builder.AddPublicPages();
         builder.AddFeedback();
         builder.AddInsights();
+        more?.Invoke(builder);
         // The page's components render with MudBlazor (the benchmark renders them to HTML, as the first page load does).
         MudBlazor.Services.ServiceCollectionExtensions.AddMudServices(builder.Services);
         builder.Services.AddScoped<Microsoft.JSInterop.IJSRuntime, NoJavaScriptRuntime>();

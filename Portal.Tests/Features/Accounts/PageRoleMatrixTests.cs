@@ -26,6 +26,7 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ["/insights/bias"] = [.. PortalRoles.All],
             ["/insights/report"] = [.. PortalRoles.All],
             ["/admin/users"] = [PortalRoles.Admin],
+            ["/privacy/requests"] = [PortalRoles.Admin],
             ["/stream"] = [.. PortalRoles.All],
             ["/controls"] = [.. PortalRoles.All],
             ["/rules"] = [.. PortalRoles.All],

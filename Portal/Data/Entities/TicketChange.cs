@@ -14,4 +14,7 @@ public enum TicketChange
 
     /// <summary>An oversight action taken from the ticket (a freeze, a rule); the audit log has its details.</summary>
     Oversight,
+
+    /// <summary>What the ticket held about its sender was erased at their request (a data-subject erasure).</summary>
+    Erased,
 }

@@ -1,6 +1,7 @@
 using Portal.Contracts.DecisionLog;
 using Portal.Features.Decisions.Feed;
 using Portal.Features.Decisions.Log;
+using Portal.Features.Privacy.Requests;
 using Portal.Infrastructure.Configuration;
 
 namespace Portal.Features.Decisions;
@@ -20,6 +21,7 @@ public static class DecisionsRegistration
         builder.Services.AddSingleton<DecisionFeed>();
         builder.Services.AddSingleton<DecisionSamples>(); // the logged requests read back, for the previews of other features
         builder.Services.AddSingleton<LoopLogDeletion>();
+        builder.Services.AddSingleton<IPersonalData, SubjectDecisions>();
         builder.Services.AddHostedService<LogRetention>();
         builder.Services.AddHealthChecks().AddCheck<DecisionLogHealthCheck>("decision-log", tags: ["ready"]);
         return builder;

@@ -2,6 +2,7 @@ using Portal.Features.Feedback.Board;
 using Portal.Features.Feedback.Intake;
 using Portal.Features.Feedback.Public;
 using Portal.Features.Feedback.Tickets;
+using Portal.Features.Privacy.Requests;
 using Portal.Infrastructure.Configuration;
 
 namespace Portal.Features.Feedback;
@@ -31,6 +32,7 @@ public static class FeedbackRegistration
         services.AddSingleton<TicketMerge>();
         services.AddSingleton<FeedbackSegmentCounts>();
         services.AddSingleton<FeedbackCsvExport>();
+        services.AddSingleton<IPersonalData, SubjectTickets>();
         services.AddSingleton<FeedbackCounters>();
         services.AddHostedService(provider => provider.GetRequiredService<FeedbackCounters>());
         services.AddHealthChecks().AddCheck<FeedbackIntakeHealthCheck>("feedback-intake", tags: ["ready"]);

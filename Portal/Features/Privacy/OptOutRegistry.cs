@@ -62,15 +62,41 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
         await DemandAsync(actor, source, loopId);
         var hash = userIds.Hash(userId);
         var hex = UserIds.ToHex(hash);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        int removed;
-        await using (var transaction = await urgent.BeginTransactionAsync(db, ct))
-        {
-            removed = await db.OptOuts.Where(o => o.LoopId == loopId && o.UserHash == hex).ExecuteDeleteAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+        var removed = await DeleteAsync(o => o.LoopId == loopId && o.UserHash == hex, ct);
         if (loops.TryGetValue(loopId, out var users)) users.TryRemove(hash, out _);
         return removed > 0;
+    }
+
+    /// <summary>The registry's rows about the user in every loop (a data-subject request's count and export).</summary>
+    public async Task<IReadOnlyList<OptOut>> EntriesOfAsync(string userId, CancellationToken ct)
+    {
+        var hex = UserIds.ToHex(userIds.Hash(userId));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.OptOuts.AsNoTracking().Where(o => o.UserHash == hex).OrderBy(o => o.LoopId).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Removes the user's opt-outs in every loop: part of a data-subject erasure when the administrator chooses it, for
+    /// Portal then personalizes for the user again. Returns how many there were.
+    /// </summary>
+    public async Task<int> ForgetAsync(string userId, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.HandleDataSubjectRequests);
+        var hash = userIds.Hash(userId);
+        var hex = UserIds.ToHex(hash);
+        var removed = await DeleteAsync(o => o.UserHash == hex, ct);
+        foreach (var users in loops.Values) users.TryRemove(hash, out _);
+        return removed;
+    }
+
+    /// <summary>Stored first, ahead of the log writer: the next Rank must see the change.</summary>
+    private async Task<int> DeleteAsync(System.Linq.Expressions.Expression<Func<OptOut, bool>> rows, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await urgent.BeginTransactionAsync(db, ct);
+        var removed = await db.OptOuts.Where(rows).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return removed;
     }
 
     /// <summary>An end user decides for themselves on the page; through the API the loop's key or a loop manager does.</summary>

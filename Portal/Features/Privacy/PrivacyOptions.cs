@@ -23,6 +23,9 @@ public sealed class PrivacyOptions : IValidatableObject
     internal string[] UserIdPath => UserIdFeature.Split('.');
     internal string[] OptOutPath => OptOutFeature.Split('.');
 
+    /// <summary>The user-id path in SQLite's JSON path syntax (<c>$."user"."id"</c>), for finding a person's data in SQL.</summary>
+    internal string UserIdJsonPath => "$" + string.Concat(UserIdPath.Select(key => ".\"" + key + "\""));
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Problem(UserIdFeature) is { } user) yield return new ValidationResult($"Portal:Privacy:UserIdFeature {user}", [nameof(UserIdFeature)]);
@@ -32,5 +35,7 @@ public sealed class PrivacyOptions : IValidatableObject
     private static string? Problem(string? path) =>
         string.IsNullOrWhiteSpace(path) ? "must name a context feature, e.g. _userId or user.id."
         : path.Length > 200 || path.Split('.').Any(part => part.Length == 0) ? $"'{path}' is not a dotted path of at most 200 characters, e.g. user.id."
+        // SQLite's JSON paths (data-subject requests search the log with them) cannot quote these.
+        : path.Any(c => c is '"' or '\\') ? $"'{path}' contains a quote or a backslash; use plain keys, e.g. user.id."
         : null;
 }

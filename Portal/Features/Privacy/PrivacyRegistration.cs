@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Portal.Features.Privacy.Public;
+using Portal.Features.Privacy.Requests;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Security;
 
@@ -8,7 +9,10 @@ namespace Portal.Features.Privacy;
 
 public static class PrivacyRegistration
 {
-    /// <summary>Opt-out of personalization: the registry Rank consults, the API and the public page that fill it.</summary>
+    /// <summary>
+    /// Opt-out of personalization (the registry Rank consults, the API and the public page that fill it) and data-subject
+    /// requests (find, export, erase; the features that keep contexts register their <see cref="IPersonalData"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddPrivacy(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
@@ -17,6 +21,11 @@ public static class PrivacyRegistration
         builder.Services.AddSingleton<OptOutCheck>();
         builder.Services.AddHostedService<OptOutStartup>();
         builder.Services.AddSingleton<SelfServiceOptOut>();
+        builder.Services.AddSingleton<DataSubjects>();
+        builder.Services.AddSingleton<SubjectAudit>();
+        builder.Services.AddSingleton<SubjectSearch>();
+        builder.Services.AddSingleton<SubjectExport>();
+        builder.Services.AddSingleton<SubjectErasure>();
         builder.Services.AddAuthentication().AddLoopKeyOrToken();
         // Only posts count: reading the page is free; a script cannot flip someone's choice back and forth in bulk.
         builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(OptOutPage.RateLimitPolicy, http =>
@@ -24,7 +33,7 @@ public static class PrivacyRegistration
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app) => app.MapOptOutApi();
+    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app) => app.MapOptOutApi().MapSubjectRequestsApi();
 }
 
 /// <summary>Loads the registry before traffic starts, so no opted-out user is personalized after a restart.</summary>

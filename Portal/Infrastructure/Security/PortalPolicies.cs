@@ -40,6 +40,9 @@ public static class PortalPolicies
     /// <summary>Signs off a loop's compliance report for a period.</summary>
     public const string SignOffReports = nameof(SignOffReports);
 
+    /// <summary>Data-subject requests: finds, exports or erases everything held about one user id.</summary>
+    public const string HandleDataSubjectRequests = nameof(HandleDataSubjectRequests);
+
     /// <summary>What a policy allows, in words for a refusal ("… is not allowed to …").</summary>
     public static string Describe(string policy) => policy switch
     {
@@ -53,6 +56,7 @@ public static class PortalPolicies
         TriageFeedback => "triage feedback",
         ManageFeatures => "mark features or name them",
         SignOffReports => "sign off compliance reports",
+        HandleDataSubjectRequests => "find, export or erase what is held about a person",
         _ => policy,
     };
 
@@ -69,5 +73,6 @@ public static class PortalPolicies
         options.AddPolicy(ManageFeatures, p => p.RequireAuthenticatedUser()
             .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
         options.AddPolicy(SignOffReports, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(HandleDataSubjectRequests, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin));
     }
 }

@@ -1,0 +1,119 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Entities;
+using Portal.Features.Privacy;
+using Portal.Features.Privacy.Requests;
+using Portal.Infrastructure.Security;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Privacy.Requests;
+
+public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+{
+    private readonly BunitContext context = ComponentTestContext.Create(app, PortalRoles.Admin);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    private static string NewUser() => "page-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Two decisions of the user, a ticket with a contact address about one of them; returns the loop.</summary>
+    private async Task<string> SeedAsync(string user, bool optedOut = false)
+    {
+        var (loopId, api) = await app.CreateLoopAsync();
+        var eventId = await api.RankForAsync(user);
+        await api.RankForAsync(user);
+        await api.RankForAsync(NewUser());
+        await app.TicketAboutAsync(loopId, eventId, $"About me, {user}.", "jane@example.com");
+        if (optedOut) await app.Services.GetRequiredService<OptOutRegistry>().OptOutAsync(loopId, user, OptOutSource.Api, Actor.System, CancellationToken.None);
+        return loopId;
+    }
+
+    private IRenderedComponent<DataSubjectRequestsPage> Find(string userId)
+    {
+        var cut = context.Render<DataSubjectRequestsPage>();
+        cut.Find("input[data-testid=subject-user-id]").Input(userId);
+        cut.Find("[data-testid=subject-find]").Click();
+        return cut;
+    }
+
+    [Theory]
+    [InlineData("", "userId is required.")]
+    [InlineData("tab\there", "userId contains control characters.")]
+    [InlineData(null, "userId is longer than 256 characters.")]
+    public void A_bad_user_id_is_explained_next_to_the_field_and_nothing_is_looked_up(string? userId, string error)
+    {
+        var cut = Find(userId ?? new string('x', UserIds.MaxLength + 1));
+
+        Assert.Contains(error, cut.Find(".mud-input-control").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=subject-findings]"));
+        Assert.Empty(cut.FindAll("[data-testid=subject-message]"));
+    }
+
+    [Fact]
+    public void An_unknown_user_id_holds_nothing()
+    {
+        var cut = Find(NewUser());
+
+        cut.WaitForAssertion(() => Assert.Equal(SubjectFindings.NothingHeldMessage, cut.Find("[data-testid=subject-message]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=subject-findings]"));
+    }
+
+    [Fact]
+    public async Task Find_shows_the_count_of_each_kind()
+    {
+        var user = NewUser();
+        var loopId = await SeedAsync(user, optedOut: true);
+
+        var cut = Find(user);
+
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=held-decisions-count]").TextContent));
+        Assert.Contains($"in {loopId} (2)", cut.Find("[data-testid=held-decisions]").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=held-tickets-count]").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=held-contactEmails-count]").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=held-optOuts-count]").TextContent);
+        Assert.Equal(user, cut.Find("[data-testid=subject-export-form] input[name=userId]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Erase_asks_first_naming_what_goes_and_erases_only_when_confirmed()
+    {
+        var user = NewUser();
+        var loopId = await SeedAsync(user, optedOut: true);
+        var dialogs = context.RenderProviders();
+        var cut = Find(user);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=subject-erase]"));
+
+        cut.Find("[data-testid=subject-erase]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=erase-list]"));
+        var listed = dialogs.FindAll("[data-testid=erase-list] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(["Feedback tickets: 1", "Contact email addresses: 1", $"Decisions: 2, in {loopId} (2)"], listed);
+        Assert.False(dialogs.Find("input[data-testid=erase-opt-outs]").HasAttribute("checked"));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Assert.Equal(2, (await app.FindAsync(user)).CountOf("decisions"));
+
+        cut.Find("[data-testid=subject-erase]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-erase]").Click());
+
+        cut.WaitForAssertion(() => Assert.Contains("Erased.", cut.Find("[data-testid=erasure-summary]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal("Decisions: 2", cut.Find("[data-testid=erased-decisions]").TextContent);
+        Assert.Contains("opt-out entries were kept", cut.Find("[data-testid=erasure-summary]").TextContent);
+        var left = await app.FindAsync(user);
+        Assert.Equal((0L, 0L, 1L), (left.CountOf("decisions"), left.CountOf("tickets"), left.CountOf("optOuts")));
+    }
+
+    [Fact]
+    public async Task Someone_without_the_policy_is_told_so_and_nothing_is_shown()
+    {
+        var user = NewUser();
+        await SeedAsync(user);
+        context.SignInAs(PortalRoles.ProductOwner);
+
+        var cut = Find(user);
+
+        cut.WaitForAssertion(() => Assert.Contains("is not allowed to find, export or erase", cut.Find("[data-testid=subject-message]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=subject-findings]"));
+    }
+}

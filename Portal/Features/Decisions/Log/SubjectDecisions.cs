@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Privacy.Requests;
+
+namespace Portal.Features.Decisions.Log;
+
+/// <summary>
+/// The decisions of any loop whose context names a person, for data-subject requests: counted, exported with their
+/// flags, and erased with them, window by window (<see cref="LogWindows"/>). Erasing decisions the trainer has learned
+/// from already is fine: the model keeps what it learned, in weights that hold no user id, and the trainer only reads
+/// forward from its last decision (keys are never reused), so an erased decision is never learned from again; one not
+/// yet learned never will be. Aggregates (Insights) keep their sums, which name no one.
+/// </summary>
+public sealed class SubjectDecisions(IDbContextFactory<PortalDbContext> dbFactory) : IPersonalData
+{
+    public const string Kind = "decisions";
+    public const string FlagsKind = "decisionFlags";
+    private const string Label = "Decisions";
+    private const string FlagsLabel = "Flags on those decisions";
+
+    public int ErasureOrder => 1;
+
+    public string Step => Label;
+
+    public async Task<IReadOnlyList<HeldCount>> CountAsync(DataSubject subject, IProgress<double> progress, CancellationToken ct)
+    {
+        var perLoop = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        long flags = 0;
+        await foreach (var window in LogWindows.OfAsync(dbFactory, ct))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var seqs = await MatchingAsync(db, subject, window, ct);
+            if (seqs.Count > 0)
+            {
+                foreach (var loop in await db.Decisions.Where(d => seqs.Contains(d.Seq)).GroupBy(d => d.LoopId)
+                             .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
+                    perLoop[loop.Key] = perLoop.GetValueOrDefault(loop.Key) + loop.Count;
+                flags += await db.DecisionFlags.LongCountAsync(f => seqs.Contains(f.DecisionSeq), ct);
+            }
+            progress.Report(window.Done);
+        }
+        var loops = perLoop.Count == 0 ? null : "in " + string.Join(", ", perLoop.Select(l => $"{l.Key} ({l.Value:N0})"));
+        return [new HeldCount(Kind, Label, perLoop.Values.Sum(), loops), new HeldCount(FlagsKind, FlagsLabel, flags)];
+    }
+
+    public async Task WriteAsync(DataSubject subject, Utf8JsonWriter json, CancellationToken ct)
+    {
+        json.WriteStartArray(Kind);
+        await foreach (var window in LogWindows.OfAsync(dbFactory, ct))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var seqs = await MatchingAsync(db, subject, window, ct);
+            if (seqs.Count == 0) continue;
+            var flags = (await db.DecisionFlags.AsNoTracking().Where(f => seqs.Contains(f.DecisionSeq)).ToListAsync(ct)).ToLookup(f => f.DecisionSeq);
+            await foreach (var decision in db.Decisions.AsNoTracking().Where(d => seqs.Contains(d.Seq)).OrderBy(d => d.Seq).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                DecisionExport.Write(json, decision, flags[decision.Seq]);
+                await ExportFlush.IfDueAsync(json, ct);
+            }
+        }
+        json.WriteEndArray();
+    }
+
+    public async Task EraseAsync(Erasure erasure, IProgress<double> progress, CancellationToken ct)
+    {
+        erasure.Add(Kind, Label, 0);
+        erasure.Add(FlagsKind, FlagsLabel, 0);
+        await foreach (var window in LogWindows.OfAsync(dbFactory, ct))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // Found outside the write transaction, so the log writer waits only for the deletes.
+            var seqs = await MatchingAsync(db, erasure.Subject, window, ct);
+            if (seqs.Count > 0)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var flags = await db.DecisionFlags.Where(f => seqs.Contains(f.DecisionSeq)).ExecuteDeleteAsync(ct);
+                var decisions = await db.Decisions.Where(d => seqs.Contains(d.Seq)).ExecuteDeleteAsync(ct);
+                await transaction.CommitAsync(ct);
+                erasure.Add(Kind, Label, decisions);
+                erasure.Add(FlagsKind, FlagsLabel, flags);
+            }
+            progress.Report(window.Done);
+        }
+    }
+
+    private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, LogWindow window, CancellationToken ct)
+    {
+        var parameters = SubjectSql.Parameters(subject);
+        parameters.Add(new SqliteParameter("$after", window.After));
+        parameters.Add(new SqliteParameter("$upTo", window.UpTo));
+        return db.Database.SqlQueryRaw<long>(MatchingSql, [.. parameters]).ToListAsync(ct);
+    }
+
+    private static readonly string MatchingSql =
+        $"SELECT d.Seq AS Value FROM Decisions AS d WHERE d.Seq > $after AND d.Seq <= $upTo AND {SubjectSql.Names("d.RequestJson")}";
+}
