@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.Features.Accounts;
 using Portal.Features.Decisions.Log;
+using Portal.Features.Decisions.Retention;
 using Portal.Features.Feedback;
 using Portal.Features.Insights;
 using Portal.Features.Training;
@@ -28,6 +29,9 @@ public sealed class StartupValidationTests
         { "Portal:DemoLoop:RewardWaitTime", "00:00:00" },
         { "Portal:DecisionLog:MaxBatchSize", "0" },
         { "Portal:DecisionLog:QueueCapacity", "1" },
+        { "Portal:LogRetention:PurgeInterval", "00:00:00" },
+        { "Portal:LogRetention:BatchSize", "0" },
+        { "Portal:LogRetention:MaxBusyShare", "0" },
         { "Portal:Training:Interval", "00:00:00" },
         { "Portal:Training:MaxBatchSize", "0" },
         { "Portal:DataDirectory", "" },
@@ -71,6 +75,8 @@ public sealed class StartupValidationTests
         Assert.Equal(5, host.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value.DecisionsPerSecond);
         Assert.Equal(TimeSpan.FromHours(4), host.Services.GetRequiredService<IOptions<SlaOptions>>().Value.P1);
         Assert.Equal(5, host.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.FeedbackPostsPerMinute);
+        var retention = host.Services.GetRequiredService<IOptions<LogRetentionOptions>>().Value;
+        Assert.Equal((TimeSpan.FromHours(1), 5_000), (retention.PurgeInterval, retention.BatchSize));
     }
 
     private static IHost HostWith(string? key, string? value)
@@ -83,6 +89,7 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<DemoLoopOptions>(DemoLoopOptions.Section);
         builder.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);
         builder.AddValidatedOptions<DecisionLogOptions>(DecisionLogOptions.Section);
+        builder.AddValidatedOptions<LogRetentionOptions>(LogRetentionOptions.Section);
         builder.AddValidatedOptions<TrainingOptions>(TrainingOptions.Section);
         builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         builder.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -43,6 +44,22 @@ public sealed class HomePageTests(PortalAppFactory app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_loop_card_shows_the_oldest_data_held_and_how_long_the_loop_keeps_it()
+    {
+        var (loopId, clock) = await DashboardData.LoopWithHistoryAsync(app);
+        var (forever, _) = await app.CreateLoopAsync(LoopSettings.Default with { LogRetentionDays = -1 });
+        context.Services.AddSingleton(DashboardData.Queries(app, clock));
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: false));
+
+        var cut = context.Render<HomePage>();
+
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=loop-card-{loopId}]"));
+        var oldest = (clock.GetUtcNow() - TimeSpan.FromHours(2)).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        Assert.Equal($"oldest data: {oldest} · kept 90 days", Retention(cut, loopId));
+        Assert.Equal("no data yet · kept forever", Retention(cut, forever));
+    }
+
+    [Fact]
     public async Task The_latest_decisions_are_listed_newest_first_with_pending_rewards_named()
     {
         var (loopId, clock) = await DashboardData.LoopWithHistoryAsync(app);
@@ -81,6 +98,9 @@ public sealed class HomePageTests(PortalAppFactory app) : IAsyncLifetime
         // The page refreshes every two seconds; allow for a slow machine.
         cut.WaitForAssertion(() => Assert.Equal("4", perMinute()), TimeSpan.FromSeconds(15));
     }
+
+    private static string Retention(IRenderedComponent<HomePage> cut, string loopId) =>
+        cut.Find($"[data-testid=loop-card-{loopId}] [data-testid=retention]").TextContent.Trim();
 
     private static string Figure(IElement card, string label) =>
         card.QuerySelectorAll("tr").Single(row => row.Children[0].TextContent.Trim() == label).Children[1].TextContent.Trim();

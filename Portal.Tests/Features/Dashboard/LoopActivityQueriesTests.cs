@@ -42,6 +42,21 @@ public sealed class LoopActivityQueriesTests(PortalAppFactory factory)
     }
 
     [Fact]
+    public async Task A_loop_shows_the_oldest_decision_it_holds_and_how_long_it_keeps_them()
+    {
+        var (loopId, clock) = await DashboardData.LoopWithHistoryAsync(factory);
+        var (forever, _) = await factory.CreateLoopAsync(LoopSettings.Default with { LogRetentionDays = -1 });
+
+        var activity = await DashboardData.Queries(factory, clock).ActivityAsync(CancellationToken.None);
+
+        var mine = activity.Single(a => a.LoopId == loopId);
+        // Stored to the millisecond.
+        Assert.Equal(((clock.GetUtcNow() - TimeSpan.FromHours(2)).ToUnixTimeMilliseconds(), 90), (mine.OldestDecisionAt!.Value.ToUnixTimeMilliseconds(), mine.LogRetentionDays));
+        var empty = activity.Single(a => a.LoopId == forever);
+        Assert.Equal(((DateTimeOffset?)null, -1), (empty.OldestDecisionAt, empty.LogRetentionDays));
+    }
+
+    [Fact]
     public async Task A_loop_without_settled_decisions_has_no_average_rather_than_zero()
     {
         var (loopId, _) = await factory.CreateLoopAsync();

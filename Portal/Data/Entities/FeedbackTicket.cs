@@ -31,7 +31,7 @@ public sealed class FeedbackTicket
     /// <summary>How many submissions this ticket stands for (repeats and merged duplicates).</summary>
     public int SubmissionCount { get; set; } = 1;
 
-    /// <summary>The decision the feedback is about, when the form was opened from a signed decision link.</summary>
+    /// <summary>The decision the feedback is about, when the form was opened from a signed decision link; kept when its copy goes.</summary>
     public string? LoopId { get; set; }
     public string? EventId { get; set; }
 
@@ -50,6 +50,9 @@ public sealed class FeedbackTicket
     // The long texts last: the board's filters read the short columns before them in each row.
     public required string Message { get; set; }
 
-    /// <summary>The decision as it was when the feedback arrived (JSON), so that log retention does not erase it.</summary>
+    /// <summary>
+    /// The decision as it was when the feedback arrived (JSON), so the ticket shows it whatever becomes of the log; removed
+    /// (with the ticket's context values, the ticket stays) once the decision is past its loop's log retention.
+    /// </summary>
     public string? DecisionJson { get; set; }
 }

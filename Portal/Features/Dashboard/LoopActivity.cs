@@ -2,7 +2,7 @@ using Portal.Data.Entities;
 
 namespace Portal.Features.Dashboard;
 
-/// <summary>One loop's activity for the overview page.</summary>
+/// <summary>One loop's activity for the overview page, with the oldest decision it holds and its log retention (-1: forever).</summary>
 public sealed record LoopActivity(
     string LoopId,
     string Name,
@@ -13,7 +13,9 @@ public sealed record LoopActivity(
     double? AverageReward,
     double? BaselineReward,
     long ModelVersion,
-    long ExamplesLearned);
+    long ExamplesLearned,
+    DateTimeOffset? OldestDecisionAt,
+    int LogRetentionDays);
 
 /// <summary>A recent decision, as the overview lists it.</summary>
 public sealed record RecentDecision(string LoopId, string EventId, DateTimeOffset CreatedAt, string ChosenActionId,

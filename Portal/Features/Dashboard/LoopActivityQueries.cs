@@ -37,9 +37,13 @@ public sealed class LoopActivityQueries(IDbContextFactory<PortalDbContext> dbFac
                 })
                 .ToListAsync(ct);
             var settled = rewards.SingleOrDefault();
+            // The first entry of the (LoopId, CreatedAt) index: shows that retention is enforced.
+            var oldest = await db.Decisions.Where(d => d.LoopId == loop.Id).OrderBy(d => d.CreatedAt)
+                .Select(d => (DateTimeOffset?)d.CreatedAt).FirstOrDefaultAsync(ct);
             var model = loop.Model.Current;
             result.Add(new LoopActivity(loop.Id, loop.Name, loop.Settings.LearningMode, actionCounts.GetValueOrDefault(loop.Id),
-                perMinute, settled?.Count ?? 0, settled?.Average, settled?.Baseline, model.Version, model.ExamplesLearned));
+                perMinute, settled?.Count ?? 0, settled?.Average, settled?.Baseline, model.Version, model.ExamplesLearned,
+                oldest, loop.Settings.LogRetentionDays));
         }
         return result;
     }

@@ -1,6 +1,7 @@
 using Portal.Contracts.DecisionLog;
 using Portal.Features.Decisions.Feed;
 using Portal.Features.Decisions.Log;
+using Portal.Features.Decisions.Retention;
 using Portal.Features.Privacy.Requests;
 using Portal.Infrastructure.Configuration;
 
@@ -8,7 +9,7 @@ namespace Portal.Features.Decisions;
 
 public static class DecisionsRegistration
 {
-    /// <summary>Rank, Reward and Activate, and the decision log writer behind them.</summary>
+    /// <summary>Rank, Reward and Activate, the decision log writer behind them, and the log's retention.</summary>
     public static IHostApplicationBuilder AddDecisions(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<DecisionLogOptions>(DecisionLogOptions.Section);
@@ -22,7 +23,10 @@ public static class DecisionsRegistration
         builder.Services.AddSingleton<DecisionSamples>(); // the logged requests read back, for the previews of other features
         builder.Services.AddSingleton<LoopLogDeletion>();
         builder.Services.AddSingleton<IPersonalData, SubjectDecisions>();
-        builder.Services.AddHostedService<LogRetention>();
+        builder.AddValidatedOptions<LogRetentionOptions>(LogRetentionOptions.Section);
+        builder.Services.AddSingleton<ExpiredDecisions>();
+        builder.Services.AddSingleton<RetentionPurge>();
+        builder.Services.AddHostedService<RetentionSchedule>();
         builder.Services.AddHealthChecks().AddCheck<DecisionLogHealthCheck>("decision-log", tags: ["ready"]);
         return builder;
     }

@@ -17,6 +17,7 @@ public static class FeedbackRegistration
         var services = builder.Services;
         services.AddSingleton<SourceFingerprint>();
         services.AddSingleton<DecisionSnapshots>();
+        services.AddSingleton<Decisions.Retention.IExpiringData, ExpiredTicketSnapshots>();
         services.AddSingleton<TicketIntakeWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TicketIntakeWriter>());
         services.AddSingleton<TicketIntake>();

@@ -22,7 +22,9 @@ public static class InsightsRegistration
         services.AddSingleton<FeatureCatalogEditor>();
         services.AddSingleton<FeatureDisplayNames>();
         services.AddSingleton<AggregateStore>();
-        services.AddSingleton<Decisions.Log.ILogDerivedData, AggregatesOfLog>();
+        services.AddSingleton<AggregatesOfLog>();
+        services.AddSingleton<Decisions.Log.ILogDerivedData>(provider => provider.GetRequiredService<AggregatesOfLog>());
+        services.AddSingleton<Decisions.Retention.IExpiringData>(provider => provider.GetRequiredService<AggregatesOfLog>());
         services.AddSingleton<InsightAggregator>();
         services.AddHostedService(provider => provider.GetRequiredService<InsightAggregator>());
         services.AddSingleton<BiasQueries>();

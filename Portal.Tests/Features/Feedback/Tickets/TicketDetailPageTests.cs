@@ -1,11 +1,15 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
+using Portal.Data.Entities;
 using Portal.Features.Feedback.Public;
 using Portal.Features.Feedback.Tickets;
+using Portal.Features.Loops;
 using Portal.Features.Oversight;
 using Portal.Features.Oversight.Rules;
 using Portal.Infrastructure.Security;
+using Portal.Tests.Features.Decisions.Retention;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Feedback.Tickets;
@@ -130,6 +134,26 @@ public sealed class TicketDetailPageTests(PortalAppFactory app) : IClassFixture<
         Assert.Empty(cut.FindAll("[data-testid=start-rule]"));
         Assert.Empty(cut.FindAll("[data-testid=flag-decision]"));
         Assert.Equal($"decisions/demo/{eventId}", cut.Find("[data-testid=open-decision]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Once_its_decision_is_past_the_loops_retention_the_ticket_says_the_decision_is_no_longer_kept()
+    {
+        var loop = await app.LoopWithActionsAsync(settings: LoopSettings.Default with { LogRetentionDays = 30 });
+        var (eventId, link) = await app.RankedDecisionAsync(loop: loop);
+        var message = "Old news " + Guid.NewGuid().ToString("N");
+        var receipt = await app.SubmitAsync(message, decisionLink: link);
+        var monthLater = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(31));
+        await RetentionData.PurgeAt(app, monthLater).PurgeLoopAsync(app.Services.GetRequiredService<LoopDirectory>().Find(loop.LoopId)!, CancellationToken.None);
+
+        var cut = context.Render<TicketDetailPage>(p => p.Add(x => x.Reference, receipt.Reference));
+
+        cut.WaitForAssertion(() => Assert.Contains("No longer kept: the decision was older than its loop's log retention",
+            cut.Find("[data-testid=ticket-decision]").TextContent), Wait);
+        Assert.Equal(message, cut.Find("[data-testid=ticket-message]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=decision-context]"));
+        Assert.DoesNotContain(eventId, cut.Find("[data-testid=ticket-decision]").TextContent);
+        Assert.Contains("Submitted about decision " + eventId, cut.Find("[data-testid=ticket-history]").TextContent);
     }
 
     [Fact]

@@ -2,7 +2,10 @@ using Portal.Data.Entities;
 
 namespace Portal.Features.Feedback.Tickets;
 
-/// <summary>Everything a reviewer sees of one ticket.</summary>
+/// <summary>
+/// Everything a reviewer sees of one ticket. <see cref="DecisionNoLongerKept"/>: the feedback was about a decision, but
+/// its copy went with the decision when that passed its loop's log retention.
+/// </summary>
 public sealed record TicketDetail(
     long Id,
     string Reference,
@@ -20,6 +23,7 @@ public sealed record TicketDetail(
     DateTimeOffset DueAt,
     bool Overdue,
     DecisionSnapshot? Decision,
+    bool DecisionNoLongerKept,
     string? DuplicateOfReference,
     IReadOnlyList<string> MergedDuplicates,
     IReadOnlyList<TicketCommentView> Comments,

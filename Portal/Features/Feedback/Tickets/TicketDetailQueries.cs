@@ -30,6 +30,7 @@ public sealed class TicketDetailQueries(IDbContextFactory<PortalDbContext> dbFac
         var overdue = TicketWorkflow.IsOverdue(ticket.Status, ticket.DueAt, clock.GetUtcNow());
         return new TicketDetail(ticket.Id, ticket.Reference, ticket.CreatedAt, ticket.LastSubmittedAt, ticket.Category, ticket.Message,
             ticket.ContactEmail, ticket.ConsentToContact, ticket.SubmissionCount, ticket.Status, ticket.Priority, ticket.AssigneeId,
-            ticket.Assignee?.Email, ticket.DueAt, overdue, DecisionSnapshot.Read(ticket.DecisionJson), duplicateOf, merged, comments, history);
+            ticket.Assignee?.Email, ticket.DueAt, overdue, DecisionSnapshot.Read(ticket.DecisionJson),
+            ticket.EventId is not null && ticket.DecisionJson is null, duplicateOf, merged, comments, history);
     }
 }

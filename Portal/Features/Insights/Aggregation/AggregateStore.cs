@@ -78,15 +78,6 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory,
             AggregateWriter.MoveCursors(connection, transaction, loopId, batch.LastSeq, sources);
         }, ct);
 
-    /// <summary>Drops the hours that the loop's log retention has deleted the decisions of.</summary>
-    public async Task<int> DeleteOlderThanAsync(string loopId, DateTimeOffset cutoff, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SegmentStats.Where(s => s.LoopId == loopId && s.BucketStart < cutoff).ExecuteDeleteAsync(ct)
-               + await db.ImportanceStats.Where(s => s.LoopId == loopId && s.BucketStart < cutoff).ExecuteDeleteAsync(ct)
-               + await db.FeatureValueStats.Where(s => s.LoopId == loopId && s.BucketStart < cutoff).ExecuteDeleteAsync(ct);
-    }
-
     /// <summary>Every aggregate of a loop, inside the caller's transaction (DELETE /logs deletes the analytics with the decisions).</summary>
     public static async Task DeleteLoopAsync(PortalDbContext db, string loopId, CancellationToken ct)
     {

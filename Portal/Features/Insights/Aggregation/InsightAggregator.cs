@@ -12,7 +12,7 @@ namespace Portal.Features.Insights.Aggregation;
 /// Folds settled decisions into the analytics tables, in commit order from each source's cursor (like the trainer, a
 /// decision is settled once the loop's reward wait has passed: its reward is final then). New or edited saved segments
 /// start from the oldest logged decision. Pages then sum a few thousand hourly rows instead of reading every decision.
-/// Hourly, aggregates older than the loop's log retention are dropped with the decisions they came from.
+/// Hours past the loop's log retention are removed by Decisions' retention purge (see <see cref="AggregatesOfLog"/>).
 /// </summary>
 public sealed class InsightAggregator(
     LoopDirectory loops,
@@ -22,7 +22,6 @@ public sealed class InsightAggregator(
     TimeProvider clock,
     ILogger<InsightAggregator> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetentionEvery = TimeSpan.FromHours(1);
     private static readonly TimeSpan PassBudget = TimeSpan.FromSeconds(2);
 
     private sealed class LoopState
@@ -33,7 +32,6 @@ public sealed class InsightAggregator(
     }
 
     private readonly ConcurrentDictionary<string, LoopState> states = new(StringComparer.Ordinal);
-    private DateTimeOffset lastRetention = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +41,6 @@ public sealed class InsightAggregator(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 foreach (var loop in loops.All) await AggregateWithinBudgetAsync(loop, stoppingToken);
-                if (clock.GetUtcNow() - lastRetention >= RetentionEvery) await ApplyRetentionAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -135,23 +132,6 @@ public sealed class InsightAggregator(
         var registry = new FeatureValueRegistry(options.Value.MaxValuesPerFeature);
         registry.Load(await store.KnownValuesAsync(loopId, ct));
         return registry;
-    }
-
-    private async Task ApplyRetentionAsync(CancellationToken ct)
-    {
-        lastRetention = clock.GetUtcNow();
-        foreach (var loop in loops.All.Where(l => l.Settings.LogRetentionDays > 0))
-        {
-            try
-            {
-                var cutoff = DateTimeOffset.FromUnixTimeMilliseconds(DecisionFolder.HourOf(lastRetention.AddDays(-loop.Settings.LogRetentionDays)));
-                await store.DeleteOlderThanAsync(loop.Id, cutoff, ct);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogError(error, "Dropping old aggregates of loop {Loop} failed; retried in an hour", loop.Id);
-            }
-        }
     }
 
     private static string HashOf(SegmentCatalog.Entry segment) =>
