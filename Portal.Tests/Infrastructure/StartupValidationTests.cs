@@ -9,6 +9,7 @@ using Portal.Features.Feedback;
 using Portal.Features.Insights;
 using Portal.Features.Training;
 using Portal.Features.Loops;
+using Portal.Features.Privacy;
 using Portal.Features.PublicPages;
 using Portal.Features.Simulation;
 using Portal.Infrastructure.Configuration;
@@ -51,6 +52,10 @@ public sealed class StartupValidationTests
         { "Portal:PublicPages:BaseUrl", "ftp://example.com" },
         { "Portal:PublicPages:WhyLinkLifetime", "00:05:00" },
         { "Portal:PublicPages:ViewsPerMinutePerAddress", "0" },
+        { "Portal:Privacy:UserIdFeature", "user.\"id\"" },
+        { "Portal:Privacy:UserIdFeature", "user\\id" },
+        { "Portal:Privacy:OptOutFeature", "a..b" },
+        { "Portal:Privacy:OptOutPostsPerMinute", "0" },
     };
 
     [Theory]
@@ -96,6 +101,7 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         builder.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
         builder.AddValidatedOptions<PublicPagesOptions>(PublicPagesOptions.Section);
+        builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
         return builder.Build();
     }
 }

@@ -4,7 +4,6 @@ using Portal.Data.Entities;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Feedback.Tickets;
 using Portal.Features.Insights.Aggregation;
-using Portal.Features.Learning.Models;
 using Portal.Features.Loops;
 using Portal.Features.Privacy;
 using Portal.Features.Privacy.Requests;
@@ -114,9 +113,9 @@ public sealed class SubjectErasureTests(PortalAppFactory factory) : IClassFixtur
             Service<LoopDirectory>().Find(loopId)!.Settings with { RewardWaitTime = TimeSpan.FromSeconds(1) }, SubjectTestData.Admin, CancellationToken.None);
         long othersSeq;
         await using (var db = await factory.DbAsync()) othersSeq = await db.Decisions.Where(d => d.EventId == others).Select(d => d.Seq).SingleAsync();
-        await Eventually.TrueAsync(() => Service<ModelRegistry>().Find(loopId)?.LastTrainedSeq >= othersSeq);
+        var loop = await factory.TrainedPastAsync(loopId, othersSeq);
 
-        Assert.Equal(1, Service<LoopDirectory>().Find(loopId)!.Model.Current.ExamplesLearned);
+        Assert.Equal(1, loop.Model.Current.ExamplesLearned);
     }
 
     [Fact]

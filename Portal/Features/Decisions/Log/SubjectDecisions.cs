@@ -10,9 +10,10 @@ namespace Portal.Features.Decisions.Log;
 /// <summary>
 /// The decisions of any loop whose context names a person, for data-subject requests: counted, exported with their
 /// flags, and erased with them, window by window (<see cref="LogWindows"/>). Erasing decisions the trainer has learned
-/// from already is fine: the model keeps what it learned, in weights that hold no user id, and the trainer only reads
-/// forward from its last decision (keys are never reused), so an erased decision is never learned from again; one not
-/// yet learned never will be. Aggregates (Insights) keep their sums, which name no one.
+/// from already is fine: the model keeps what it learned, in weights that hold no user id. An erased decision is gone
+/// from the log, which is all that training reads (forward from its last decision; keys are never reused), so it is
+/// never learned from again, and one not yet learned never will be. Aggregates (Insights) keep their sums, which name
+/// no one.
 /// </summary>
 public sealed class SubjectDecisions(IDbContextFactory<PortalDbContext> dbFactory) : IPersonalData
 {

@@ -9,10 +9,10 @@ namespace Portal.Features.Privacy.Requests;
 /// check reads only the first object that has the path: a request must find everything.
 /// </summary>
 /// <remarks>
-/// SQLite's JSON functions read every row (about 3 s per million decisions on two cores), so callers scan the log in
-/// windows of its key and report progress. A row that is not JSON stops the query with an error rather than being
-/// skipped: a request that silently missed a row would leave the person's data behind. Values are parameters; the
-/// column is always a caller's constant.
+/// SQLite's JSON functions read every row (about 5 s per million decisions on two cores, see the privacy-requests
+/// benchmark), so callers scan the log in windows of its key and report progress. A row that is not JSON stops the
+/// query with an error rather than being skipped: a request that silently missed a row would leave the person's data
+/// behind. Values are parameters; the column is always a caller's constant.
 /// </remarks>
 public static class SubjectSql
 {
