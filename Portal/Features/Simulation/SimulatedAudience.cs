@@ -23,6 +23,9 @@ public sealed class SimulatedAudience(SimulatedAttackOptions attack, Random rand
 
     public NewsWorld World => world;
 
+    /// <summary>The country the staged attack poses as.</summary>
+    public string AttackedCountry => attack.Country;
+
     public PlannedVisit Next(bool attackRunning)
     {
         var visit = world.NextVisit();

@@ -12,6 +12,10 @@ public sealed record Flag(Measurement Measurement, double ZScore, double Baselin
 /// windows carries the slow drift of a learning model, the sampling error keeps a quiet baseline from making every
 /// blip a finding. Each detector's cells share the threshold's false-alarm rate (Bonferroni), so watching more actions
 /// and segments does not mean more false alarms.
+/// An action's share jumping on its own is what learning does when the model finds a better action (the manipulation
+/// benchmark saw a dozen such jumps in 50,000 plain decisions); it is kept only in a window whose rewards are out of line
+/// too (a reward-rate flag of the same action, or a burst or fast-reward flag), where it shows how far the suspected
+/// manipulation has moved what is served.
 /// </summary>
 public static class AnomalyJudge
 {
@@ -38,6 +42,13 @@ public static class AnomalyJudge
             var point = new WindowPoint(window.From, window.To, measure.Value, measure.Sample, Flagged: true);
             flags.Add(new Flag(measure, z, mean, spread, [.. history, point], window.FirstSeq, window.LastSeq, window.From, window.To));
         }
-        return flags;
+        return Corroborated(flags);
+    }
+
+    private static List<Flag> Corroborated(List<Flag> flags)
+    {
+        var loopWide = flags.Any(f => f.Measurement.Kind is FindingKind.FastRewards or FindingKind.RewardBurst);
+        var rewardedActions = flags.Where(f => f.Measurement.Kind == FindingKind.RewardRate).Select(f => f.Measurement.ActionId).ToHashSet(StringComparer.Ordinal);
+        return flags.Where(f => f.Measurement.Kind != FindingKind.ActionShare || loopWide || rewardedActions.Contains(f.Measurement.ActionId)).ToList();
     }
 }

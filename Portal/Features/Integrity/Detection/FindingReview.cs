@@ -33,6 +33,13 @@ public sealed class FindingReview(
         return await query.OrderByDescending(f => f.Id).Take(200).ToListAsync(ct);
     }
 
+    /// <summary>The loop a finding belongs to, or null when there is no such finding.</summary>
+    public async Task<string?> LoopOfAsync(long findingId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ManipulationFindings.Where(f => f.Id == findingId).Select(f => f.LoopId).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<Outcome> DismissAsync(long findingId, string? note, Actor actor, CancellationToken ct)
     {
         if (NoteProblem(note) is { } problem) return new Outcome(true, problem);
