@@ -10,6 +10,7 @@ public sealed class LoopWatch(DetectionOptions options, long judgeAfterSeq)
 {
     private readonly RollingBaseline baseline = new(options.BaselineWindows);
     private readonly SegmentVocabulary vocabulary = new(options.MaxSegmentValues);
+    private readonly HashSet<string> knownSources = new(StringComparer.Ordinal);
     private WindowTally window = new();
 
     /// <summary>The last decision folded in: where the next read starts.</summary>
@@ -34,6 +35,7 @@ public sealed class LoopWatch(DetectionOptions options, long judgeAfterSeq)
         var full = window;
         window = new WindowTally();
         var measures = WindowMeasures.Of(full, options.MinimumSample, vocabulary);
+        AddSilentSources(measures);
         IReadOnlyList<Flag> flags = [];
         if (full.LastSeq > JudgeAfterSeq)
         {
@@ -46,5 +48,29 @@ public sealed class LoopWatch(DetectionOptions options, long judgeAfterSeq)
             if (!flagged.Contains(measure.CellKey)) baseline.Add(measure.CellKey, new WindowPoint(full.From, full.To, measure.Value, measure.Sample));
         }
         return flags;
+    }
+
+    /// <summary>
+    /// A source sent no rewards in the windows it is absent from: a new source starts with a baseline of zeros over the
+    /// windows seen so far (so a burst from a new address is judged at once), and a known source missing from a window
+    /// with rewards gets a zero there.
+    /// </summary>
+    private void AddSilentSources(List<Measurement> measures)
+    {
+        var rewardWindows = baseline.Of(WindowMeasures.FastRewardsCell);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var measure in measures)
+        {
+            if (measure.Source is null) continue;
+            present.Add(measure.CellKey);
+            if (knownSources.Add(measure.CellKey))
+                foreach (var window in rewardWindows) baseline.Add(measure.CellKey, window with { Value = 0, Flagged = false });
+        }
+        if (!measures.Any(m => m.CellKey == WindowMeasures.FastRewardsCell)) return;
+        var rewards = measures.First(m => m.CellKey == WindowMeasures.FastRewardsCell).Sample;
+        foreach (var source in knownSources)
+        {
+            if (!present.Contains(source)) measures.Add(new Measurement(Data.Entities.FindingKind.RewardBurst, source, "", 0, rewards, 0, Source: source));
+        }
     }
 }

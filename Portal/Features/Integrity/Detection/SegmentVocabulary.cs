@@ -14,9 +14,9 @@ public sealed class SegmentVocabulary(int maxValuesPerFeature)
     private readonly HashSet<string> tooVaried = new(StringComparer.Ordinal);
 
     /// <summary>The segments of a logged request; empty for a request without context (an opted-out user's).</summary>
-    public List<Segment> Of(string requestJson)
+    public List<ContextSegment> Of(string requestJson)
     {
-        var found = new List<Segment>();
+        var found = new List<ContextSegment>();
         if (requestJson.Length <= 2) return found;
         using var document = JsonDocument.Parse(requestJson);
         foreach (var (feature, value) in ContextFeatures.Categories(Contracts.Personalizer.FeatureJson.ContextOf(document.RootElement)))
@@ -30,7 +30,7 @@ public sealed class SegmentVocabulary(int maxValuesPerFeature)
                 found.RemoveAll(s => s.Feature == feature);
                 continue;
             }
-            var segment = new Segment(feature, value);
+            var segment = new ContextSegment(feature, value);
             if (!found.Contains(segment)) found.Add(segment);
         }
         return found;
@@ -41,9 +41,9 @@ public sealed class SegmentVocabulary(int maxValuesPerFeature)
 }
 
 /// <summary>One automatic segment: a context feature and one of its values; the empty one is everyone.</summary>
-public readonly record struct Segment(string Feature, string Value)
+public readonly record struct ContextSegment(string Feature, string Value)
 {
-    public static Segment Everyone { get; } = new("", "");
+    public static ContextSegment Everyone { get; } = new("", "");
 
     public bool IsEveryone => Feature.Length == 0;
 

@@ -5,6 +5,8 @@ namespace Portal.Features.Integrity.Detection;
 /// <summary>The four detectors' measurements of one window (cells with fewer events than the minimum sample are left out).</summary>
 public static class WindowMeasures
 {
+    public const string FastRewardsCell = "fast";
+
     public static List<Measurement> Of(WindowTally window, int minimumSample, SegmentVocabulary vocabulary)
     {
         var measures = new List<Measurement>();
@@ -31,7 +33,7 @@ public static class WindowMeasures
         if (window.Rewarded >= minimumSample)
         {
             var fast = (double)window.FastRewards / window.Rewarded;
-            measures.Add(new Measurement(FindingKind.FastRewards, "fast", "share of rewards implausibly fast after Rank",
+            measures.Add(new Measurement(FindingKind.FastRewards, FastRewardsCell, "share of rewards implausibly fast after Rank",
                 fast, window.Rewarded, ProportionError(fast, window.Rewarded)));
             foreach (var (source, rewards) in window.RewardsBySource)
             {

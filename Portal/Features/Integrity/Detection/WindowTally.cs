@@ -21,18 +21,18 @@ public sealed class WindowTally
     public int RewardCalls { get; private set; }
     public int FastRewards { get; private set; }
 
-    public Dictionary<Segment, int> SegmentDecisions { get; } = [];
-    public Dictionary<(string Action, Segment Segment), ServedCounts> Served { get; } = [];
+    public Dictionary<ContextSegment, int> SegmentDecisions { get; } = [];
+    public Dictionary<(string Action, ContextSegment ContextSegment), ServedCounts> Served { get; } = [];
     public Dictionary<string, int> RewardsBySource { get; } = new(StringComparer.Ordinal);
 
-    public void Add(SettledOutcome decision, IReadOnlyList<Segment> segments, TimeSpan fastReward, double defaultReward)
+    public void Add(SettledOutcome decision, IReadOnlyList<ContextSegment> segments, TimeSpan fastReward, double defaultReward)
     {
         if (Decisions == 0) (FirstSeq, From) = (decision.Seq, decision.CreatedAt);
         (LastSeq, To) = (decision.Seq, decision.CreatedAt);
         Decisions++;
         // A decision without a reward counts with the loop's default reward, as the learner sees it.
         var reward = decision.Reward ?? defaultReward;
-        Count(Segment.Everyone, decision.ChosenActionId, reward);
+        Count(ContextSegment.Everyone, decision.ChosenActionId, reward);
         foreach (var segment in segments) Count(segment, decision.ChosenActionId, reward);
 
         if (decision.RewardCount == 0) return;
@@ -43,7 +43,7 @@ public sealed class WindowTally
         RewardsBySource[source] = RewardsBySource.GetValueOrDefault(source) + 1;
     }
 
-    private void Count(Segment segment, string action, double reward)
+    private void Count(ContextSegment segment, string action, double reward)
     {
         SegmentDecisions[segment] = SegmentDecisions.GetValueOrDefault(segment) + 1;
         if (!Served.TryGetValue((action, segment), out var counts)) Served[(action, segment)] = counts = new ServedCounts();
