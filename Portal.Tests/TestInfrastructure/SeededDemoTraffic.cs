@@ -38,7 +38,7 @@ public static class SeededDemoTraffic
                 var loop = loops.Find(loopId)!;
                 var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), globalPrivacyControl: false, CancellationToken.None);
                 var shown = NewsWorld.Articles.First(a => a.Id == result.Response!.RewardActionId);
-                if (item.Roll < world.ClickProbability(visit, shown)) await rewards.RewardAsync(loop, result.Response!.EventId, 1.0, CancellationToken.None);
+                if (item.Roll < world.ClickProbability(visit, shown)) await rewards.RewardAsync(loop, result.Response!.EventId, 1.0, RewardSources.Unknown, CancellationToken.None);
             }));
         }
     }

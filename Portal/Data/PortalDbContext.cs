@@ -29,6 +29,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<FeatureValueStat> FeatureValueStats => Set<FeatureValueStat>();
     public DbSet<OptOut> OptOuts => Set<OptOut>();
     public DbSet<Quarantine> Quarantines => Set<Quarantine>();
+    public DbSet<ManipulationFinding> ManipulationFindings => Set<ManipulationFinding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,5 +46,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         conventions.Properties<RuleStatus>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<FeedbackCategory>().HaveConversion<string>().HaveMaxLength(32);
         conventions.Properties<TicketChange>().HaveConversion<string>().HaveMaxLength(32);
+        conventions.Properties<FindingKind>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<FindingStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

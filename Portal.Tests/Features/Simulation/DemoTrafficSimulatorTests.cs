@@ -140,7 +140,7 @@ public sealed class DemoTrafficSimulatorTests(PortalAppFactory factory) : IClass
 
     private DemoTrafficSimulator Simulator(bool enabled, double decisionsPerSecond, SimulatedAttackOptions? attack = null) => new(
         Options.Create(new SimulatorOptions { Enabled = enabled, DecisionsPerSecond = decisionsPerSecond, Attack = attack ?? new() }),
-        Service<LoopDirectory>(), Service<RankService>(), Service<RewardService>(), clock, warnings);
+        Service<LoopDirectory>(), Service<RankService>(), Service<RewardService>(), Service<RewardSources>(), clock, warnings);
 
     /// <summary>Starts the simulator and waits until its timer exists, so that the next advance of the clock is a tick it sees.</summary>
     private async Task StartedAsync(DemoTrafficSimulator simulator)

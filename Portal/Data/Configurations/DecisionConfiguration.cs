@@ -15,6 +15,7 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         decision.Property(d => d.EventId).HasMaxLength(256);
         decision.Property(d => d.ChosenActionId).HasMaxLength(256);
         decision.Property(d => d.BaselineActionId).HasMaxLength(256);
+        decision.Property(d => d.RewardSource).HasMaxLength(32);
 
         // A reused eventId must never overwrite a logged decision.
         decision.HasIndex(d => new { d.LoopId, d.EventId }).IsUnique();

@@ -44,4 +44,13 @@ public sealed class Decision
     /// <summary>Aggregated reward (earliest or sum); null until a reward arrives.</summary>
     public double? Reward { get; set; }
     public int RewardCount { get; set; }
+
+    /// <summary>When the first reward arrived: manipulation detection looks for rewards implausibly fast after Rank.</summary>
+    public DateTimeOffset? RewardedAt { get; set; }
+
+    /// <summary>
+    /// Who sent the first reward: a keyed hash of the caller's address (see RewardSources), never the address itself, so
+    /// bursts from one source can be found without keeping where anyone connects from.
+    /// </summary>
+    public string? RewardSource { get; set; }
 }

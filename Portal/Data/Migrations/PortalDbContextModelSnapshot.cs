@@ -473,6 +473,13 @@ namespace Portal.Data.Migrations
                     b.Property<int>("RewardCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RewardSource")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RewardedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RuleId")
                         .HasColumnType("INTEGER");
 
@@ -904,6 +911,116 @@ namespace Portal.Data.Migrations
                     b.HasKey("LoopId", "Path");
 
                     b.ToTable("LoopFeatures", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ManipulationFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("BaselineMean")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BaselineSpread")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CellKey")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoopId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Observed")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("QuarantineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SegmentFeature")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentValue")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ZScore")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoopId", "CellKey", "Status");
+
+                    b.HasIndex("LoopId", "Status", "Id");
+
+                    b.ToTable("ManipulationFindings", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.OptOut", b =>
@@ -1518,6 +1635,15 @@ namespace Portal.Data.Migrations
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopFeature", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ManipulationFinding", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Loop", null)
                         .WithMany()

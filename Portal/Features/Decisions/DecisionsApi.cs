@@ -50,7 +50,7 @@ public static class DecisionsApi
         return TypedResults.Json(response, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> Reward(string eventId, HttpContext http, RewardService rewards, LoopCallLimits limits, CancellationToken ct)
+    public static async Task<IResult> Reward(string eventId, HttpContext http, RewardService rewards, RewardSources sources, LoopCallLimits limits, CancellationToken ct)
     {
         if (!limits.TryAcquire(http.Loop(), LimitedCall.Reward)) return LimitReached(http, "Reward and Activate", http.Loop().Settings.RewardCallsPerSecond);
         if (InvalidEventId(eventId, ApiErrorCodes.InvalidRewardRequest) is { } invalid) return invalid;
@@ -62,7 +62,7 @@ public static class DecisionsApi
         if (!double.IsFinite(value) || value is < -1 or > 1)
             return ApiResults.BadRequest(ApiErrorCodes.InvalidRewardRequest, $"value {value} is outside the allowed range [-1, 1].");
 
-        var result = await rewards.RewardAsync(http.Loop(), eventId, value, ct);
+        var result = await rewards.RewardAsync(http.Loop(), eventId, value, sources.Of(http.Connection.RemoteIpAddress), ct);
         return result == LogWriteResult.UnknownEvent ? UnknownEvent(eventId) : TypedResults.NoContent();
     }
 

@@ -19,6 +19,7 @@ public static class DecisionsRegistration
         builder.Services.AddSingleton<RankService>();
         builder.Services.AddSingleton<LoopCallLimits>();
         builder.Services.AddSingleton<RewardService>();
+        builder.Services.AddSingleton<RewardSources>();
         builder.Services.AddSingleton<DecisionFeed>();
         builder.Services.AddSingleton<DecisionSamples>(); // the logged requests read back, for the previews of other features
         builder.Services.AddSingleton<LoopLogDeletion>();

@@ -10,19 +10,21 @@ namespace Portal.Features.Simulation;
 /// <summary>
 /// Feeds the demo loop with simulated visitors through the same path as an external client's Rank and Reward:
 /// the JSON body is parsed and validated like the endpoint's, ranked by the RankService, committed by the log
-/// writer, and a click is reported as reward 1 (no click: the loop's default reward after the wait time).
-/// When <see cref="SimulatedAttackOptions"/> is enabled, a share of the visits is an attacker's script instead.
+/// writer, and a click is reported as reward 1 a moment later (no click: the loop's default reward after the wait time).
+/// When <see cref="SimulatedAttackOptions"/> is enabled, a share of the visits is an attacker's script instead
+/// (see <see cref="SimulatedAudience"/>).
 /// </summary>
 public sealed class DemoTrafficSimulator(
     IOptions<SimulatorOptions> options,
     LoopDirectory loops,
     RankService ranker,
     RewardService rewards,
+    RewardSources sources,
     TimeProvider clock,
     ILogger<DemoTrafficSimulator> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-    private readonly NewsWorld world = new(Random.Shared);
+    private readonly SimulatedAudience audience = new(options.Value.Attack, Random.Shared);
     private long decisions;
     private long attackDecisions;
     private DateTimeOffset startedAt;
@@ -51,8 +53,9 @@ public sealed class DemoTrafficSimulator(
                 owed += options.Value.DecisionsPerSecond * Tick.TotalSeconds;
                 var due = (int)owed;
                 owed -= due;
+                var attackRunning = attack.IsActiveAt(clock.GetUtcNow() - startedAt);
                 var visits = new Task[due];
-                for (var i = 0; i < due; i++) visits[i] = VisitAsync(loop, stoppingToken);
+                for (var i = 0; i < due; i++) visits[i] = VisitAsync(loop, audience.Next(attackRunning), stoppingToken);
                 await Task.WhenAll(visits);
             }
         }
@@ -61,40 +64,45 @@ public sealed class DemoTrafficSimulator(
         }
     }
 
-    private bool IsAttackersTurn()
-    {
-        var attack = options.Value.Attack;
-        return attack.IsActiveAt(clock.GetUtcNow() - startedAt) && (attack.Share >= 1 || Random.Shared.NextDouble() < attack.Share);
-    }
-
-    private async Task VisitAsync(LoopRuntime loop, CancellationToken ct)
+    private async Task VisitAsync(LoopRuntime loop, PlannedVisit plan, CancellationToken ct)
     {
         try
         {
-            var visit = world.NextVisit();
-            var scripted = IsAttackersTurn();
-            if (scripted) visit = visit with { Country = options.Value.Attack.Country, UserId = "bot-" + visit.UserId };
-            var body = SimulatedRequest.RankBody(visit, NewsWorld.Articles);
+            var body = SimulatedRequest.RankBody(plan.Visit, NewsWorld.Articles);
             var request = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
             if (RankRequestValidator.Validate(request) is { } problem) throw new InvalidOperationException(problem);
 
             var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), globalPrivacyControl: false, ct);
             Interlocked.Increment(ref decisions);
+            if (plan.Scripted) Interlocked.Increment(ref attackDecisions);
             var shown = NewsWorld.Articles.First(a => a.Id == result.Response!.RewardActionId);
-            if (scripted)
-            {
-                Interlocked.Increment(ref attackDecisions);
-                // The attacker rewards its target whenever it is shown, and never anything else.
-                if (shown.Id == options.Value.Attack.ActionId) await rewards.RewardAsync(loop, result.Response!.EventId, 1.0, ct);
-            }
-            else if (world.Clicks(visit, shown))
-            {
-                await rewards.RewardAsync(loop, result.Response!.EventId, 1.0, ct);
-            }
+            if (audience.RewardFor(plan, shown, loop.Settings.RewardWaitTime) is not { } reward) return;
+            // The attacker's script answers at once; a visitor's click comes after reading, without holding up the next visits.
+            if (reward.After == TimeSpan.Zero) await SendAsync(loop, result.Response!.EventId, reward, ct);
+            else _ = SendLaterAsync(loop, result.Response!.EventId, reward, ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             logger.LogWarning(error, "A simulated visit failed");
         }
     }
+
+    private async Task SendLaterAsync(LoopRuntime loop, string eventId, SimulatedReward reward, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(reward.After, clock, ct);
+            await SendAsync(loop, eventId, reward, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "A simulated click could not be reported");
+        }
+    }
+
+    private Task SendAsync(LoopRuntime loop, string eventId, SimulatedReward reward, CancellationToken ct) =>
+        rewards.RewardAsync(loop, eventId, reward.Value, sources.Of(reward.From), ct);
 }

@@ -31,8 +31,8 @@ public sealed class DecisionLogWriter(
     public Task<LogWriteResult> AppendAsync(DecisionRecord decision, CancellationToken ct) =>
         log.EnqueueAsync(new InsertDecision(decision), ct);
 
-    public Task<LogWriteResult> RewardAsync(string loopId, string eventId, double value, RewardAggregation aggregation, CancellationToken ct) =>
-        log.EnqueueAsync(new RecordReward(loopId, eventId, value, aggregation), ct);
+    public Task<LogWriteResult> RewardAsync(string loopId, string eventId, double value, RewardAggregation aggregation, string source, CancellationToken ct) =>
+        log.EnqueueAsync(new RecordReward(new RewardReceipt(loopId, eventId, value, source, clock.GetUtcNow()), aggregation), ct);
 
     public Task<LogWriteResult> ActivateAsync(string loopId, string eventId, CancellationToken ct) =>
         log.EnqueueAsync(new ActivateEvent(loopId, eventId, clock.GetUtcNow()), ct);

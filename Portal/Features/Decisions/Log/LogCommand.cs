@@ -15,9 +15,9 @@ internal sealed class InsertDecision(DecisionRecord decision) : LogCommand
     public override LogWriteResult Execute(LogStatements statements) => statements.Insert(decision);
 }
 
-internal sealed class RecordReward(string loopId, string eventId, double value, RewardAggregation aggregation) : LogCommand
+internal sealed class RecordReward(RewardReceipt reward, RewardAggregation aggregation) : LogCommand
 {
-    public override LogWriteResult Execute(LogStatements statements) => statements.Reward(loopId, eventId, value, aggregation);
+    public override LogWriteResult Execute(LogStatements statements) => statements.Reward(reward, aggregation);
 }
 
 internal sealed class ActivateEvent(string loopId, string eventId, DateTimeOffset now) : LogCommand

@@ -32,13 +32,15 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
             "$baseline", "$explored", "$model", "$mode", "$ranking", "$explanation", "$defer",
             "$oversight", "$rule", "$detail");
         rewardEarliest = Prepare(connection, """
-            UPDATE Decisions SET Reward = COALESCE(Reward, $value), RewardCount = RewardCount + 1
+            UPDATE Decisions SET Reward = COALESCE(Reward, $value), RewardCount = RewardCount + 1,
+                RewardedAt = COALESCE(RewardedAt, $now), RewardSource = COALESCE(RewardSource, $source)
             WHERE LoopId = $loop AND EventId = $event
-            """, "$value", "$loop", "$event");
+            """, "$value", "$now", "$source", "$loop", "$event");
         rewardSum = Prepare(connection, """
-            UPDATE Decisions SET Reward = COALESCE(Reward, 0) + $value, RewardCount = RewardCount + 1
+            UPDATE Decisions SET Reward = COALESCE(Reward, 0) + $value, RewardCount = RewardCount + 1,
+                RewardedAt = COALESCE(RewardedAt, $now), RewardSource = COALESCE(RewardSource, $source)
             WHERE LoopId = $loop AND EventId = $event
-            """, "$value", "$loop", "$event");
+            """, "$value", "$now", "$source", "$loop", "$event");
         activate = Prepare(connection, """
             UPDATE Decisions SET ActivatedAt = COALESCE(ActivatedAt, $now)
             WHERE LoopId = $loop AND EventId = $event
@@ -75,8 +77,9 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
         d.DeferActivation ? 1 : 0, (int)d.Oversight, d.RuleId is { } rule ? rule : DBNull.Value,
         d.OversightDetail is { } detail ? detail : DBNull.Value);
 
-    public LogWriteResult Reward(string loopId, string eventId, double value, RewardAggregation aggregation) =>
-        Run(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent, value, loopId, eventId);
+    public LogWriteResult Reward(RewardReceipt reward, RewardAggregation aggregation) =>
+        Run(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent,
+            reward.Value, reward.ReceivedAt.ToUnixTimeMilliseconds(), reward.Source, reward.LoopId, reward.EventId);
 
     public LogWriteResult Activate(string loopId, string eventId, DateTimeOffset now) =>
         Run(activate, LogWriteResult.UnknownEvent, now.ToUnixTimeMilliseconds(), loopId, eventId);
