@@ -1,6 +1,7 @@
 using Portal.Benchmarks;
 using Portal.Benchmarks.Feedback;
 using Portal.Benchmarks.Insights;
+using Portal.Benchmarks.LogExport;
 using Portal.Benchmarks.Privacy;
 using Portal.Benchmarks.Service;
 
@@ -19,6 +20,7 @@ return args.FirstOrDefault() switch
     "feedback-post" => await FeedbackPostCommand.RunAsync(args[1..]),
     "insights-bias" => await InsightsBiasCommand.RunAsync(args[1..]),
     "privacy-requests" => await PrivacyRequestsCommand.RunAsync(args[1..]),
+    "log-export" => await LogExportCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -52,6 +54,8 @@ static int Usage()
               a fresh database of generated decisions, the aggregator over them, then the bias page's server-side work per window
           dotnet run -c Release --project Portal.Benchmarks -- privacy-requests [--decisions 1000000] [--tickets 100000] [--repeats 5] [--data <folder>]
               data-subject requests over generated decisions and tickets: find (a known and an unknown user id), export, erase
+          dotnet run -c Release --project Portal.Benchmarks -- log-export [--decisions 1000000] [--repeats 3] [--data <folder>]
+              the decision log's export over generated decisions into a file, DSJSON and CSV: events/s (DSJSON target ≥ 100,000), read back
         """);
     return 2;
 }

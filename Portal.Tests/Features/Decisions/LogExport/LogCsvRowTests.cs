@@ -9,7 +9,7 @@ public sealed class LogCsvRowTests
 {
     private static string Row(LoggedEvent logged, LoopExportRules rules)
     {
-        using var decision = ExportedDecision.Read(logged, rules)!;
+        var decision = ExportedDecision.Read(logged, rules)!;
         var text = new StringWriter();
         LogCsvRow.Write(new CsvWriter(text), decision, rules);
         return text.ToString();

@@ -35,13 +35,13 @@ public static class DsjsonLine
         foreach (var index in d.Ranking) json.WriteNumberValue(index + 1);
         json.WriteEndArray();
         json.WriteStartObject("c");
-        ExportedFeatures.WriteProperties(json, d.Context, rules);
+        FeatureCopier.WriteProperties(json, d.Context, rules);
         json.WriteStartArray("_multi");
         for (var i = 0; i < d.ActionIds.Length; i++)
         {
             json.WriteStartObject();
             json.WriteString("_tag", d.ActionIds[i]);
-            ExportedFeatures.WriteProperties(json, d.ActionFeatures[i], rules);
+            FeatureCopier.WriteProperties(json, d.ActionFeatures(i), rules);
             json.WriteEndObject();
         }
         json.WriteEndArray();

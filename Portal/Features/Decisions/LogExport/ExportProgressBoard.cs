@@ -5,10 +5,13 @@ namespace Portal.Features.Decisions.LogExport;
 /// <summary>
 /// Progress of the portal's downloads, for the page that started them. The page makes a ticket and subscribes under it;
 /// the download (the browser's own request) reports under the same ticket. Only the person who subscribed hears it,
-/// and a report nobody listens to costs a dictionary lookup.
+/// and a report nobody listens to costs a dictionary lookup. A download reports at most every <see cref="ReportEvery"/>
+/// (and once when it ends), so a page renders a few times a second however fast the export runs.
 /// </summary>
-public sealed class ExportProgressBoard
+public sealed class ExportProgressBoard(TimeProvider clock)
 {
+    public static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(200);
+
     private sealed record Listener(string UserId, Action<ExportProgress> OnChange);
 
     private readonly ConcurrentDictionary<Guid, Listener> listeners = new();
@@ -21,7 +24,7 @@ public sealed class ExportProgressBoard
     }
 
     /// <summary>The reporter a download of <paramref name="total"/> decisions uses; nothing is reported for another person's ticket.</summary>
-    public ExportReporter For(Guid? ticket, string? userId, long total) => new(this, ticket, userId, total);
+    public ExportReporter For(Guid? ticket, string? userId, long total) => new(this, clock, ticket, userId, total);
 
     internal void Report(Guid ticket, string? userId, ExportProgress progress)
     {
@@ -35,14 +38,19 @@ public sealed class ExportProgressBoard
 }
 
 /// <summary>Reports one download's progress to the board; <see cref="Finish"/> says it ended (completed, failed or cancelled).</summary>
-public sealed class ExportReporter(ExportProgressBoard board, Guid? ticket, string? userId, long total) : IProgress<long>
+public sealed class ExportReporter(ExportProgressBoard board, TimeProvider clock, Guid? ticket, string? userId, long total) : IProgress<long>
 {
     private long read;
+    private long lastReport = long.MinValue;
 
     public void Report(long value)
     {
         read = value;
-        if (ticket is { } id) board.Report(id, userId, new ExportProgress(value, total, Done: false));
+        if (ticket is not { } id) return;
+        var now = clock.GetTimestamp();
+        if (lastReport != long.MinValue && clock.GetElapsedTime(lastReport, now) < ExportProgressBoard.ReportEvery) return;
+        lastReport = now;
+        board.Report(id, userId, new ExportProgress(value, total, Done: false));
     }
 
     public void Finish()

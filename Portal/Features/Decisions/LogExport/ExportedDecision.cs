@@ -1,28 +1,20 @@
 using System.Text.Json;
-using Portal.Contracts.Personalizer;
 using Portal.Features.Training;
 
 namespace Portal.Features.Decisions.LogExport;
 
 /// <summary>
 /// One logged decision read for export, shared by both formats: the candidates in the order they were sent (the
-/// DSJSON <c>_multi</c>), the ranking as indices into them with its probabilities, the chosen index, the cost and whether
-/// the trainer learns from it. An opted-out decision kept no request: its candidates are the ranking's ids, with no
-/// features and no context. Holds the parsed request: dispose it.
+/// DSJSON <c>_multi</c>), the ranking as indices into them with its probabilities, the chosen index, the reward and
+/// whether the trainer learns from it. An opted-out decision kept no request: its candidates are the ranking's ids,
+/// with no features and no context.
 /// </summary>
-public sealed class ExportedDecision : IDisposable
+public sealed class ExportedDecision
 {
-    private static readonly JsonDocumentOptions Reading = new() { MaxDepth = FeatureJson.MaxDepth * 2 + 8 };
-    private readonly JsonDocument? request;
-
-    private ExportedDecision(LoggedEvent logged, JsonDocument? request, IReadOnlyList<JsonElement> context, string[] actionIds,
-        JsonElement[] actionFeatures, int[] ranking, double[] probabilities, int chosen, double reward, bool learned)
+    private ExportedDecision(LoggedEvent logged, RequestLayout layout, int[] ranking, double[] probabilities, int chosen, double reward, bool learned)
     {
         Logged = logged;
-        this.request = request;
-        Context = context;
-        ActionIds = actionIds;
-        ActionFeatures = actionFeatures;
+        Layout = layout;
         Ranking = ranking;
         Probabilities = probabilities;
         ChosenIndex = chosen;
@@ -32,13 +24,14 @@ public sealed class ExportedDecision : IDisposable
 
     public LoggedEvent Logged { get; }
 
-    /// <summary>The context's feature objects as sent (filter them on writing: <see cref="ExportedFeatures"/>).</summary>
-    public IReadOnlyList<JsonElement> Context { get; }
+    /// <summary>Where the request holds the context and each candidate's id and features (copy them with <see cref="FeatureCopier"/>).</summary>
+    public RequestLayout Layout { get; }
 
-    public string[] ActionIds { get; }
+    public ReadOnlySpan<byte> Context => Logged.RequestUtf8.AsSpan()[Layout.Context];
 
-    /// <summary>Each candidate's feature list as sent; <c>default</c> when it sent none.</summary>
-    public JsonElement[] ActionFeatures { get; }
+    public string[] ActionIds => Layout.ActionIds;
+
+    public ReadOnlySpan<byte> ActionFeatures(int index) => Logged.RequestUtf8.AsSpan()[Layout.ActionFeatures[index]];
 
     /// <summary>The ranking, first the chosen action, as 0-based indices into <see cref="ActionIds"/>.</summary>
     public int[] Ranking { get; }
@@ -59,89 +52,57 @@ public sealed class ExportedDecision : IDisposable
     /// <summary>The decision made exportable, or null when its logged ranking or request cannot be read (never thrown on).</summary>
     public static ExportedDecision? Read(LoggedEvent logged, LoopExportRules rules)
     {
-        var ranked = ReadRanking(logged.RankingJson);
-        if (ranked is null || ranked.Count == 0) return null;
+        if (LoggedRanking.Read(logged.RankingUtf8) is not { Ids.Length: > 0 } ranked) return null;
         var reward = logged.Reward ?? rules.DefaultReward;
-        var learned = Learnability.IsLearnable(logged.Mode, logged.Oversight, logged.Flagged, logged.DeferActivation, logged.ActivatedAt,
-            logged.ChosenProbability, QuarantineWindowsCover(rules, logged.CreatedAt));
-        if (logged.OptedOut) return NotProfiled(logged, ranked, reward, learned);
+        var learned = Learnability.IsLearnable(logged.Mode, logged.Oversight, rules.Flagged.Contains(logged.Seq), logged.DeferActivation,
+            logged.ActivatedAt, logged.ChosenProbability, rules.Quarantines.Count > 0 && Data.Entities.QuarantineWindow.Covers(rules.Quarantines, logged.CreatedAt));
+        var layout = logged.OptedOut
+            ? new RequestLayout(default, ranked.Ids, new Range[ranked.Ids.Length])
+            : RequestLayout.Find(logged.RequestUtf8);
+        if (layout is null) return null;
 
-        JsonDocument document;
-        try
+        var ranking = new int[ranked.Ids.Length];
+        for (var i = 0; i < ranking.Length; i++)
         {
-            document = JsonDocument.Parse(logged.RequestJson, Reading);
+            ranking[i] = Array.IndexOf(layout.ActionIds, ranked.Ids[i]);
+            if (ranking[i] < 0) return null;
         }
-        catch (JsonException)
-        {
-            return null;
-        }
-        var (ids, features) = Candidates(document.RootElement);
-        var ranking = new int[ranked.Count];
-        var probabilities = new double[ranked.Count];
-        for (var i = 0; i < ranked.Count; i++)
-        {
-            ranking[i] = Array.IndexOf(ids, ranked[i].Id);
-            probabilities[i] = ranked[i].Probability;
-        }
-        var chosen = Array.IndexOf(ids, logged.ChosenActionId);
-        if (chosen < 0 || Array.IndexOf(ranking, -1) >= 0)
-        {
-            document.Dispose();
-            return null;
-        }
-        return new ExportedDecision(logged, document, FeatureJson.ContextOf(document.RootElement), ids, features, ranking, probabilities, chosen, reward, learned);
+        var chosen = Array.IndexOf(layout.ActionIds, logged.ChosenActionId);
+        return chosen < 0 ? null : new ExportedDecision(logged, layout, ranking, ranked.Probabilities, chosen, reward, learned);
     }
+}
 
-    public void Dispose() => request?.Dispose();
-
-    private static ExportedDecision NotProfiled(LoggedEvent logged, IReadOnlyList<RankedAction> ranked, double reward, bool learned)
-    {
-        var ids = ranked.Select(r => r.Id).ToArray();
-        var chosen = Array.IndexOf(ids, logged.ChosenActionId);
-        return new ExportedDecision(logged, null, [], ids, new JsonElement[ids.Length], Enumerable.Range(0, ids.Length).ToArray(),
-            ranked.Select(r => r.Probability).ToArray(), chosen < 0 ? 0 : chosen, reward, learned);
-    }
-
-    private static IReadOnlyList<RankedAction>? ReadRanking(string json)
+/// <summary>A logged ranking (<c>[{"id","probability"}]</c>) read from its UTF-8 text in one pass.</summary>
+public sealed record LoggedRanking(string[] Ids, double[] Probabilities)
+{
+    public static LoggedRanking? Read(ReadOnlySpan<byte> json)
     {
         try
         {
-            return JsonSerializer.Deserialize(json, PersonalizerJsonContext.Default.IReadOnlyListRankedAction);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The actions' ids and feature lists in request order (property names as the API reads them: case-insensitive).</summary>
-    private static (string[] Ids, JsonElement[] Features) Candidates(JsonElement request)
-    {
-        if (request.ValueKind != JsonValueKind.Object) return ([], []);
-        foreach (var property in request.EnumerateObject())
-        {
-            if (!property.Name.Equals("actions", StringComparison.OrdinalIgnoreCase) || property.Value.ValueKind != JsonValueKind.Array) continue;
-            var count = property.Value.GetArrayLength();
-            var (ids, features) = (new string[count], new JsonElement[count]);
-            var i = 0;
-            foreach (var action in property.Value.EnumerateArray())
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return null;
+            var (ids, probabilities) = (new List<string>(8), new List<double>(8));
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
             {
-                ids[i] = "";
-                if (action.ValueKind == JsonValueKind.Object)
+                var (id, probability) = ((string?)null, 0.0);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    foreach (var field in action.EnumerateObject())
-                    {
-                        if (field.Name.Equals("id", StringComparison.OrdinalIgnoreCase) && field.Value.ValueKind == JsonValueKind.String) ids[i] = field.Value.GetString()!;
-                        else if (field.Name.Equals("features", StringComparison.OrdinalIgnoreCase)) features[i] = field.Value;
-                    }
+                    var isId = reader.ValueTextEquals("id"u8);
+                    var isProbability = reader.ValueTextEquals("probability"u8);
+                    reader.Read();
+                    if (isId && reader.TokenType == JsonTokenType.String) id = reader.GetString();
+                    else if (isProbability && reader.TokenType == JsonTokenType.Number) probability = reader.GetDouble();
+                    else reader.Skip();
                 }
-                i++;
+                if (id is null) return null;
+                ids.Add(id);
+                probabilities.Add(probability);
             }
-            return (ids, features);
+            return new LoggedRanking([.. ids], [.. probabilities]);
         }
-        return ([], []);
+        catch (JsonException)
+        {
+            return null;
+        }
     }
-
-    private static bool QuarantineWindowsCover(LoopExportRules rules, DateTimeOffset createdAt) =>
-        rules.Quarantines.Count > 0 && Data.Entities.QuarantineWindow.Covers(rules.Quarantines, createdAt);
 }

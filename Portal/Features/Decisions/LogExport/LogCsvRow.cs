@@ -33,8 +33,8 @@ public static class LogCsvRow
             .Text(logged.Oversight.ToString())
             .Text(Flag(logged.OptedOut))
             .Text(Flag(d.Learned))
-            .Text(logged.RankingJson)
-            .Text(ExportedFeatures.ContextObject(d.Context, rules))
+            .Text(System.Text.Encoding.UTF8.GetString(logged.RankingUtf8))
+            .Text(FeatureCopier.Object(d.Context, rules))
             .EndRow();
     }
 

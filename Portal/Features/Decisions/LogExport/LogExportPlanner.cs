@@ -34,14 +34,16 @@ public sealed class LogExportPlanner(LoopDirectory loops, DecisionLogReader read
                 request.From is null ? $"Loop '{loop.Id}' has logged no decisions up to {Text(to)}."
                     : $"Loop '{loop.Id}' logged no decisions between {Text(from)} and {Text(to)}.");
 
-        var rules = new LoopExportRules(loop.Id, loop.AuditOnlyFeatures, loop.Settings.DefaultReward, await QuarantinesAsync(loop.Id, ct));
+        var rules = await RulesAsync(loop.Id, loop.AuditOnlyFeatures, loop.Settings.DefaultReward, ct);
         return new LogExportPlanResult(new LogExportPlan(new LogExportWindow(loop.Id, from, to, format), rules, events, optedOut), null);
     }
 
-    private async Task<IReadOnlyList<QuarantineWindow>> QuarantinesAsync(string loopId, CancellationToken ct)
+    private async Task<LoopExportRules> RulesAsync(string loopId, IReadOnlySet<string> auditOnly, double defaultReward, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loopId).Select(q => new QuarantineWindow(q.From, q.To)).ToListAsync(ct);
+        var quarantines = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loopId).Select(q => new QuarantineWindow(q.From, q.To)).ToListAsync(ct);
+        var flagged = await db.DecisionFlags.AsNoTracking().Where(f => f.LoopId == loopId).Select(f => f.DecisionSeq).ToListAsync(ct);
+        return new LoopExportRules(loopId, auditOnly, defaultReward, quarantines, flagged.ToHashSet());
     }
 
     private static LogExportPlanResult Invalid(string message) =>

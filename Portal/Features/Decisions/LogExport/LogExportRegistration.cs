@@ -8,6 +8,7 @@ public static class LogExportRegistration
         builder.Services.AddSingleton<DecisionLogReader>();
         builder.Services.AddSingleton<LogExportPlanner>();
         builder.Services.AddSingleton<LogExporter>();
+        builder.Services.AddSingleton<LogExportPreviewer>();
         builder.Services.AddSingleton<ExportProgressBoard>();
         return builder;
     }

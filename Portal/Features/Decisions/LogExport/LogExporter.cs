@@ -30,11 +30,8 @@ public sealed class LogExporter(DecisionLogReader reader, IDbContextFactory<Port
         long read = 0, unreadable = 0;
         await foreach (var logged in reader.ReadAsync(window.LoopId, window.From, window.To, long.MaxValue, ct))
         {
-            using (var decision = ExportedDecision.Read(logged, plan.Rules))
-            {
-                if (decision is null) unreadable++;
-                else rows.Write(decision);
-            }
+            if (ExportedDecision.Read(logged, plan.Rules) is { } decision) rows.Write(decision);
+            else unreadable++;
             if (++read % ProgressEvery != 0) continue;
             await rows.FlushAsync(ct);
             progress?.Report(read);
@@ -52,8 +49,7 @@ public sealed class LogExporter(DecisionLogReader reader, IDbContextFactory<Port
         var rows = window.Format == LogExportFormat.Csv ? new CsvRows(output, plan.Rules) : (IRowWriter)new DsjsonRows(output, plan.Rules);
         await foreach (var logged in reader.ReadAsync(window.LoopId, window.From, window.To, lines, ct))
         {
-            using var decision = ExportedDecision.Read(logged, plan.Rules);
-            if (decision is not null) rows.Write(decision);
+            if (ExportedDecision.Read(logged, plan.Rules) is { } decision) rows.Write(decision);
         }
         await rows.FlushAsync(ct);
         return Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
