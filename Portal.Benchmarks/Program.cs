@@ -2,6 +2,7 @@ using Portal.Benchmarks;
 using Portal.Benchmarks.Feedback;
 using Portal.Benchmarks.Insights;
 using Portal.Benchmarks.Integrity;
+using Portal.Benchmarks.LogExport;
 using Portal.Benchmarks.Privacy;
 using Portal.Benchmarks.Service;
 
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "insights-bias" => await InsightsBiasCommand.RunAsync(args[1..]),
     "privacy-requests" => await PrivacyRequestsCommand.RunAsync(args[1..]),
     "manipulation" => await ManipulationCommand.RunAsync(args[1..]),
+    "log-export" => await LogExportCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -56,6 +58,8 @@ static int Usage()
               data-subject requests over generated decisions and tickets: find (a known and an unknown user id), export, erase
           dotnet run -c Release --project Portal.Benchmarks -- manipulation [--plain 50000] [--attack 5000] [--after 10000] [--recovery 20000] [--seed 7]
               demo traffic in simulated time: false alarms over plain decisions, decisions until the staged attack is flagged, reward rate after quarantine
+          dotnet run -c Release --project Portal.Benchmarks -- log-export [--decisions 1000000] [--repeats 3] [--data <folder>]
+              the decision log's export over generated decisions into a file, DSJSON and CSV: events/s (DSJSON target ≥ 100,000), read back
         """);
     return 2;
 }

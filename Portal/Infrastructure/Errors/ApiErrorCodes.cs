@@ -12,6 +12,8 @@ public static class ApiErrorCodes
     public const string InvalidRewardRequest = "InvalidRewardRequest";
     public const string InvalidEventIdToActivate = "InvalidEventIdToActivate";
     public const string InvalidRankRequest = "InvalidRankRequest";
+    public const string InvalidExportLogsRequest = "InvalidExportLogsRequest";
+    public const string NoLogsExistInDateRange = "NoLogsExistInDateRange";
     public const string Conflict = "Conflict";
     public const string PayloadTooLarge = "PayloadTooLarge";
     public const string Unauthorized = "401";

@@ -26,6 +26,14 @@ public sealed class CsvWriter(TextWriter output)
         return this;
     }
 
+    /// <summary>A number that reads back to the same double (shortest round-trip form); null leaves the cell empty.</summary>
+    public CsvWriter Number(double? value)
+    {
+        Separate();
+        if (value is { } number) output.Write(number.ToString("R", CultureInfo.InvariantCulture));
+        return this;
+    }
+
     public CsvWriter Time(DateTimeOffset value) => Text(value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
 
     public CsvWriter Row(params string?[] values)

@@ -43,6 +43,12 @@ public static class PortalPolicies
     /// <summary>Data-subject requests: finds, exports or erases everything held about one user id.</summary>
     public const string HandleDataSubjectRequests = nameof(HandleDataSubjectRequests);
 
+    /// <summary>
+    /// Reads the raw decision log and exports it (DSJSON, CSV): every Portal role, as the live stream and the decision
+    /// pages already show each decision's context to all of them. Named apart so it can be narrowed in one place.
+    /// </summary>
+    public const string ReadDecisionLog = nameof(ReadDecisionLog);
+
     /// <summary>What a policy allows, in words for a refusal ("… is not allowed to …").</summary>
     public static string Describe(string policy) => policy switch
     {
@@ -57,6 +63,7 @@ public static class PortalPolicies
         ManageFeatures => "mark features or name them",
         SignOffReports => "sign off compliance reports",
         HandleDataSubjectRequests => "find, export or erase what is held about a person",
+        ReadDecisionLog => "read or export the decision log",
         _ => policy,
     };
 
@@ -74,5 +81,6 @@ public static class PortalPolicies
             .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
         options.AddPolicy(SignOffReports, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(HandleDataSubjectRequests, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin));
+        options.AddPolicy(ReadDecisionLog, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
     }
 }

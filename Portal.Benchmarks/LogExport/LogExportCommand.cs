@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Benchmarks.Feedback;
+using Portal.Benchmarks.Insights;
+using Portal.Benchmarks.Service;
+using Portal.Data.Entities;
+using Portal.Features.Decisions.LogExport;
+using Portal.Features.Loops;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Benchmarks.LogExport;
+
+/// <summary>
+/// <c>log-export</c>: a fresh database with --decisions (1,000,000) logged decisions of the demo's world (eight articles,
+/// a context of five features), then the export as the API runs it (plan, audit, read the log page by page, write) into
+/// a file, --repeats (3) times per format; events/s of each run, median. The DSJSON file of the last run is read back
+/// line by line with <see cref="DsjsonReader"/>: every event, and the sum of its costs equals the log's.
+/// Options: --decisions, --repeats, --data.
+/// </summary>
+public static class LogExportCommand
+{
+    public const string LoopId = "export-bench";
+    public const double Target = 100_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new CommandOptions(args);
+        var count = options.Int("decisions", 1_000_000);
+        var repeats = options.Int("repeats", 3);
+        var given = options.Text("data", "");
+        var folder = given.Length > 0 ? Path.GetFullPath(given) : Directory.CreateTempSubdirectory("portal-log-export-").FullName;
+        try
+        {
+            await using var host = await InsightsHost.CreateAsync(folder, builder => builder.AddLogExport());
+            var services = host.Services;
+            var created = await services.GetRequiredService<LoopProvisioning>().CreateAsync(LoopId, "Export benchmark", LoopSettings.Default, null, Actor.System, CancellationToken.None);
+            if (created.Error is not null) throw new InvalidOperationException(created.Error);
+            Console.WriteLine($"log-export: {count:N0} decisions of the demo world, {Environment.ProcessorCount} cores");
+            var generated = await new DecisionGenerator().WriteAsync(host.Storage, LoopId, count, TimeSpan.FromDays(30), CancellationToken.None);
+            Console.WriteLine($"  generated in {generated.TotalSeconds:F1} s; database {new FileInfo(host.Storage.DatabasePath).Length / 1e6:N0} MB");
+
+            var planner = services.GetRequiredService<LogExportPlanner>();
+            var exporter = services.GetRequiredService<LogExporter>();
+            await StagesAsync(services, planner);
+            var file = Path.Combine(folder, "export.out");
+            var ok = true;
+            foreach (var format in new[] { "dsjson", "csv" })
+            {
+                var planned = await planner.PlanAsync(new LogExportRequest(LoopId, null, null, format), CancellationToken.None);
+                var plan = planned.Plan ?? throw new InvalidOperationException(planned.Problem!.Message);
+                var rates = new List<double>();
+                for (var run = 0; run < repeats; run++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    LogExportResult result;
+                    await using (var output = File.Create(file))
+                        result = await exporter.WriteAsync(plan, Actor.System, output, null, CancellationToken.None);
+                    var rate = result.Written / watch.Elapsed.TotalSeconds;
+                    rates.Add(rate);
+                    Console.WriteLine($"  {format} run {run + 1}: {result.Written:N0} events in {watch.Elapsed.TotalSeconds:F2} s = {rate:N0} events/s, " +
+                                      $"{new FileInfo(file).Length / 1e6:N0} MB, {result.Unreadable} unreadable");
+                }
+                var median = rates.Order().ElementAt(rates.Count / 2);
+                var verdict = format == "dsjson" ? (median >= Target ? $" (target ≥ {Target:N0}: met)" : $" (target ≥ {Target:N0}: NOT met)") : "";
+                Console.WriteLine($"  {format}: median {median:N0} events/s{verdict}");
+                if (format == "dsjson")
+                {
+                    ok &= median >= Target;
+                    ok &= await VerifyAsync(file, count, services);
+                }
+            }
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            if (given.Length == 0)
+            {
+                SqliteConnectionPools.Clear();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Where an export's time goes: reading the log alone, then reading each entry for export too (no writing).</summary>
+    private static async Task StagesAsync(IServiceProvider services, LogExportPlanner planner)
+    {
+        var plan = (await planner.PlanAsync(new LogExportRequest(LoopId, null, null, "dsjson"), CancellationToken.None)).Plan!;
+        var reader = services.GetRequiredService<DecisionLogReader>();
+        var window = plan.Window;
+        var watch = Stopwatch.StartNew();
+        var rows = 0L;
+        await foreach (var _ in reader.ReadAsync(window.LoopId, window.From, window.To, long.MaxValue, CancellationToken.None)) rows++;
+        var read = watch.Elapsed;
+        watch.Restart();
+        await foreach (var logged in reader.ReadAsync(window.LoopId, window.From, window.To, long.MaxValue, CancellationToken.None))
+        {
+            if (ExportedDecision.Read(logged, plan.Rules) is null) throw new InvalidOperationException("unreadable " + logged.EventId);
+        }
+        var parsed = watch.Elapsed;
+        Console.WriteLine($"  stages: reading the log {rows / read.TotalSeconds:N0} rows/s; reading and parsing for export {rows / parsed.TotalSeconds:N0} rows/s");
+    }
+
+    /// <summary>Every line reads back as an event, and the costs add up to the log's rewards (as doubles, in the same order).</summary>
+    private static async Task<bool> VerifyAsync(string file, int count, IServiceProvider services)
+    {
+        var (lines, costs) = (0, 0.0);
+        foreach (var line in File.ReadLines(file))
+        {
+            var read = DsjsonReader.Read(line);
+            costs += read.Cost;
+            lines++;
+        }
+        var expected = 0.0;
+        var reader = services.GetRequiredService<DecisionLogReader>();
+        await foreach (var logged in reader.ReadAsync(LoopId, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow, long.MaxValue, CancellationToken.None))
+        {
+            var reward = logged.Reward ?? LoopSettings.Default.DefaultReward;
+            expected += reward == 0 ? 0 : -reward;
+        }
+        var same = lines == count && costs == expected;
+        Console.WriteLine($"  read back with DsjsonReader: {lines:N0} events, cost sum {costs:R} (log: {expected:R}) — {(same ? "identical" : "DIFFERENT")}");
+        return same;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Portal.Features.Decisions.LogExport;
+
+/// <summary>
+/// One decision as a line of Vowpal Wabbit's decision-service JSON, the shape Personalizer wrote its logs in (VW's
+/// <c>--dsjson --cb_explore_adf</c> reads it): <c>_label_cost</c> (the negated reward), <c>_label_probability</c>,
+/// <c>_label_Action</c> (1-based) and <c>_labelIndex</c> (0-based) of the chosen action in <c>_multi</c>;
+/// <c>Timestamp</c>, <c>Version</c>, <c>EventId</c>; <c>a</c>, the ranking as 1-based indices into <c>_multi</c>, and
+/// <c>p</c>, its probabilities; <c>c</c>, the context's features and <c>_multi</c>, each candidate's features tagged
+/// with its id; <c>VWState.m</c>, the loop and model version. A decision the trainer does not learn from carries
+/// <c>_skipLearn: true</c>, so a replay skips it too.
+/// </summary>
+public static class DsjsonLine
+{
+    /// <summary>A file for machines, never embedded in HTML: letters and quotes stay readable.</summary>
+    public static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    public const string Version = "1";
+
+    public static void Write(Utf8JsonWriter json, ExportedDecision d, LoopExportRules rules)
+    {
+        json.WriteStartObject();
+        if (!d.Learned) json.WriteBoolean("_skipLearn", true);
+        json.WriteNumber("_label_cost", d.Cost);
+        json.WriteNumber("_label_probability", d.Logged.ChosenProbability);
+        json.WriteNumber("_label_Action", d.ChosenIndex + 1);
+        json.WriteNumber("_labelIndex", d.ChosenIndex);
+        json.WriteString("Timestamp", Timestamp(d.Logged.CreatedAt));
+        json.WriteString("Version", Version);
+        json.WriteString("EventId", d.Logged.EventId);
+        json.WriteStartArray("a");
+        foreach (var index in d.Ranking) json.WriteNumberValue(index + 1);
+        json.WriteEndArray();
+        json.WriteStartObject("c");
+        FeatureCopier.WriteProperties(json, d.Context, rules);
+        json.WriteStartArray("_multi");
+        for (var i = 0; i < d.ActionIds.Length; i++)
+        {
+            json.WriteStartObject();
+            json.WriteString("_tag", d.ActionIds[i]);
+            FeatureCopier.WriteProperties(json, d.ActionFeatures(i), rules);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteStartArray("p");
+        foreach (var probability in d.Probabilities) json.WriteNumberValue(probability);
+        json.WriteEndArray();
+        json.WriteStartObject("VWState");
+        json.WriteString("m", rules.LoopId + "/" + d.Logged.ModelVersion.ToString(CultureInfo.InvariantCulture));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Personalizer's form: UTC with seven fraction digits and a Z.</summary>
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}
