@@ -2,6 +2,7 @@ using Portal.Benchmarks;
 using Portal.Benchmarks.Feedback;
 using Portal.Benchmarks.Insights;
 using Portal.Benchmarks.Privacy;
+using Portal.Benchmarks.Retention;
 using Portal.Benchmarks.Service;
 
 return args.FirstOrDefault() switch
@@ -19,6 +20,7 @@ return args.FirstOrDefault() switch
     "feedback-post" => await FeedbackPostCommand.RunAsync(args[1..]),
     "insights-bias" => await InsightsBiasCommand.RunAsync(args[1..]),
     "privacy-requests" => await PrivacyRequestsCommand.RunAsync(args[1..]),
+    "retention-purge" => await RetentionPurgeCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -52,6 +54,8 @@ static int Usage()
               a fresh database of generated decisions, the aggregator over them, then the bias page's server-side work per window
           dotnet run -c Release --project Portal.Benchmarks -- privacy-requests [--decisions 1000000] [--tickets 100000] [--repeats 5] [--data <folder>]
               data-subject requests over generated decisions and tickets: find (a known and an unknown user id), export, erase
+          dotnet run -c Release --project Portal.Benchmarks -- retention-purge [--decisions 1000000] [--fresh 10000] [--seconds 30] [--clients 16] [--data <folder>]
+              Rank at full speed over HTTP alone, during the retention purge of the generated old decisions, alone again: ratio (target ≥ 0.90), what is left (needs a Release build of Portal)
         """);
     return 2;
 }
