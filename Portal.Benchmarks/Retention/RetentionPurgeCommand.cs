@@ -15,8 +15,8 @@ namespace Portal.Benchmarks.Retention;
 /// RankService, half of that would be left out. The purge is the product's own: RetentionSchedule with the default
 /// BatchSize and MaxBusyShare; only PurgeInterval is one second, so that lowering the loop's logRetentionDays (from
 /// -1, keep everything, to 90) through the configuration API starts it at once, as an administrator would.
-/// Phases (Rank never stops): --seconds (30) alone, the purge until its audit entry, --seconds alone again; Rank alone
-/// is both alone phases together, read against the purge's. Then the old rows must all be gone, --fresh (10,000)
+/// Phases (Rank never stops): --seconds (30) alone, the purge until its audit entry, --seconds alone again (the loop
+/// back at -1); Rank alone is both alone phases together, read against the purge's. Then the old rows must all be gone, --fresh (10,000)
 /// generated decisions inside the window and every acknowledged Rank must remain.
 /// Options: --decisions, --fresh, --seconds, --clients, --window 10, --port 5397, --data, --dll.
 /// </summary>
@@ -58,14 +58,23 @@ public static class RetentionPurgeCommand
         var flooding = flood.RunAsync(stop.Token);
         var meter = new RankMeter(flood, TimeSpan.FromSeconds(options.Int("window", 10)));
         await meter.ForAsync(TimeSpan.FromSeconds(10));
+        // The machine is shared: each phase says how much of it the server got and how much went elsewhere (this
+        // process's Rank clients are among the other processes).
+        var cpu = new CpuShares(server.Id);
+        cpu.Start();
         var before = await meter.ForAsync(alone);
-        Console.WriteLine($"  Rank alone:         {before}");
-        await new LoopRetention(http).SetDaysAsync(RetentionDays, CancellationToken.None);
+        Console.WriteLine($"  Rank alone:         {before}; {cpu.Describe()}");
+        var retention = new LoopRetention(http);
+        cpu.Start();
+        await retention.SetDaysAsync(RetentionDays, CancellationToken.None);
         string? removed = null;
         var during = await meter.UntilAsync(async _ => (removed = await rows.PurgeAuditAsync()) is not null);
-        Console.WriteLine($"  Rank during purge:  {during}");
+        Console.WriteLine($"  Rank during purge:  {during}; {cpu.Describe()}");
+        // Back to keeping everything: with the one-second interval the schedule would otherwise look every second.
+        await retention.SetDaysAsync(-1, CancellationToken.None);
+        cpu.Start();
         var after = await meter.ForAsync(alone);
-        Console.WriteLine($"  Rank alone again:   {after}");
+        Console.WriteLine($"  Rank alone again:   {after}; {cpu.Describe()}");
         await stop.CancelAsync();
         await flooding;
 
