@@ -4,6 +4,7 @@ using Portal.Benchmarks.Insights;
 using Portal.Benchmarks.Integrity;
 using Portal.Benchmarks.LogExport;
 using Portal.Benchmarks.Privacy;
+using Portal.Benchmarks.Retention;
 using Portal.Benchmarks.Service;
 
 return args.FirstOrDefault() switch
@@ -23,6 +24,7 @@ return args.FirstOrDefault() switch
     "privacy-requests" => await PrivacyRequestsCommand.RunAsync(args[1..]),
     "manipulation" => await ManipulationCommand.RunAsync(args[1..]),
     "log-export" => await LogExportCommand.RunAsync(args[1..]),
+    "retention-purge" => await RetentionPurgeCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -60,6 +62,8 @@ static int Usage()
               demo traffic in simulated time: false alarms over plain decisions, decisions until the staged attack is flagged, reward rate after quarantine
           dotnet run -c Release --project Portal.Benchmarks -- log-export [--decisions 1000000] [--repeats 3] [--data <folder>]
               the decision log's export over generated decisions into a file, DSJSON and CSV: events/s (DSJSON target ≥ 100,000), read back
+          dotnet run -c Release --project Portal.Benchmarks -- retention-purge [--decisions 1000000] [--fresh 10000] [--seconds 30] [--clients 16] [--data <folder>]
+              Rank at full speed over HTTP alone, during the retention purge of the generated old decisions, alone again: ratio (target ≥ 0.90), what is left (needs a Release build of Portal)
         """);
     return 2;
 }

@@ -15,7 +15,7 @@ namespace Portal.Benchmarks.Insights;
 /// Writes logged decisions of the demo's world straight into SQLite (bulk inserts, not the log writer): real Rank
 /// bodies of simulated visitors (age band, country, device, interests, time of day, eight articles), chosen and
 /// explained (top 5 terms) by a learner trained on that world, clicked by its click model, spread evenly over the
-/// given span up to now. A pool of distinct visitors keeps generation fast; choices and clicks differ per decision.
+/// given span up to now (or up to <c>end</c>, under eventIds <c>{eventPrefix}{i}</c>). A pool of distinct visitors keeps generation fast; choices and clicks differ per decision.
 /// </summary>
 public sealed class DecisionGenerator(int seed = 2026, int distinctVisitors = 5_000)
 {
@@ -23,7 +23,8 @@ public sealed class DecisionGenerator(int seed = 2026, int distinctVisitors = 5_
 
     private sealed record Visitor(SimulatedVisit Visit, string RequestJson, FeatureSet Context);
 
-    public async Task<TimeSpan> WriteAsync(StorageOptions storage, string loopId, int count, TimeSpan span, CancellationToken ct)
+    public async Task<TimeSpan> WriteAsync(StorageOptions storage, string loopId, int count, TimeSpan span, CancellationToken ct,
+        DateTimeOffset? end = null, string eventPrefix = "bench-")
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var random = new Random(seed);
@@ -38,7 +39,7 @@ public sealed class DecisionGenerator(int seed = 2026, int distinctVisitors = 5_
         await using var connection = await SqliteConnections.OpenAsync(storage, ct);
         using (var fast = connection.CreateCommand()) { fast.CommandText = "PRAGMA synchronous=OFF"; fast.ExecuteNonQuery(); }
         using var insert = Insert(connection);
-        var start = DateTimeOffset.UtcNow - span;
+        var start = (end ?? DateTimeOffset.UtcNow) - span;
         var probabilities = new double[articles.Count];
         var terms = new FeatureContribution[ExplanationSize];
         SqliteTransaction? transaction = null;
@@ -60,7 +61,7 @@ public sealed class DecisionGenerator(int seed = 2026, int distinctVisitors = 5_
                 explanations[(v, chosen)] = explanation = JsonSerializer.Serialize<IReadOnlyList<FeatureContribution>>(terms[..written], PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution);
             }
             var clicked = random.NextDouble() < world.ClickProbability(visitor.Visit, articles[chosen]);
-            Run(insert, loopId, "bench-" + i.ToString(CultureInfo.InvariantCulture), (start + span * ((double)i / count)).ToUnixTimeMilliseconds(),
+            Run(insert, loopId, eventPrefix + i.ToString(CultureInfo.InvariantCulture), (start + span * ((double)i / count)).ToUnixTimeMilliseconds(),
                 visitor.RequestJson, articles[chosen].Id, probabilities[chosen], articles[0].Id, outcome.Explored ? 1 : 0, rankings[chosen], explanation,
                 clicked ? 1.0 : DBNull.Value, clicked ? 1 : 0);
         }
