@@ -15,6 +15,7 @@ using Portal.Features.Simulation;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.Headers;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -56,6 +57,7 @@ public sealed class StartupValidationTests
         { "Portal:Privacy:UserIdFeature", "user\\id" },
         { "Portal:Privacy:OptOutFeature", "a..b" },
         { "Portal:Privacy:OptOutPostsPerMinute", "0" },
+        { "Portal:SecurityHeaders:HstsMaxAge", "30.00:00:00" },
     };
 
     [Theory]
@@ -102,6 +104,7 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
         builder.AddValidatedOptions<PublicPagesOptions>(PublicPagesOptions.Section);
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
+        builder.AddValidatedOptions<SecurityHeadersOptions>(SecurityHeadersOptions.Section);
         return builder.Build();
     }
 }

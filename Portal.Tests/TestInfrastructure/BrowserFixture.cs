@@ -43,10 +43,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with a page.</summary>
+    /// <summary>A fresh browser context (own cookies) with a page, whose CSP violations are recorded in <see cref="CspViolations"/>.</summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
+        await CspViolations.WatchAsync(context);
         return await context.NewPageAsync();
     }
 
