@@ -13,7 +13,7 @@ public static partial class PortalLogin
     /// <summary>A client holding the login cookie; fails when the login does not succeed.</summary>
     public static async Task<HttpClient> LoginAsync(this PortalAppFactory factory, string email, string password)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.CreateBrowserClient();
         var response = await client.PostLoginAsync(email, password);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("Lockout") == true)
             throw new InvalidOperationException($"Login of {email} failed with {(int)response.StatusCode} {response.Headers.Location}.");

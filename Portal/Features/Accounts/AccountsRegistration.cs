@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Portal.Components.Account;
 using Portal.Data;
+using Portal.Features.Accounts.Sessions;
 using Portal.Features.Accounts.Tokens;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Security;
@@ -27,6 +28,7 @@ public static class AccountsRegistration
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        builder.AddSessions();
         services.AddAuthorization(PortalPolicies.Add);
 
         services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
