@@ -13,7 +13,7 @@ public sealed class OptOutFlowTests(BrowserFixture browser)
     [Fact]
     public async Task An_end_user_opts_out_from_a_why_page_and_later_rank_calls_for_them_serve_the_baseline()
     {
-        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        using var api = new HttpClient { BaseAddress = new Uri(browser.ApiBaseUrl) };
         api.DefaultRequestHeaders.Add("Ocp-Apim-Subscription-Key", PortalAppFactory.DemoKey);
         var before = await RankAsync(api, "e2e-reader");
         Assert.True(before.GetProperty("personalized").GetBoolean());
