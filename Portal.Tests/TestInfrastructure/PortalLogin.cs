@@ -21,10 +21,10 @@ public static partial class PortalLogin
     }
 
     /// <summary>Posts the login form once and returns the answer, whatever it is.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password)
+    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password, string path = "/Account/Login")
     {
         var token = AntiforgeryField().Match(await client.GetStringAsync("/Account/Login")).Groups[1].Value;
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["_handler"] = "login",
