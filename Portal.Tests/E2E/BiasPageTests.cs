@@ -9,6 +9,7 @@ namespace Portal.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
+[NoCspViolations]
 public sealed class BiasPageTests(BrowserFixture browser)
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace Portal.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
+[NoCspViolations]
 public sealed class ComplianceReportTests(BrowserFixture browser)
 {
     [Fact]

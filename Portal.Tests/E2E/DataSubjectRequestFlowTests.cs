@@ -7,13 +7,14 @@ namespace Portal.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
+[NoCspViolations]
 public sealed class DataSubjectRequestFlowTests(BrowserFixture browser)
 {
     [Fact]
     public async Task An_administrator_finds_what_is_held_about_a_user_downloads_it_and_erases_it()
     {
         var user = "e2e-subject-" + Guid.NewGuid().ToString("N")[..6];
-        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        using var api = new HttpClient { BaseAddress = new Uri(browser.ApiBaseUrl) };
         api.DefaultRequestHeaders.Add("Ocp-Apim-Subscription-Key", PortalAppFactory.DemoKey);
         var eventId = await api.RankForAsync(user);
         await api.RankForAsync(user);

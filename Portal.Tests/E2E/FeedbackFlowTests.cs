@@ -7,6 +7,7 @@ namespace Portal.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
+[NoCspViolations]
 public sealed class FeedbackFlowTests(BrowserFixture browser)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Portal.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
+[NoCspViolations]
 public sealed class FirstRunTests(BrowserFixture browser)
 {
     [Fact]

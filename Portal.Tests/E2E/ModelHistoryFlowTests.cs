@@ -12,6 +12,7 @@ namespace Portal.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
+[NoCspViolations]
 public sealed class ModelHistoryFlowTests(BrowserFixture browser)
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Portal.Tests.E2E;
 /// <summary>What people do in the browser to steer what is served: freeze, kill switch, four-eyes rules, audit.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
+[NoCspViolations]
 public sealed class OversightFlowTests(BrowserFixture browser)
 {
     [Fact]

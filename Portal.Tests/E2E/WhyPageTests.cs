@@ -12,6 +12,7 @@ namespace Portal.Tests.E2E;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
+[NoCspViolations]
 public sealed class WhyPageTests(BrowserFixture browser)
 {
     [Fact]
@@ -72,7 +73,7 @@ public sealed class WhyPageTests(BrowserFixture browser)
     /// </summary>
     private async Task<string> WhyUrlOfAModelChoiceAsync(bool withFactors)
     {
-        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        using var api = new HttpClient { BaseAddress = new Uri(browser.ApiBaseUrl) };
         api.DefaultRequestHeaders.Add("Ocp-Apim-Subscription-Key", PortalAppFactory.DemoKey);
         var world = new NewsWorld(new Random(7));
         for (var attempt = 0; attempt < 50; attempt++)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.Features.Accounts;
+using Portal.Features.Accounts.Sessions;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Decisions.Retention;
 using Portal.Features.Feedback;
@@ -15,6 +16,7 @@ using Portal.Features.Simulation;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.Headers;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -56,6 +58,9 @@ public sealed class StartupValidationTests
         { "Portal:Privacy:UserIdFeature", "user\\id" },
         { "Portal:Privacy:OptOutFeature", "a..b" },
         { "Portal:Privacy:OptOutPostsPerMinute", "0" },
+        { "Portal:SecurityHeaders:HstsMaxAge", "30.00:00:00" },
+        { "Portal:Sessions:IdleTimeout", "00:00:10" },
+        { "Portal:Sessions:AbsoluteLifetime", "00:10:00" },
     };
 
     [Theory]
@@ -102,6 +107,8 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<InsightsOptions>(InsightsOptions.Section);
         builder.AddValidatedOptions<PublicPagesOptions>(PublicPagesOptions.Section);
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
+        builder.AddValidatedOptions<SecurityHeadersOptions>(SecurityHeadersOptions.Section);
+        builder.AddValidatedOptions<SessionOptions>(SessionOptions.Section);
         return builder.Build();
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     public LiveFactory App { get; } = new();
+
+    /// <summary>Where the browser goes: HTTPS with a certificate of the fixture's own, which the browser is told to accept.</summary>
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Plain HTTP on loopback for the tests' API clients, which need no cookies and no certificate.</summary>
+    public string ApiBaseUrl { get; private set; } = "";
     private IPlaywright? playwright;
     public IBrowser Browser { get; private set; } = default!;
 
@@ -29,10 +36,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App.UseKestrel(0);
+        var certificate = LoopbackCertificate.Create();
+        App.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
+        });
         App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        App.ClientBaseAddress = new Uri(BaseUrl);
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)).TrimEnd('/');
+        ApiBaseUrl = addresses.Single(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        App.ClientBaseAddress = new Uri(ApiBaseUrl);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -43,10 +57,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with a page.</summary>
+    /// <summary>A fresh browser context (own cookies) with a page, whose CSP violations are recorded in <see cref="CspViolations"/>.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1400, Height = 900 } });
+        await CspViolations.WatchAsync(context);
         return await context.NewPageAsync();
     }
 

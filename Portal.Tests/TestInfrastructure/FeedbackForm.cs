@@ -18,7 +18,7 @@ public static partial class FeedbackForm
     /// <summary>A client with its own cookies, optionally playing one client address.</summary>
     public static HttpClient Browser(this PortalAppFactory factory, string? address = null)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.CreateBrowserClient();
         if (address is not null) client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
         return client;
     }

@@ -21,6 +21,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-for-tests";
     public const string UserPassword = "user-password-for-tests";
 
+    public PortalAppFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The private data folder; a subclass may point a second start at an earlier one.</summary>
@@ -94,7 +96,14 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Where API clients send requests: the test server, or the real address once Kestrel listens.</summary>
-    public Uri ClientBaseAddress { get; set; } = new("http://localhost");
+    public Uri ClientBaseAddress { get; set; } = new("https://localhost");
+
+    /// <summary>
+    /// A client that keeps cookies like a browser, over HTTPS: outside Development Portal's cookies are Secure, and a
+    /// cookie jar sends a Secure cookie only over HTTPS.
+    /// </summary>
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBaseAddress });
 
     public HttpClient CreateApiClient(string? key = DemoKey)
     {

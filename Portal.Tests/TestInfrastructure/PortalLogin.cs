@@ -13,7 +13,7 @@ public static partial class PortalLogin
     /// <summary>A client holding the login cookie; fails when the login does not succeed.</summary>
     public static async Task<HttpClient> LoginAsync(this PortalAppFactory factory, string email, string password)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.CreateBrowserClient();
         var response = await client.PostLoginAsync(email, password);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("Lockout") == true)
             throw new InvalidOperationException($"Login of {email} failed with {(int)response.StatusCode} {response.Headers.Location}.");
@@ -21,10 +21,10 @@ public static partial class PortalLogin
     }
 
     /// <summary>Posts the login form once and returns the answer, whatever it is.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password)
+    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password, string path = "/Account/Login")
     {
         var token = AntiforgeryField().Match(await client.GetStringAsync("/Account/Login")).Groups[1].Value;
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["_handler"] = "login",

@@ -26,7 +26,7 @@ public sealed class AccountSecurityTests(PortalAppFactory factory) : IClassFixtu
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
     {
         await factory.CreateUserAsync("lockme@test.local", PortalRoles.ProductOwner);
-        var browser = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var browser = factory.CreateBrowserClient();
         for (var i = 0; i < 5; i++) await browser.PostLoginAsync("lockme@test.local", "wrong-password-" + i);
 
         var response = await browser.PostLoginAsync("lockme@test.local", PortalAppFactory.UserPassword);

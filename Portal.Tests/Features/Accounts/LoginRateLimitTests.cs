@@ -16,7 +16,7 @@ public sealed class LoginRateLimitTests(LoginRateLimitTests.ThreePerMinute facto
     [Fact]
     public async Task Login_posts_over_the_limit_get_429_with_Retry_After_while_the_page_still_opens()
     {
-        var browser = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var browser = factory.CreateBrowserClient();
         for (var i = 0; i < 3; i++) await browser.PostLoginAsync("someone@test.local", "wrong-password-" + i);
 
         var rejected = await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>()));

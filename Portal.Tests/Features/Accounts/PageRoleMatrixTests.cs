@@ -59,7 +59,7 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
     public async Task Each_page_admits_exactly_its_roles(string page, string role, string expected)
     {
         var client = role == Anonymous
-            ? factory.CreateClient(new() { AllowAutoRedirect = false })
+            ? factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = factory.ClientBaseAddress })
             : await factory.LoginAsync(await UserWithRoleAsync(role), PortalAppFactory.UserPassword);
 
         var response = await client.GetAsync(await ResolveAsync(page));

@@ -29,7 +29,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // The form sends a base-relative path ("stream"); anything that is not a path on Portal goes home.
+            return TypedResults.LocalRedirect(Portal.Features.Accounts.LocalReturnUrl.OrHome("/" + returnUrl));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Portal.Data;
+using Portal.Features.Accounts;
 
 namespace Portal.Components.Account;
 
@@ -29,6 +30,9 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
         navigationManager.NavigateTo(uri);
     }
+
+    /// <summary>Back to where the user came from, if that is a path on Portal (see <see cref="LocalReturnUrl"/>).</summary>
+    public void RedirectToReturnUrl(string? returnUrl) => RedirectTo(LocalReturnUrl.OrHome(returnUrl));
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Portal.Components.Account;
 using Portal.Data;
+using Portal.Features.Accounts.Passwords;
+using Portal.Features.Accounts.Sessions;
 using Portal.Features.Accounts.Tokens;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Security;
@@ -27,13 +29,17 @@ public static class AccountsRegistration
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        builder.AddSessions();
         services.AddAuthorization(PortalPolicies.Add);
 
         services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<UniformTimingSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
+        services.AddSingleton(CommonPasswordList.LoadShipped());
+        services.AddSingleton<DecoyPasswordCheck>();
         // OWASP's 2023 figure for PBKDF2-HMAC-SHA256 (the template's default is 100,000).
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         // A role change or lock takes effect on the next request within a minute, and in open pages via revalidation.

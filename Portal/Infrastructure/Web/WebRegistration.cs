@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Portal.Components;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.Headers;
 using Scalar.AspNetCore;
 
 namespace Portal.Infrastructure.Web;
@@ -21,12 +22,14 @@ public static class WebRegistration
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
         builder.AddPublicFormRateLimiting();
+        builder.AddSecurityHeaders();
         return builder;
     }
 
     /// <summary>The request pipeline shared by the portal, the public pages and the APIs.</summary>
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders(exemptApiBrowser: app.Environment.IsDevelopment());
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (app.Environment.IsDevelopment()) app.UseMigrationsEndPoint();
         else app.UseHsts();
