@@ -25,7 +25,7 @@ public sealed class ModelHistoryPageTests(PortalAppFactory app) : IClassFixture<
         var (loopId, _) = await app.CreateLoopAsync();
         KeepSnapshot(loopId);
         await app.Services.GetRequiredService<QuarantineService>().QuarantineAsync(loopId, DateTimeOffset.UtcNow.AddHours(-2),
-            DateTimeOffset.UtcNow.AddHours(-1), "Scripted traffic", TestActors.Admin(), CancellationToken.None);
+            DateTimeOffset.UtcNow.AddHours(-1), null, "Scripted traffic", TestActors.Admin(), CancellationToken.None);
         context.SignInAs(PortalRoles.ComplianceReviewer);
 
         var cut = context.Render<ModelHistoryPage>(p => p.Add(x => x.LoopId, loopId));

@@ -71,6 +71,44 @@ public sealed class QuarantineTests(SnapshottingAppFactory factory) : IClassFixt
         Assert.Equal("Burst of rewards", listed[0].GetProperty("reason").GetString());
     }
 
+    [Fact]
+    public async Task A_quarantine_of_one_reward_source_forgets_only_the_decisions_it_rewarded()
+    {
+        var (loopId, api) = await factory.CreateLoopAsync(LoopSettings.Default with { RewardWaitTime = TimeSpan.FromSeconds(1) });
+        var owner = await factory.TokenClientAsync("owner-quarantine-source@test.local", PortalRoles.ProductOwner);
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await RankAndRewardAsync(api, "app", 12, reward: 0, address: "10.0.0.10");
+        await RankAndRewardAsync(api, "bot", 8, reward: 1, address: "203.0.113.66");
+        await Eventually.TrueAsync(() => Examples(loopId) == 20, seconds: 30);
+        var bot = factory.Services.GetRequiredService<Portal.Features.Decisions.RewardSources>().Of(IPAddress.Parse("203.0.113.66"));
+
+        var response = await owner.PostAsync($"/api/v1/loops/{loopId}/quarantines",
+            RankPayloads.Json(JsonSerializer.Serialize(new { from, to = DateTimeOffset.UtcNow, source = bot, reason = "Rewards from one address" })));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var quarantine = await response.ReadJsonAsync();
+        Assert.Equal((8, bot), (quarantine.GetProperty("decisions").GetInt32(), quarantine.GetProperty("source").GetString()));
+        // Re-learned from the start (no snapshot before the window): the application's 12 again, not the bot's 8.
+        var models = factory.Services.GetRequiredService<ModelRegistry>();
+        var last = await LastSeqAsync(loopId);
+        await Eventually.TrueAsync(() => models.Find(loopId)!.LastTrainedSeq >= last && Examples(loopId) == 12, seconds: 30);
+    }
+
+    [Fact]
+    public async Task A_source_that_is_not_a_reward_source_is_refused_naming_the_field()
+    {
+        var (loopId, _) = await factory.CreateLoopAsync();
+        var owner = await factory.TokenClientAsync("owner-bad-source@test.local", PortalRoles.ProductOwner);
+
+        var response = await owner.PostAsync($"/api/v1/loops/{loopId}/quarantines",
+            RankPayloads.Json(JsonSerializer.Serialize(new { from = DateTimeOffset.UtcNow.AddHours(-1), to = DateTimeOffset.UtcNow, source = "203.0.113.66", reason = "x" })));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("source must be a reward source", (await response.ReadErrorAsync()).Message);
+        await using var db = await Db();
+        Assert.False(await db.Quarantines.AnyAsync(q => q.LoopId == loopId));
+    }
+
     [Theory]
     [InlineData(-60, -120, "to must be after from")]
     [InlineData(60, 120, "from is in the future")]
@@ -108,13 +146,15 @@ public sealed class QuarantineTests(SnapshottingAppFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
     }
 
-    private static async Task RankAndRewardAsync(HttpClient api, string prefix, int count, double reward)
+    private static async Task RankAndRewardAsync(HttpClient api, string prefix, int count, double reward, string? address = null)
     {
         for (var i = 0; i < count; i++)
         {
             var eventId = $"{prefix}-{i}";
             Assert.Equal(HttpStatusCode.Created, (await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(eventId: eventId)))).StatusCode);
-            await api.PostAsync($"/personalizer/v1.0/events/{eventId}/reward", RankPayloads.Json($$"""{"value":{{reward}}}"""));
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/personalizer/v1.0/events/{eventId}/reward") { Content = RankPayloads.Json($$"""{"value":{{reward}}}""") };
+            if (address is not null) request.Headers.Add(TestClientAddress.Header, address);
+            await api.SendAsync(request);
         }
     }
 

@@ -11,6 +11,7 @@ public sealed class QuarantineConfiguration : IEntityTypeConfiguration<Quarantin
         quarantine.ToTable("Quarantines");
         quarantine.HasKey(q => q.Id);
         quarantine.Property(q => q.Reason).HasMaxLength(2000);
+        quarantine.Property(q => q.Source).HasMaxLength(32);
         quarantine.Property(q => q.CreatedById).HasMaxLength(64);
         quarantine.Property(q => q.CreatedByName).HasMaxLength(256);
         quarantine.Property(q => q.RolledBackTo).HasMaxLength(64);

@@ -16,6 +16,9 @@ public sealed class Quarantine
     /// <summary>…and before this one are quarantined.</summary>
     public DateTimeOffset To { get; set; }
 
+    /// <summary>When set, only the decisions whose reward came from this source (see RewardSources) are quarantined.</summary>
+    public string? Source { get; set; }
+
     public required string Reason { get; set; }
     public string? CreatedById { get; set; }
     public required string CreatedByName { get; set; }
@@ -25,14 +28,14 @@ public sealed class Quarantine
     public string? RolledBackTo { get; set; }
 }
 
-/// <summary>A quarantined window, as the trainer and the decision page test it.</summary>
-public readonly record struct QuarantineWindow(DateTimeOffset From, DateTimeOffset To)
+/// <summary>A quarantined window (of one reward source, or of all), as the trainer, the decision page and the export test it.</summary>
+public readonly record struct QuarantineWindow(DateTimeOffset From, DateTimeOffset To, string? Source = null)
 {
-    public static bool Covers(IReadOnlyList<QuarantineWindow> windows, DateTimeOffset createdAt)
+    public static bool Covers(IReadOnlyList<QuarantineWindow> windows, DateTimeOffset createdAt, string? rewardSource)
     {
         foreach (var window in windows)
         {
-            if (createdAt >= window.From && createdAt < window.To) return true;
+            if (createdAt >= window.From && createdAt < window.To && (window.Source is null || window.Source == rewardSource)) return true;
         }
         return false;
     }

@@ -1175,6 +1175,10 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("To")
                         .HasColumnType("INTEGER");
 

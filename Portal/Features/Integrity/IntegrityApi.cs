@@ -24,7 +24,7 @@ public static class IntegrityApi
         api.MapGet("/loops/{loopId}/quarantines", ListQuarantines).WithName("Integrity_ListQuarantines")
             .Produces<IReadOnlyList<QuarantineView>>();
         api.MapPost("/loops/{loopId}/quarantines", Quarantine).WithName("Integrity_Quarantine")
-            .WithSummary("Never learn the decisions of [from, to): stored first, then learning rolls back to before the window if it had learned any.")
+            .WithSummary("Never learn the decisions of [from, to), or only those rewarded from `source`: stored first, then learning rolls back to before the window if it had learned any.")
             .WithJsonBody<QuarantineRequest>().RequireAuthorization(PortalPolicies.Oversee)
             .Produces<QuarantineView>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
         api.MapGet("/loops/{loopId}/findings", ListFindings).WithName("Integrity_ListFindings")
@@ -62,7 +62,7 @@ public static class IntegrityApi
         var body = await JsonBody.ReadAsync(http.Request, ApiJson.Info<QuarantineRequest>(), ApiErrorCodes.BadRequest, keepRaw: false, ct);
         if (body.Error is not null) return body.Error;
         var request = body.Value!;
-        var outcome = await quarantines.QuarantineAsync(loopId, request.From, request.To, request.Reason, Actor.From(http.User), ct);
+        var outcome = await quarantines.QuarantineAsync(loopId, request.From, request.To, request.Source, request.Reason, Actor.From(http.User), ct);
         return !outcome.Found ? ApiResults.NotFound($"No loop with id '{loopId}' exists.")
             : outcome.Error is not null ? ApiResults.BadRequest(ApiErrorCodes.BadRequest, outcome.Error)
             : ApiJson.Ok(outcome.Quarantine!, StatusCodes.Status201Created);
@@ -112,4 +112,5 @@ public sealed record FindingView(long Id, string Kind, string Subject, string St
         f.ZScore, f.Sample, FindingEvidence.Read(f.EvidenceJson), f.DetectedAt, f.ReviewedByName, f.ReviewNote, f.QuarantineId);
 }
 
-public sealed record QuarantineRequest(DateTimeOffset? From, DateTimeOffset? To, string? Reason);
+/// <param name="Source">Only decisions rewarded from this source (a finding's <c>source</c>); omitted: the whole window.</param>
+public sealed record QuarantineRequest(DateTimeOffset? From, DateTimeOffset? To, string? Reason, string? Source = null);

@@ -9,6 +9,9 @@ public sealed class QuarantineForm
     public TimeSpan? ToTime { get; set; }
     public string? Reason { get; set; }
 
+    /// <summary>Only decisions rewarded from this source; empty: all of the window.</summary>
+    public string? Source { get; set; }
+
     public DateTimeOffset? From => At(FromDate, FromTime);
     public DateTimeOffset? To => At(ToDate, ToTime);
 

@@ -71,13 +71,13 @@ public sealed class DecisionTrainer(
     {
         var dueBefore = clock.GetUtcNow() - loop.Settings.RewardWaitTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var quarantined = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loop.Id).Select(q => new QuarantineWindow(q.From, q.To)).ToListAsync(ct);
+        var quarantined = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loop.Id).Select(q => new QuarantineWindow(q.From, q.To, q.Source)).ToListAsync(ct);
         var batch = await db.Decisions.AsNoTracking()
             .Where(d => d.LoopId == loop.Id && d.Seq > learner.LastTrainedSeq)
             .OrderBy(d => d.Seq)
             .Take(options.Value.MaxBatchSize)
             .Select(d => new TrainingExample(d.Seq, d.CreatedAt, d.RequestJson, d.ChosenActionId, d.ChosenProbability,
-                d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight, db.DecisionFlags.Any(f => f.DecisionSeq == d.Seq)))
+                d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight, db.DecisionFlags.Any(f => f.DecisionSeq == d.Seq), false, d.RewardSource))
             .ToListAsync(ct);
 
         var learned = 0;
@@ -85,7 +85,7 @@ public sealed class DecisionTrainer(
         {
             // Commit order is creation order, give or take milliseconds: stop at the first one still waiting.
             if (example.CreatedAt > dueBefore) break;
-            var marked = quarantined.Count == 0 ? example : example with { Quarantined = QuarantineWindow.Covers(quarantined, example.CreatedAt) };
+            var marked = quarantined.Count == 0 ? example : example with { Quarantined = QuarantineWindow.Covers(quarantined, example.CreatedAt, example.RewardSource) };
             if (exampleLearner.Learn(learner.Learner, marked, loop.Settings.DefaultReward, loop.AuditOnlyFeatures)) learned++;
             learner.LastTrainedSeq = example.Seq;
             learner.HasUnsavedChanges = true;

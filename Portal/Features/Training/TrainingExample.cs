@@ -15,4 +15,5 @@ public sealed record TrainingExample(
     double? Reward,
     OversightEffects Oversight = OversightEffects.None,
     bool Flagged = false,
-    bool Quarantined = false);
+    bool Quarantined = false,
+    string? RewardSource = null);

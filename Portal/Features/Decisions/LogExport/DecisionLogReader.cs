@@ -19,7 +19,7 @@ public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFacto
     // Constant text, values bound as parameters. Columns as DecisionConfiguration and the log writer store them.
     private const string PageSql = """
         SELECT Seq, EventId, CreatedAt, RequestJson, ChosenActionId, ChosenProbability, BaselineActionId, Explored, ModelVersion, Mode,
-               RankingJson, Oversight, DeferActivation, ActivatedAt, Reward, RewardCount
+               RankingJson, Oversight, DeferActivation, ActivatedAt, Reward, RewardCount, RewardSource
         FROM Decisions
         WHERE LoopId = $loop AND CreatedAt >= $after AND CreatedAt < $to AND (CreatedAt > $after OR Seq > $seq)
         ORDER BY CreatedAt, Seq
@@ -75,5 +75,5 @@ public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFacto
         row.GetString(4), row.GetDouble(5), row.GetString(6), row.GetInt64(7) != 0, row.GetInt64(8), Enum.Parse<LearningMode>(row.GetString(9)),
         row.GetFieldValue<byte[]>(10), (OversightEffects)row.GetInt64(11), row.GetInt64(12) != 0,
         row.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(13)),
-        row.IsDBNull(14) ? null : row.GetDouble(14), (int)row.GetInt64(15));
+        row.IsDBNull(14) ? null : row.GetDouble(14), (int)row.GetInt64(15), row.IsDBNull(16) ? null : row.GetString(16));
 }

@@ -55,7 +55,7 @@ public sealed class ExportedDecision
         if (LoggedRanking.Read(logged.RankingUtf8) is not { Ids.Length: > 0 } ranked) return null;
         var reward = logged.Reward ?? rules.DefaultReward;
         var learned = Learnability.IsLearnable(logged.Mode, logged.Oversight, rules.Flagged.Contains(logged.Seq), logged.DeferActivation,
-            logged.ActivatedAt, logged.ChosenProbability, rules.Quarantines.Count > 0 && Data.Entities.QuarantineWindow.Covers(rules.Quarantines, logged.CreatedAt));
+            logged.ActivatedAt, logged.ChosenProbability, rules.Quarantines.Count > 0 && Data.Entities.QuarantineWindow.Covers(rules.Quarantines, logged.CreatedAt, logged.RewardSource));
         var layout = logged.OptedOut
             ? new RequestLayout(default, ranked.Ids, new Range[ranked.Ids.Length])
             : RequestLayout.Find(logged.RequestUtf8);

@@ -41,7 +41,7 @@ public sealed class LogExportPlanner(LoopDirectory loops, DecisionLogReader read
     private async Task<LoopExportRules> RulesAsync(string loopId, IReadOnlySet<string> auditOnly, double defaultReward, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var quarantines = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loopId).Select(q => new QuarantineWindow(q.From, q.To)).ToListAsync(ct);
+        var quarantines = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loopId).Select(q => new QuarantineWindow(q.From, q.To, q.Source)).ToListAsync(ct);
         var flagged = await db.DecisionFlags.AsNoTracking().Where(f => f.LoopId == loopId).Select(f => f.DecisionSeq).ToListAsync(ct);
         return new LoopExportRules(loopId, auditOnly, defaultReward, quarantines, flagged.ToHashSet());
     }

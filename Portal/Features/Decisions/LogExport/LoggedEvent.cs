@@ -22,7 +22,8 @@ public sealed record LoggedEvent(
     bool DeferActivation,
     DateTimeOffset? ActivatedAt,
     double? Reward,
-    int RewardCount)
+    int RewardCount,
+    string? RewardSource = null)
 {
     public bool OptedOut => (Oversight & OversightEffects.OptedOut) != 0;
 }

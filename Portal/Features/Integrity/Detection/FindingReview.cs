@@ -11,7 +11,8 @@ namespace Portal.Features.Integrity.Detection;
 /// <summary>
 /// The review queue's decisions: dismiss a finding as plain traffic, or quarantine from the start of its window until
 /// now (the trainer skips those decisions, the model is rolled back and re-learns without them), which settles every
-/// open finding of the loop inside that window. Both are audited with the reviewer's reason.
+/// open finding of the loop inside that window; a burst from one source quarantines only that source's rewarded
+/// decisions and settles that source's findings. Both are audited with the reviewer's reason.
 /// </summary>
 public sealed class FindingReview(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -69,14 +70,17 @@ public sealed class FindingReview(
         if (finding.Status != FindingStatus.Open) return new Outcome(true, $"Finding #{findingId} was already reviewed ({finding.Status}).");
 
         var to = clock.GetUtcNow();
-        var made = await quarantines.QuarantineAsync(finding.LoopId, finding.WindowFrom, to, $"Finding #{findingId} ({finding.Subject}): {reason!.Trim()}", actor, ct);
+        // A burst from one source is that source's doing: the rest of the window's traffic keeps being learned from.
+        var made = await quarantines.QuarantineAsync(finding.LoopId, finding.WindowFrom, to, finding.Source,
+            $"Finding #{findingId} ({finding.Subject}): {reason!.Trim()}", actor, ct);
         if (!made.Succeeded) return new Outcome(made.Found, made.Error);
 
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await using var transaction = await urgent.BeginTransactionAsync(db, ct);
             var settled = await db.ManipulationFindings
-                .Where(f => f.LoopId == finding.LoopId && f.Status == FindingStatus.Open && f.WindowFrom >= finding.WindowFrom && f.WindowTo < to)
+                .Where(f => f.LoopId == finding.LoopId && f.Status == FindingStatus.Open && f.WindowFrom >= finding.WindowFrom && f.WindowTo < to
+                    && (finding.Source == null || f.Source == finding.Source))
                 .ToListAsync(ct);
             foreach (var each in settled)
             {

@@ -17,7 +17,7 @@ public sealed class DecisionQueries(IDbContextFactory<PortalDbContext> dbFactory
         if (d is null) return null;
         var flag = await db.DecisionFlags.AsNoTracking().Where(f => f.DecisionSeq == d.Seq)
             .Select(f => new DecisionFlagInfo(f.Note, f.FlaggedByName, f.FlaggedAt)).FirstOrDefaultAsync(ct);
-        var quarantined = await db.Quarantines.AnyAsync(q => q.LoopId == loopId && q.From <= d.CreatedAt && q.To > d.CreatedAt, ct);
+        var quarantined = await db.Quarantines.AnyAsync(q => q.LoopId == loopId && q.From <= d.CreatedAt && q.To > d.CreatedAt && (q.Source == null || q.Source == d.RewardSource), ct);
         var request = LoggedRequest.Read(d.RequestJson);
         return new DecisionDetail(
             d.Seq, d.LoopId, d.EventId, d.CreatedAt,
