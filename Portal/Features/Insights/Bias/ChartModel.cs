@@ -10,16 +10,5 @@ public sealed record ChartModel(string[] Labels, List<ChartSeries<double>> Serie
 {
     public bool IsEmpty => Labels.Length == 0 || Series.Count == 0;
 
-    public int YAxisTicks
-    {
-        get
-        {
-            var max = Series.SelectMany(s => s.Data.Values).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-            foreach (var step in new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000 })
-            {
-                if (max / step <= 6) return step;
-            }
-            return (int)Math.Ceiling(max / 5);
-        }
-    }
+    public int YAxisTicks => Components.Shared.ChartTicks.For(Series.SelectMany(s => s.Data.Values).Where(double.IsFinite).DefaultIfEmpty(0).Max());
 }

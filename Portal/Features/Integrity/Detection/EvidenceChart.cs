@@ -23,18 +23,7 @@ public sealed record EvidenceChart(string[] Labels, List<ChartSeries<double>> Se
         ], points);
     }
 
-    public int YAxisTicks
-    {
-        get
-        {
-            var max = Series.SelectMany(s => s.Data.Values).DefaultIfEmpty(0).Max();
-            foreach (var step in new[] { 1, 2, 5, 10, 20, 25, 50 })
-            {
-                if (max / step <= 6) return step;
-            }
-            return (int)Math.Ceiling(max / 5);
-        }
-    }
+    public int YAxisTicks => Components.Shared.ChartTicks.For(Series.SelectMany(s => s.Data.Values).Where(double.IsFinite).DefaultIfEmpty(0).Max());
 
     /// <summary>What the detector measured, in words for the page.</summary>
     public static string Describe(FindingKind kind) => kind switch
