@@ -1,4 +1,5 @@
 using Portal.Benchmarks;
+using Portal.Benchmarks.Evaluation;
 using Portal.Benchmarks.Feedback;
 using Portal.Benchmarks.Insights;
 using Portal.Benchmarks.Integrity;
@@ -24,6 +25,8 @@ return args.FirstOrDefault() switch
     "privacy-requests" => await PrivacyRequestsCommand.RunAsync(args[1..]),
     "manipulation" => await ManipulationCommand.RunAsync(args[1..]),
     "log-export" => await LogExportCommand.RunAsync(args[1..]),
+    "evaluation-coverage" => EvaluationCoverageCommand.Run(args[1..]),
+    "evaluation-speed" => EvaluationSpeedCommand.Run(args[1..]),
     "retention-purge" => await RetentionPurgeCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -64,6 +67,10 @@ static int Usage()
               the decision log's export over generated decisions into a file, DSJSON and CSV: events/s (DSJSON target ≥ 100,000), read back
           dotnet run -c Release --project Portal.Benchmarks -- retention-purge [--decisions 1000000] [--fresh 10000] [--seconds 30] [--clients 16] [--data <folder>]
               Rank at full speed over HTTP alone, during the retention purge of the generated old decisions, alone again: ratio (target ≥ 0.90), what is left (needs a Release build of Portal)
+          dotnet run -c Release --project Portal.Benchmarks -- evaluation-coverage [--repetitions 100] [--decisions 5000] [--seed 1]
+              simulated news logs with a known truth: how often each estimator's 95 % intervals (Gaussian, Bernstein, Cressie-Read) cover it (target ≥ 90 of 100), mean width
+          dotnet run -c Release --project Portal.Benchmarks -- evaluation-speed [--decisions 1000000] [--policies 4] [--actions 8]
+              the estimator pass (IPS, SNIPS, DR per policy) over generated decisions in memory: seconds (target ≤ 30 s including the policies' scoring)
         """);
     return 2;
 }

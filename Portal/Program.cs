@@ -1,6 +1,7 @@
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Dashboard;
+using Portal.Features.Evaluation;
 using Portal.Features.Decisions;
 using Portal.Features.Decisions.LogExport;
 using Portal.Features.Feedback;
@@ -35,6 +36,7 @@ builder.AddSegments();
 builder.AddOversight();
 builder.AddDecisions();
 builder.AddLogExport();
+builder.AddEvaluation();
 builder.AddTraining();
 builder.AddSimulation();
 builder.AddDashboard();

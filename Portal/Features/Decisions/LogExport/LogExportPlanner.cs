@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Portal.Data;
-using Portal.Data.Entities;
 using Portal.Features.Loops;
 using Portal.Infrastructure.Errors;
 
@@ -12,7 +9,7 @@ namespace Portal.Features.Decisions.LogExport;
 /// that is not reversed and does not start in the future, and decisions in it. A window without an end ends now, one
 /// that ends in the future is cut at now, one without a start starts with the log.
 /// </summary>
-public sealed class LogExportPlanner(LoopDirectory loops, DecisionLogReader reader, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class LogExportPlanner(LoopDirectory loops, DecisionLogReader reader, LoopExportRulesReader rulesReader, TimeProvider clock)
 {
     public async Task<LogExportPlanResult> PlanAsync(LogExportRequest request, CancellationToken ct)
     {
@@ -34,16 +31,8 @@ public sealed class LogExportPlanner(LoopDirectory loops, DecisionLogReader read
                 request.From is null ? $"Loop '{loop.Id}' has logged no decisions up to {Text(to)}."
                     : $"Loop '{loop.Id}' logged no decisions between {Text(from)} and {Text(to)}.");
 
-        var rules = await RulesAsync(loop.Id, loop.AuditOnlyFeatures, loop.Settings.DefaultReward, ct);
+        var rules = await rulesReader.ReadAsync(loop.Id, loop.AuditOnlyFeatures, loop.Settings.DefaultReward, ct);
         return new LogExportPlanResult(new LogExportPlan(new LogExportWindow(loop.Id, from, to, format), rules, events, optedOut), null);
-    }
-
-    private async Task<LoopExportRules> RulesAsync(string loopId, IReadOnlySet<string> auditOnly, double defaultReward, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var quarantines = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loopId).Select(q => new QuarantineWindow(q.From, q.To, q.Source)).ToListAsync(ct);
-        var flagged = await db.DecisionFlags.AsNoTracking().Where(f => f.LoopId == loopId).Select(f => f.DecisionSeq).ToListAsync(ct);
-        return new LoopExportRules(loopId, auditOnly, defaultReward, quarantines, flagged.ToHashSet());
     }
 
     private static LogExportPlanResult Invalid(string message) =>

@@ -6,6 +6,7 @@ public static class LogExportRegistration
     public static IHostApplicationBuilder AddLogExport(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DecisionLogReader>();
+        builder.Services.AddSingleton<LoopExportRulesReader>();
         builder.Services.AddSingleton<LogExportPlanner>();
         builder.Services.AddSingleton<LogExporter>();
         builder.Services.AddSingleton<LogExportPreviewer>();
