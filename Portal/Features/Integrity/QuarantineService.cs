@@ -75,8 +75,12 @@ public sealed class QuarantineService(
         var quarantines = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loopId).OrderByDescending(q => q.Id).ToListAsync(ct);
         var views = new List<QuarantineView>(quarantines.Count);
         foreach (var q in quarantines)
-            views.Add(QuarantineView.Of(q, await db.Decisions.CountAsync(d => d.LoopId == loopId && d.CreatedAt >= q.From && d.CreatedAt < q.To
-                && (q.Source == null || d.RewardSource == q.Source), ct)));
+        {
+            // The source test only when there is one: "(@source IS NULL OR …)" can keep SQLite off the (LoopId, CreatedAt) index.
+            var window = db.Decisions.Where(d => d.LoopId == loopId && d.CreatedAt >= q.From && d.CreatedAt < q.To);
+            if (q.Source is not null) window = window.Where(d => d.RewardSource == q.Source);
+            views.Add(QuarantineView.Of(q, await window.CountAsync(ct)));
+        }
         return views;
     }
 

@@ -63,7 +63,8 @@ public sealed partial class SecurityHeadersTests(PortalAppFactory app) : IClassF
         for (var i = 0; i < 2; i++)
         {
             using var response = await client.GetAsync("/Account/Login");
-            var nonce = ImportMapNonce().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
+            // The page writes the nonce HTML-encoded (a "+" as &#x2B;); the browser decodes it before comparing.
+            var nonce = System.Net.WebUtility.HtmlDecode(ImportMapNonce().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value);
             Assert.NotEmpty(nonce);
             var csp = Header(response, "Content-Security-Policy");
             Assert.Equal($"'self' 'nonce-{nonce}'", Directive(csp, "script-src"));
