@@ -61,6 +61,10 @@ public sealed class StartupValidationTests
         { "Portal:SecurityHeaders:HstsMaxAge", "30.00:00:00" },
         { "Portal:Sessions:IdleTimeout", "00:00:10" },
         { "Portal:Sessions:AbsoluteLifetime", "00:10:00" },
+        { "Portal:Integrity:Detection:Threshold", "0.5" },
+        { "Portal:Integrity:Detection:WindowDecisions", "10" },
+        { "Portal:Integrity:Detection:MinimumBaselineWindows", "30" },
+        { "Portal:Integrity:Detection:FastReward", "00:00:00" },
     };
 
     [Theory]
@@ -109,6 +113,7 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
         builder.AddValidatedOptions<SecurityHeadersOptions>(SecurityHeadersOptions.Section);
         builder.AddValidatedOptions<SessionOptions>(SessionOptions.Section);
+        builder.AddValidatedOptions<Portal.Features.Integrity.Detection.DetectionOptions>(Portal.Features.Integrity.Detection.DetectionOptions.Section);
         return builder.Build();
     }
 }
