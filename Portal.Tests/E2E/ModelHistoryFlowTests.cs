@@ -29,6 +29,8 @@ public sealed class ModelHistoryFlowTests(BrowserFixture browser)
         await page.LogInAsync("po-history-e2e@test.local", PortalAppFactory.UserPassword);
 
         await page.GotoAsync($"/loops/{loopId}");
+        // A click on the prerendered page can be lost when the interactive render replaces it (seen under load).
+        await page.WaitForInteractiveAsync();
         await page.GetByTestId("model-history-link").ClickAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("quarantines")).ToContainTextAsync("Rewards from one address");
