@@ -86,7 +86,7 @@ public static class ManipulationCommand
             Console.WriteLine($"  plain BR visitors' reward rate: before the attack {Rate(baseline)} (95% interval {interval.Low:0.000}–{interval.High:0.000}), during it {Rate(during)}");
 
             var review = services.GetRequiredService<FindingReview>();
-            var outcome = await review.QuarantineAsync(flagged[0].FindingId, "benchmark: the staged attack", Actor.System, CancellationToken.None);
+            var outcome = await review.QuarantineAsync(LoopId, flagged[0].FindingId, "benchmark: the staged attack", Actor.System, CancellationToken.None);
             if (outcome.Error is not null) throw new InvalidOperationException(outcome.Error);
             var quarantine = (await services.GetRequiredService<QuarantineService>().ListAsync(LoopId, CancellationToken.None))[0];
             Console.WriteLine($"  quarantined {quarantine.Decisions:N0} decisions; learning went back to {quarantine.RolledBackTo ?? "nothing (not yet learned)"}");

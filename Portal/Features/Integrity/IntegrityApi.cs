@@ -76,10 +76,10 @@ public static class IntegrityApi
     }
 
     public static Task<IResult> DismissFinding(string loopId, long findingId, HttpContext http, FindingReview review, CancellationToken ct) =>
-        ReviewAsync(loopId, findingId, http, ct, (reason, actor) => review.DismissAsync(findingId, reason, actor, ct), _ => TypedResults.NoContent());
+        ReviewAsync(loopId, findingId, http, ct, (reason, actor) => review.DismissAsync(loopId, findingId, reason, actor, ct), _ => TypedResults.NoContent());
 
     public static Task<IResult> QuarantineFinding(string loopId, long findingId, HttpContext http, FindingReview review, CancellationToken ct) =>
-        ReviewAsync(loopId, findingId, http, ct, (reason, actor) => review.QuarantineAsync(findingId, reason, actor, ct),
+        ReviewAsync(loopId, findingId, http, ct, (reason, actor) => review.QuarantineAsync(loopId, findingId, reason, actor, ct),
             outcome => ApiJson.Ok(new FindingQuarantined(outcome.QuarantineId!.Value), StatusCodes.Status201Created));
 
     private static async Task<IResult> ReviewAsync(string loopId, long findingId, HttpContext http, CancellationToken ct,
@@ -87,8 +87,6 @@ public static class IntegrityApi
     {
         var body = await JsonBody.ReadAsync(http.Request, ApiJson.Info<RollbackRequest>(), ApiErrorCodes.BadRequest, keepRaw: false, ct);
         if (body.Error is not null) return body.Error;
-        var review = http.RequestServices.GetRequiredService<FindingReview>();
-        if (await review.LoopOfAsync(findingId, ct) != loopId) return ApiResults.NotFound($"Loop '{loopId}' has no finding #{findingId}.");
         var outcome = await act(body.Value!.Reason, Actor.From(http.User));
         return !outcome.Found ? ApiResults.NotFound($"Loop '{loopId}' has no finding #{findingId}.")
             : outcome.Error is not null ? ApiResults.BadRequest(ApiErrorCodes.BadRequest, outcome.Error)

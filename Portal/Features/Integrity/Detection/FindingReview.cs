@@ -34,18 +34,12 @@ public sealed class FindingReview(
         return await query.OrderByDescending(f => f.Id).Take(200).ToListAsync(ct);
     }
 
-    /// <summary>The loop a finding belongs to, or null when there is no such finding.</summary>
-    public async Task<string?> LoopOfAsync(long findingId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ManipulationFindings.Where(f => f.Id == findingId).Select(f => f.LoopId).FirstOrDefaultAsync(ct);
-    }
-
-    public async Task<Outcome> DismissAsync(long findingId, string? note, Actor actor, CancellationToken ct)
+    /// <summary>A finding of another loop is not found: a caller names the loop it reviews.</summary>
+    public async Task<Outcome> DismissAsync(string loopId, long findingId, string? note, Actor actor, CancellationToken ct)
     {
         if (NoteProblem(note) is { } problem) return new Outcome(true, problem);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ManipulationFindings.FirstOrDefaultAsync(f => f.Id == findingId, ct) is not { } finding) return new Outcome(false, null);
+        if (await db.ManipulationFindings.FirstOrDefaultAsync(f => f.Id == findingId && f.LoopId == loopId, ct) is not { } finding) return new Outcome(false, null);
         await authorization.DemandAsync(actor, PortalPolicies.Oversee, finding.LoopId);
         if (finding.Status != FindingStatus.Open) return new Outcome(true, $"Finding #{findingId} was already reviewed ({finding.Status}).");
 
@@ -59,12 +53,12 @@ public sealed class FindingReview(
     }
 
     /// <summary>Quarantines from the start of the finding's window until now and settles the loop's open findings inside it.</summary>
-    public async Task<Outcome> QuarantineAsync(long findingId, string? reason, Actor actor, CancellationToken ct)
+    public async Task<Outcome> QuarantineAsync(string loopId, long findingId, string? reason, Actor actor, CancellationToken ct)
     {
         if (NoteProblem(reason) is { } problem) return new Outcome(true, problem);
         ManipulationFinding? finding;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            finding = await db.ManipulationFindings.AsNoTracking().FirstOrDefaultAsync(f => f.Id == findingId, ct);
+            finding = await db.ManipulationFindings.AsNoTracking().FirstOrDefaultAsync(f => f.Id == findingId && f.LoopId == loopId, ct);
         if (finding is null) return new Outcome(false, null);
         await authorization.DemandAsync(actor, PortalPolicies.Oversee, finding.LoopId);
         if (finding.Status != FindingStatus.Open) return new Outcome(true, $"Finding #{findingId} was already reviewed ({finding.Status}).");
