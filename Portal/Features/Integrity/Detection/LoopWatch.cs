@@ -35,7 +35,7 @@ public sealed class LoopWatch(DetectionOptions options, long judgeAfterSeq)
         var full = window;
         window = new WindowTally();
         var measures = WindowMeasures.Of(full, options.MinimumSample, vocabulary);
-        AddSilentSources(measures);
+        AddSilentSources(measures, full);
         IReadOnlyList<Flag> flags = [];
         if (full.LastSeq > JudgeAfterSeq)
         {
@@ -55,22 +55,19 @@ public sealed class LoopWatch(DetectionOptions options, long judgeAfterSeq)
     /// windows seen so far (so a burst from a new address is judged at once), and a known source missing from a window
     /// with rewards gets a zero there.
     /// </summary>
-    private void AddSilentSources(List<Measurement> measures)
+    private void AddSilentSources(List<Measurement> measures, WindowTally full)
     {
+        // Sources are measured only in windows with enough rewards: those the fast-reward cell has points for.
+        if (full.Rewarded < options.MinimumSample) return;
         var rewardWindows = baseline.Of(WindowMeasures.FastRewardsCell);
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var measure in measures)
+        foreach (var source in full.RewardsBySource.Keys)
         {
-            if (measure.Source is null) continue;
-            present.Add(measure.CellKey);
-            if (knownSources.Add(measure.CellKey))
-                foreach (var window in rewardWindows) baseline.Add(measure.CellKey, window with { Value = 0, Flagged = false });
+            if (knownSources.Add(source))
+                foreach (var window in rewardWindows) baseline.Add(WindowMeasures.SourceCell(source), window with { Value = 0, Flagged = false });
         }
-        if (!measures.Any(m => m.CellKey == WindowMeasures.FastRewardsCell)) return;
-        var rewards = measures.First(m => m.CellKey == WindowMeasures.FastRewardsCell).Sample;
         foreach (var source in knownSources)
         {
-            if (!present.Contains(source)) measures.Add(new Measurement(Data.Entities.FindingKind.RewardBurst, source, "", 0, rewards, 0, Source: source));
+            if (!full.RewardsBySource.ContainsKey(source)) measures.Add(WindowMeasures.SourceShare(source, 0, full.Rewarded));
         }
     }
 }

@@ -35,12 +35,7 @@ public static class WindowMeasures
             var fast = (double)window.FastRewards / window.Rewarded;
             measures.Add(new Measurement(FindingKind.FastRewards, FastRewardsCell, "share of rewards implausibly fast after Rank",
                 fast, window.Rewarded, ProportionError(fast, window.Rewarded)));
-            foreach (var (source, rewards) in window.RewardsBySource)
-            {
-                var share = (double)rewards / window.Rewarded;
-                measures.Add(new Measurement(FindingKind.RewardBurst, "source|" + source, $"share of rewards sent from source {source}",
-                    share, window.Rewarded, ProportionError(share, window.Rewarded), Source: source));
-            }
+            foreach (var (source, rewards) in window.RewardsBySource) measures.Add(SourceShare(source, rewards, window.Rewarded));
         }
         // One API key per loop: its burst is more reward calls per decision than usual (repeats included).
         var perDecision = (double)window.RewardCalls / window.Decisions;
@@ -48,6 +43,16 @@ public static class WindowMeasures
             perDecision, window.Decisions, Math.Sqrt(perDecision / window.Decisions)));
         return measures;
     }
+
+    /// <summary>One source's share of a window's rewarded decisions (0 for a known source that sent none).</summary>
+    public static Measurement SourceShare(string source, int rewards, int rewarded)
+    {
+        var share = (double)rewards / rewarded;
+        return new Measurement(FindingKind.RewardBurst, SourceCell(source), $"share of rewards sent from source {source}",
+            share, rewarded, ProportionError(share, rewarded), Source: source);
+    }
+
+    public static string SourceCell(string source) => "source|" + source;
 
     private static double ProportionError(double p, int n) => Math.Sqrt(p * (1 - p) / n);
 }

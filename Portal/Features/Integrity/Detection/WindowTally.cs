@@ -39,7 +39,7 @@ public sealed class WindowTally
         Rewarded++;
         RewardCalls += decision.RewardCount;
         if (decision.RewardedAt is { } at && at - decision.CreatedAt < fastReward) FastRewards++;
-        var source = decision.RewardSource ?? "unknown";
+        var source = decision.RewardSource ?? Portal.Features.Decisions.RewardSources.Unknown;
         RewardsBySource[source] = RewardsBySource.GetValueOrDefault(source) + 1;
     }
 
