@@ -1,0 +1,15 @@
+using Portal.Features.Evaluation.Estimators;
+
+namespace Portal.Features.Evaluation;
+
+/// <summary>What one evaluation found: how many logged decisions it read, and each candidate's estimates.</summary>
+public sealed record EvaluationReport(long Decisions, IReadOnlyList<PolicyReport> Policies);
+
+/// <summary>One candidate's estimates over the whole window, and per time bucket when buckets were asked for.</summary>
+public sealed record PolicyReport(PolicyCandidate Candidate, PolicyEstimates Estimates, IReadOnlyList<TimelinePoint> Timeline);
+
+/// <summary>The SNIPS estimate of the decisions logged in [<see cref="Start"/>, Start + bucket width).</summary>
+public sealed record TimelinePoint(DateTimeOffset Start, OffPolicyEstimate Estimate);
+
+/// <summary>How far a running evaluation has read: decisions so far, and the share of the window's decisions.</summary>
+public readonly record struct EvaluationProgress(long DecisionsRead, double Fraction);
