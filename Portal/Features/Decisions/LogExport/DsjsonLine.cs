@@ -28,7 +28,9 @@ public static class DsjsonLine
         json.WriteNumber("_label_probability", d.Logged.ChosenProbability);
         json.WriteNumber("_label_Action", d.ChosenIndex + 1);
         json.WriteNumber("_labelIndex", d.ChosenIndex);
-        json.WriteString("Timestamp", Timestamp(d.Logged.CreatedAt));
+        // One scratch buffer for the timestamp, then the model tag (a loop id is at most 64 characters).
+        Span<char> text = stackalloc char[96];
+        json.WriteString("Timestamp", text[..FormatTimestamp(d.Logged.CreatedAt, text)]);
         json.WriteString("Version", Version);
         json.WriteString("EventId", d.Logged.EventId);
         json.WriteStartArray("a");
@@ -50,11 +52,31 @@ public static class DsjsonLine
         foreach (var probability in d.Probabilities) json.WriteNumberValue(probability);
         json.WriteEndArray();
         json.WriteStartObject("VWState");
-        json.WriteString("m", rules.LoopId + "/" + d.Logged.ModelVersion.ToString(CultureInfo.InvariantCulture));
+        json.WriteString("m", ModelTag(rules.LoopId, d.Logged.ModelVersion, text));
         json.WriteEndObject();
         json.WriteEndObject();
     }
 
+    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
     /// <summary>Personalizer's form: UTC with seven fraction digits and a Z.</summary>
-    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    // The per-line values are formatted into stack memory: a million-line export makes no string of either.
+    private static int FormatTimestamp(DateTimeOffset at, Span<char> destination) =>
+        at.UtcDateTime.TryFormat(destination, out var written, TimestampFormat, CultureInfo.InvariantCulture) ? written
+            : throw new InvalidOperationException("a timestamp is 28 characters");
+
+    /// <summary>"loop/version", in <paramref name="scratch"/> when it fits (loop ids are short), else as a string.</summary>
+    private static ReadOnlySpan<char> ModelTag(string loopId, long version, Span<char> scratch)
+    {
+        if (loopId.Length + 1 < scratch.Length)
+        {
+            loopId.CopyTo(scratch);
+            scratch[loopId.Length] = '/';
+            if (version.TryFormat(scratch[(loopId.Length + 1)..], out var digits, provider: CultureInfo.InvariantCulture))
+                return scratch[..(loopId.Length + 1 + digits)];
+        }
+        return loopId + "/" + version.ToString(CultureInfo.InvariantCulture);
+    }
 }
