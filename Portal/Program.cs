@@ -1,3 +1,4 @@
+using Portal.Features.Accountability;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Dashboard;
@@ -31,6 +32,7 @@ builder.AddAudit();
 builder.AddAccounts();
 builder.AddLearning();
 builder.AddLoops();
+builder.AddAccountability();
 builder.AddPrivacy();
 builder.AddSegments();
 builder.AddOversight();

@@ -30,6 +30,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OptOut> OptOuts => Set<OptOut>();
     public DbSet<Quarantine> Quarantines => Set<Quarantine>();
     public DbSet<ManipulationFinding> ManipulationFindings => Set<ManipulationFinding>();
+    public DbSet<LoopAccountability> LoopAccountability => Set<LoopAccountability>();
+    public DbSet<DataHandlingStatement> DataHandlingStatements => Set<DataHandlingStatement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

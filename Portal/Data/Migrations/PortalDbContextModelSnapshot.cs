@@ -400,6 +400,43 @@ namespace Portal.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.DataHandlingStatement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoopId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoopId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("DataHandlingStatements", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Decision", b =>
                 {
                     b.Property<long>("Seq")
@@ -821,6 +858,42 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Loops", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.LoopAccountability", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AffectsImportantChoices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerContact")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LoopId");
+
+                    b.ToTable("LoopAccountability", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopAction", b =>
@@ -1569,6 +1642,15 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.DataHandlingStatement", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Decision", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Loop", null)
@@ -1625,6 +1707,15 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Entities.Loop", null)
                         .WithMany()
                         .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.LoopAccountability", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Data.Entities.LoopAccountability", "LoopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

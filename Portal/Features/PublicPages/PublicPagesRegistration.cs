@@ -1,5 +1,6 @@
 using Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.RateLimiting;
+using Portal.Features.PublicPages.DataHandling;
 using Portal.Features.PublicPages.Why;
 using Portal.Infrastructure.Configuration;
 
@@ -20,5 +21,5 @@ public static class PublicPagesRegistration
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapPublicPages(this IEndpointRouteBuilder app) => app.MapWhyPage();
+    public static IEndpointRouteBuilder MapPublicPages(this IEndpointRouteBuilder app) => app.MapWhyPage().MapDataHandlingPage();
 }

@@ -49,6 +49,9 @@ public static class PortalPolicies
     /// </summary>
     public const string ReadDecisionLog = nameof(ReadDecisionLog);
 
+    /// <summary>Records a loop's accountable owner and purpose, and publishes its data-handling statement.</summary>
+    public const string ManageAccountability = nameof(ManageAccountability);
+
     /// <summary>What a policy allows, in words for a refusal ("… is not allowed to …").</summary>
     public static string Describe(string policy) => policy switch
     {
@@ -64,6 +67,7 @@ public static class PortalPolicies
         SignOffReports => "sign off compliance reports",
         HandleDataSubjectRequests => "find, export or erase what is held about a person",
         ReadDecisionLog => "read or export the decision log",
+        ManageAccountability => "record a loop's owner or publish its data-handling statement",
         _ => policy,
     };
 
@@ -81,6 +85,8 @@ public static class PortalPolicies
             .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
         options.AddPolicy(SignOffReports, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(HandleDataSubjectRequests, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin));
+        options.AddPolicy(ManageAccountability, p => p.RequireAuthenticatedUser()
+            .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReadDecisionLog, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
     }
 }

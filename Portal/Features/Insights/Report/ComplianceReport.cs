@@ -23,7 +23,9 @@ public sealed record ComplianceReport(
     IReadOnlyList<FlaggedDecision> FlaggedDecisions,
     int FlaggedDecisionsTotal,
     IReadOnlyList<SignOffSummary> EarlierSignOffs,
-    Feedback.FeedbackFigures.Summary? Tickets = null)
+    Feedback.FeedbackFigures.Summary? Tickets = null,
+    Accountability.LoopOwner? Owner = null,
+    Accountability.StatementVersion? Statement = null)
 {
     public const int MaxListed = 500;
 

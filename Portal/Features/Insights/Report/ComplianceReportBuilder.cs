@@ -24,6 +24,8 @@ public sealed class ComplianceReportBuilder(
     SensitiveFeatureNames sensitive,
     SignOffQueries signOffs,
     Feedback.FeedbackFigures feedback,
+    Accountability.LoopOwners owners,
+    Accountability.DataHandlingStatements statements,
     TimeProvider clock)
 {
     public const int MaxFallbackFeatures = 5;
@@ -48,7 +50,8 @@ public sealed class ComplianceReportBuilder(
             options.SensitiveInputs,
             disparities, await drift.DriftAsync(loopId, period, ct),
             actions.Entries.Select(e => new OversightAction(e.At, e.ActorName, e.Action, e.TargetId, e.Reason)).ToList(), actions.Total,
-            flags, flagTotal, await signOffs.ForLoopAsync(loopId, ct), await feedback.ForLoopAsync(loopId, period.From, period.To, ct));
+            flags, flagTotal, await signOffs.ForLoopAsync(loopId, ct), await feedback.ForLoopAsync(loopId, period.From, period.To, ct),
+            await owners.FindAsync(loopId, ct), await statements.CurrentAsync(loopId, ct));
     }
 
     private async Task<(List<FlaggedDecision> Flags, int Total)> FlagsAsync(string loopId, AnalysisWindow period, CancellationToken ct)

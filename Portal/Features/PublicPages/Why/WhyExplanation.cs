@@ -11,4 +11,7 @@ public sealed record WhyExplanation(
     WhyReason Reason,
     IReadOnlyList<string> Factors,
     IReadOnlyList<WhyDataItem> DataUsed,
-    IReadOnlyList<string> RecordedOnly);
+    IReadOnlyList<string> RecordedOnly,
+    string LoopId = "",
+    Accountability.LoopOwner? Owner = null,
+    bool HasStatement = false);

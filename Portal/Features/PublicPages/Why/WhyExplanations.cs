@@ -17,7 +17,8 @@ namespace Portal.Features.PublicPages.Why;
 /// model's score, and what data was used. Audit-only features are named as recorded, never with their values, and
 /// never as factors. A wrong, expired or forgotten link gives null, all alike.
 /// </summary>
-public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory<PortalDbContext> dbFactory, LoopDirectory loops, FeatureDisplayNames displayNames)
+public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory<PortalDbContext> dbFactory, LoopDirectory loops, FeatureDisplayNames displayNames,
+    Accountability.LoopOwners owners, Accountability.DataHandlingStatements statements)
 {
     public const int FactorCount = 3;
     private const string Constant = "(constant)";
@@ -41,7 +42,8 @@ public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory
         var used = leaves.Where(l => !IsAuditOnly(l.Path, loop)).DistinctBy(l => l.Path)
             .Select(l => new WhyDataItem(wording.Name(l.Path), l.InList ? null : l.Value)).ToList();
         var recorded = leaves.Where(l => IsAuditOnly(l.Path, loop)).Select(l => wording.Name(l.Path)).Distinct().ToList();
-        return new WhyExplanation(names.ActionName(decision.ChosenActionId), decision.CreatedAt, reason, factors, used, recorded);
+        return new WhyExplanation(names.ActionName(decision.ChosenActionId), decision.CreatedAt, reason, factors, used, recorded,
+            loop.Id, await owners.FindAsync(loop.Id, ct), await statements.CurrentAsync(loop.Id, ct) is not null);
     }
 
     public static WhyReason ReasonOf(OversightEffects oversight, LearningMode mode, bool explored) =>
