@@ -59,6 +59,8 @@ public sealed class StartupValidationTests
         { "Portal:Privacy:OptOutFeature", "a..b" },
         { "Portal:Privacy:OptOutPostsPerMinute", "0" },
         { "Portal:SecurityHeaders:HstsMaxAge", "30.00:00:00" },
+        { "Portal:SecurityHeaders:AllowedOrigins:0", "https://portal.example.com/path" },
+        { "Portal:SecurityHeaders:AllowedOrigins:0", "*" },
         { "Portal:Sessions:IdleTimeout", "00:00:10" },
         { "Portal:Sessions:AbsoluteLifetime", "00:10:00" },
         { "Portal:Integrity:Detection:Threshold", "0.5" },
