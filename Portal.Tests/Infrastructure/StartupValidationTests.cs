@@ -63,6 +63,8 @@ public sealed class StartupValidationTests
         { "Portal:SecurityHeaders:AllowedOrigins:0", "*" },
         { "Portal:Sessions:IdleTimeout", "00:00:10" },
         { "Portal:Sessions:AbsoluteLifetime", "00:10:00" },
+        { "Portal:Sessions:RevalidationInterval", "00:02:00" },
+        { "Portal:Sessions:RevalidationInterval", "00:00:00" },
         { "Portal:Integrity:Detection:Threshold", "0.5" },
         { "Portal:Integrity:Detection:WindowDecisions", "10" },
         { "Portal:Integrity:Detection:MinimumBaselineWindows", "30" },
