@@ -17,6 +17,7 @@ using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Security.Headers;
+using Portal.Infrastructure.Security.KeyRing;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -61,6 +62,8 @@ public sealed class StartupValidationTests
         { "Portal:SecurityHeaders:HstsMaxAge", "30.00:00:00" },
         { "Portal:SecurityHeaders:AllowedOrigins:0", "https://portal.example.com/path" },
         { "Portal:SecurityHeaders:AllowedOrigins:0", "*" },
+        { "Portal:DataProtection:CertificatePath", "/no/such/key-ring.pfx" },
+        { "Portal:DataProtection:CertificatePassword", "a password without a certificate" },
         { "Portal:Sessions:IdleTimeout", "00:00:10" },
         { "Portal:Sessions:AbsoluteLifetime", "00:10:00" },
         { "Portal:Sessions:RevalidationInterval", "00:02:00" },
@@ -117,6 +120,7 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
         builder.AddValidatedOptions<SecurityHeadersOptions>(SecurityHeadersOptions.Section);
         builder.AddValidatedOptions<SessionOptions>(SessionOptions.Section);
+        builder.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.Section);
         builder.AddValidatedOptions<Portal.Features.Integrity.Detection.DetectionOptions>(Portal.Features.Integrity.Detection.DetectionOptions.Section);
         return builder.Build();
     }
