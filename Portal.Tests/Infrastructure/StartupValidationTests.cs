@@ -17,6 +17,7 @@ using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Security.Headers;
+using Portal.Infrastructure.Security.KeyRing;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -59,8 +60,14 @@ public sealed class StartupValidationTests
         { "Portal:Privacy:OptOutFeature", "a..b" },
         { "Portal:Privacy:OptOutPostsPerMinute", "0" },
         { "Portal:SecurityHeaders:HstsMaxAge", "30.00:00:00" },
+        { "Portal:SecurityHeaders:AllowedOrigins:0", "https://portal.example.com/path" },
+        { "Portal:SecurityHeaders:AllowedOrigins:0", "*" },
+        { "Portal:DataProtection:CertificatePath", "/no/such/key-ring.pfx" },
+        { "Portal:DataProtection:CertificatePassword", "a password without a certificate" },
         { "Portal:Sessions:IdleTimeout", "00:00:10" },
         { "Portal:Sessions:AbsoluteLifetime", "00:10:00" },
+        { "Portal:Sessions:RevalidationInterval", "00:02:00" },
+        { "Portal:Sessions:RevalidationInterval", "00:00:00" },
         { "Portal:Integrity:Detection:Threshold", "0.5" },
         { "Portal:Integrity:Detection:WindowDecisions", "10" },
         { "Portal:Integrity:Detection:MinimumBaselineWindows", "30" },
@@ -113,6 +120,7 @@ public sealed class StartupValidationTests
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
         builder.AddValidatedOptions<SecurityHeadersOptions>(SecurityHeadersOptions.Section);
         builder.AddValidatedOptions<SessionOptions>(SessionOptions.Section);
+        builder.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.Section);
         builder.AddValidatedOptions<Portal.Features.Integrity.Detection.DetectionOptions>(Portal.Features.Integrity.Detection.DetectionOptions.Section);
         return builder.Build();
     }

@@ -31,7 +31,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ["Portal:Simulator:Enabled"] = "true",
             ["Portal:Simulator:DecisionsPerSecond"] = "20",
+            // Open pages check their user every 2 seconds (production: 30), so revocation tests need not wait long.
+            ["Portal:Sessions:RevalidationInterval"] = RevalidationInterval.ToString(),
         };
+
+        public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(2);
     }
 
     public async Task InitializeAsync()

@@ -53,4 +53,25 @@ public sealed class RevocationTests(RevocationTests.EveryRequestValidation facto
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/Account/Login", after.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Logging_out_ends_the_users_other_sessions_too()
+    {
+        await factory.CreateUserAsync("two-devices@test.local", PortalRoles.ComplianceReviewer);
+        var laptop = await factory.LoginAsync("two-devices@test.local", PortalAppFactory.UserPassword);
+        var phone = await factory.LoginAsync("two-devices@test.local", PortalAppFactory.UserPassword);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/loops")).StatusCode);
+
+        var token = await laptop.AntiforgeryTokenAsync("/loops");
+        var logout = await laptop.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["ReturnUrl"] = "loops",
+        }));
+        var after = await phone.GetAsync("/loops");
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/Account/Login", after.Headers.Location!.OriginalString);
+    }
 }

@@ -28,6 +28,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string returnUrl) =>
         {
+            // A new security stamp ends every session of the user, not only this cookie: the user's other open pages
+            // (their circuits) at their next revalidation, and any copy of the cookie within a minute (ASVS 3.3.1).
+            if (await signInManager.UserManager.GetUserAsync(user) is { } account) await signInManager.UserManager.UpdateSecurityStampAsync(account);
             await signInManager.SignOutAsync();
             // The form sends a base-relative path ("stream"); anything that is not a path on Portal goes home.
             return TypedResults.LocalRedirect(Portal.Features.Accounts.LocalReturnUrl.OrHome("/" + returnUrl));

@@ -4,18 +4,22 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using SessionOptions = Portal.Features.Accounts.Sessions.SessionOptions;
 
 namespace Portal.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 seconds an interactive circuit is connected, so a demoted or locked user loses access within a minute.
+// every Portal:Sessions:RevalidationInterval (30 seconds, at most a minute) an interactive circuit is connected, so a
+// logged-out, demoted or locked user's open page goes to the login within a minute (a failed check signs the circuit
+// out; the router then loads the login page, which ends the circuit).
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptions<SessionOptions> sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
+    protected override TimeSpan RevalidationInterval => sessions.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.KeyRing;
 
 namespace Portal.Infrastructure.Persistence;
 
@@ -13,8 +11,8 @@ public static class PersistenceRegistration
 {
     /// <summary>
     /// SQLite in the data folder, one short-lived context per operation, migrations applied at start; the secret keys
-    /// (audit chain, signed links) and ASP.NET's data-protection keys (cookies, antiforgery) live in the data folder too,
-    /// so sign-ins and links survive a restart and move with the data.
+    /// (audit chain, signed links) and ASP.NET's data-protection keys (cookies, antiforgery; see
+    /// <see cref="KeyRingRegistration"/>) live in the data folder too, so sign-ins and links survive a restart and move with the data.
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
@@ -29,10 +27,7 @@ public static class PersistenceRegistration
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SecretKeys>();
-        builder.Services.AddDataProtection().SetApplicationName("Portal");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(storage.Value.FullDataDirectory, "keys", "data-protection")), logs));
+        builder.AddKeyRing();
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;

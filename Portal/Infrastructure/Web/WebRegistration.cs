@@ -30,6 +30,7 @@ public static class WebRegistration
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders(exemptApiBrowser: app.Environment.IsDevelopment());
+        app.UseHubOriginCheck();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (app.Environment.IsDevelopment()) app.UseMigrationsEndPoint();
         else app.UseHsts();

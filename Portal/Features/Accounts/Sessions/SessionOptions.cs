@@ -15,6 +15,13 @@ public sealed class SessionOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Portal:Sessions:AbsoluteLifetime must be between 00:01:00 and 7.00:00:00.")]
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// How often an open page (its Blazor circuit) checks that its user is still signed in, unlocked and unchanged (the
+    /// security stamp); a logged-out, locked or demoted user's page goes to the login within this time. At most a minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "Portal:Sessions:RevalidationInterval must be between 00:00:01 and 00:01:00.")]
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (AbsoluteLifetime < IdleTimeout)
