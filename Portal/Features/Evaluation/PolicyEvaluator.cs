@@ -10,12 +10,15 @@ namespace Portal.Features.Evaluation;
 /// Runs one counterfactual evaluation in one pass over the window's learnable decisions (the trainer's rule), for every
 /// candidate at once, with a doubly robust reward model trained progressively on the same pass. Refuses a bad request
 /// before reading; counts the window first (one query) so progress is a fraction (reported once before reading, then
-/// every page); cancellation is checked by every page query and before each decision.
+/// every page); the log is read on another thread a few batches ahead (<see cref="ReadAhead"/>); cancellation is checked
+/// by every page query and before each batch.
 /// </summary>
 public sealed class PolicyEvaluator(LoopDirectory loops, EvaluationLogReader log, EvaluationWindowCounter counter, TimeProvider clock) : IPolicyEvaluator
 {
     public const int MaxBuckets = 10_000;
     private const int ProgressEvery = Decisions.LogExport.DecisionLogReader.PageSize;
+    private const int ReadBatch = 256;
+    private const int BatchesAhead = 16;
 
     public async Task<EvaluationReport> EvaluateAsync(EvaluationRequest request, IProgress<EvaluationProgress>? progress, CancellationToken ct)
     {
@@ -35,14 +38,18 @@ public sealed class PolicyEvaluator(LoopDirectory loops, EvaluationLogReader log
         var differences = request.Reference is null ? null : new PairedDifference[policies.Count];
         progress?.Report(new EvaluationProgress(0, 0));
 
-        await foreach (var decision in log.ReadAsync(loop.Id, rewardModel.DefaultReward, request.From, request.To, ct))
+        var rows = log.ReadAsync(loop.Id, rewardModel.DefaultReward, request.From, request.To, ct);
+        await foreach (var batch in ReadAhead.Batches(rows, ReadBatch, BatchesAhead, ct))
         {
             ct.ThrowIfCancellationRequested();
-            if (features.Read(decision) is null) continue;
-            evaluation.Add(decision);
-            timeline?.Add(decision, evaluation);
-            if (differences is not null) AddDifferences(differences, request.Reference!.Value, decision, evaluation);
-            if (evaluation.Count % ProgressEvery == 0) progress?.Report(new EvaluationProgress(evaluation.Count, Math.Min(1, (double)evaluation.Count / expected)));
+            foreach (var decision in batch)
+            {
+                if (features.Read(decision) is null) continue;
+                evaluation.Add(decision);
+                timeline?.Add(decision, evaluation);
+                if (differences is not null) AddDifferences(differences, request.Reference!.Value, decision, evaluation);
+                if (evaluation.Count % ProgressEvery == 0) progress?.Report(new EvaluationProgress(evaluation.Count, Math.Min(1, (double)evaluation.Count / expected)));
+            }
         }
         ct.ThrowIfCancellationRequested();
         if (evaluation.Count == 0) throw NoLogs();

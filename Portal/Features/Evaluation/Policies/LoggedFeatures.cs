@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Portal.Data.Entities;
+using Portal.Features.Decisions.LogExport;
 using Portal.Features.Evaluation.Logs;
 using Portal.Features.Learning;
 
@@ -10,10 +11,11 @@ namespace Portal.Features.Evaluation.Policies;
 /// <summary>
 /// Reads the features of each logged decision for one evaluation run, as the trainer does (the same
 /// <see cref="PersonalizerFeatures.Parse"/> over the same JSON values, the loop's audit-only context features left out, as
-/// <see cref="RequestFeatures.Of"/> leaves them out), once per decision however many policies score it. The request is
-/// read as a pooled <see cref="JsonDocument"/> rather than deserialized; actions repeat from one decision to the next,
-/// so their features are parsed once per distinct JSON text and reused (a <see cref="FeatureSet"/> is immutable).
-/// Property names are matched case-insensitively, as the API reads them.
+/// <see cref="RequestFeatures.Of"/> leaves them out), once per decision however many policies score it. The lists are
+/// found by the export's <see cref="RequestLayout"/> and read as pooled <see cref="JsonDocument"/>s rather than the whole
+/// request deserialized; actions repeat from one decision to the next, so their features are parsed once per distinct
+/// JSON text and reused (a <see cref="FeatureSet"/> is immutable). Property names are matched case-insensitively, as the
+/// API reads them.
 /// </summary>
 public sealed class LoggedFeatures(IReadOnlySet<string> auditOnlyFeatures)
 {
@@ -36,8 +38,7 @@ public sealed class LoggedFeatures(IReadOnlySet<string> auditOnlyFeatures)
         if (decision.Source is not { } source) return null;
         try
         {
-            document = JsonDocument.Parse(source.Logged.RequestUtf8);
-            return Fill(decision, document.RootElement) ? current : null;
+            return Fill(decision, source) ? current : null;
         }
         catch (JsonException)
         {
@@ -45,35 +46,30 @@ public sealed class LoggedFeatures(IReadOnlySet<string> auditOnlyFeatures)
         }
     }
 
-    private bool Fill(EvaluatedDecision decision, JsonElement root)
+    /// <summary>
+    /// The export's layout already found the context and each action's features list in the request: only the context
+    /// list is parsed (the actions' come from the cache), and the whole request only when it may exclude actions.
+    /// </summary>
+    private bool Fill(EvaluatedDecision decision, ExportedDecision source)
     {
-        if (root.ValueKind != JsonValueKind.Object) return false;
-        var source = decision.Source!;
-        var (context, actions, excluded) = (default(JsonElement), default(JsonElement), default(JsonElement));
-        foreach (var property in root.EnumerateObject())
-        {
-            if (Named(property, "contextFeatures")) context = property.Value;
-            else if (Named(property, "actions")) actions = property.Value;
-            else if (Named(property, "excludedActions")) excluded = property.Value;
-        }
-        if (actions.ValueKind != JsonValueKind.Array) return false;
-        var n = actions.GetArrayLength();
-        if (n != source.ActionIds.Length || n == 0) return false;
-
+        var n = source.ActionIds.Length;
+        if (n == 0) return false;
         current.ActionIds = source.ActionIds;
         current.RawContext.Clear();
-        if (context.ValueKind == JsonValueKind.Array) foreach (var item in context.EnumerateArray()) current.RawContext.Add(item);
-        else if (context.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null)) return false;
+        if (!source.Context.IsEmpty)
+        {
+            document = JsonDocument.Parse(source.Logged.RequestUtf8.AsMemory(source.Layout.Context));
+            foreach (var item in document.RootElement.EnumerateArray()) current.RawContext.Add(item);
+        }
         current.Context = PersonalizerFeatures.Parse(current.RawContext, auditOnlyFeatures);
 
         Prepare(n, decision.ActionCount);
-        var i = 0;
-        foreach (var action in actions.EnumerateArray())
+        for (var i = 0; i < n; i++)
         {
-            if (ActionFeatures(action) is not { } features) return false;
-            current.Actions[i++] = features;
+            if (ActionFeatures(source.ActionFeatures(i)) is not { } features) return false;
+            current.Actions[i] = features;
         }
-        MarkExcluded(excluded, source.ActionIds);
+        if (MayExclude(source.Logged.RequestUtf8)) MarkExcluded(source.Logged.RequestUtf8, source.ActionIds);
         MarkFrozenAtTheTime(decision);
         return MapRanking(source.Ranking);
     }
@@ -87,18 +83,10 @@ public sealed class LoggedFeatures(IReadOnlySet<string> auditOnlyFeatures)
         if (current.RequestIndex.Length != evaluatedCount) current.RequestIndex = new int[evaluatedCount];
     }
 
-    private FeatureSet? ActionFeatures(JsonElement action)
+    /// <summary>An action's features from the cache, or parsed from its JSON list (an empty range: no features).</summary>
+    private FeatureSet? ActionFeatures(ReadOnlySpan<byte> json)
     {
-        if (action.ValueKind != JsonValueKind.Object) return null;
-        var list = default(JsonElement);
-        foreach (var property in action.EnumerateObject())
-        {
-            if (Named(property, "features")) list = property.Value;
-        }
-        if (list.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null) return PersonalizerFeatures.Parse([]);
-        if (list.ValueKind != JsonValueKind.Array) return null;
-
-        var json = JsonMarshal.GetRawUtf8Value(list);
+        if (json.IsEmpty) return FeatureSet.Empty;
         var hash = HashOf(json);
         if (actionCache.TryGetValue(hash, out var entries))
         {
@@ -107,8 +95,10 @@ public sealed class LoggedFeatures(IReadOnlySet<string> auditOnlyFeatures)
                 if (json.SequenceEqual(cachedJson)) return cached;
             }
         }
+        using var list = JsonDocument.Parse(json.ToArray());
+        if (list.RootElement.ValueKind != JsonValueKind.Array) return null;
         actionFeatureList.Clear();
-        foreach (var item in list.EnumerateArray()) actionFeatureList.Add(item);
+        foreach (var item in list.RootElement.EnumerateArray()) actionFeatureList.Add(item);
         var features = PersonalizerFeatures.Parse(actionFeatureList);
         if (cachedActions >= MaxCachedActions) (cachedActions, entries) = (0, null);
         if (entries is null)
@@ -121,9 +111,34 @@ public sealed class LoggedFeatures(IReadOnlySet<string> auditOnlyFeatures)
         return features;
     }
 
-    /// <summary>The caller's excludedActions, by id (as Rank marks them).</summary>
-    private void MarkExcluded(JsonElement excluded, string[] ids)
+    /// <summary>
+    /// Whether the request may name excluded actions: it spells the property (in any case) or escapes something (an
+    /// escaped name could spell it). Most requests do neither, and are not parsed whole.
+    /// </summary>
+    private static bool MayExclude(ReadOnlySpan<byte> request)
     {
+        if (request.Contains((byte)'\\')) return true;
+        var rest = request;
+        while (rest.IndexOfAny((byte)'x', (byte)'X') is var at and >= 0)
+        {
+            if (at >= 1 && at - 1 + Excluded.Length <= rest.Length && Ascii.EqualsIgnoreCase(rest.Slice(at - 1, Excluded.Length), Excluded)) return true;
+            rest = rest[(at + 1)..];
+        }
+        return false;
+    }
+
+    private const string Excluded = "excludedActions";
+
+    /// <summary>The caller's excludedActions, by id (as Rank marks them).</summary>
+    private void MarkExcluded(byte[] request, string[] ids)
+    {
+        using var whole = JsonDocument.Parse(request);
+        if (whole.RootElement.ValueKind != JsonValueKind.Object) return;
+        var excluded = default(JsonElement);
+        foreach (var property in whole.RootElement.EnumerateObject())
+        {
+            if (Named(property, "excludedActions")) excluded = property.Value;
+        }
         if (excluded.ValueKind != JsonValueKind.Array) return;
         foreach (var item in excluded.EnumerateArray())
         {
