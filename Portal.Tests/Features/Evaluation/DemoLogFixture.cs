@@ -7,12 +7,17 @@ using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Evaluation;
 
-/// <summary>A loop fed with 1,200 seeded demo visits (clicks as the demo world draws them), learned from: a real log to evaluate.</summary>
+/// <summary>
+/// A loop fed with 1,200 seeded demo visits (clicks as the demo world draws them), learned from: a real log to evaluate.
+/// The model learned fast, so the final online policy disagrees with much of what was logged: the log is worth about 50
+/// decisions to it, and the previews' minimum effective sample size is lowered to 20 to see figures from so small a log.
+/// </summary>
 public sealed class DemoLogFixture : IAsyncLifetime
 {
     public const int Visits = 1_200;
+    public const double MinEffectiveSampleSize = 20;
 
-    public PortalAppFactory App { get; } = new();
+    public PortalAppFactory App { get; } = new EvaluationAppFactory();
     public string LoopId { get; private set; } = "";
     public DateTimeOffset Start { get; private set; }
     public DateTimeOffset End { get; private set; }
@@ -37,6 +42,14 @@ public sealed class DemoLogFixture : IAsyncLifetime
     }
 
     public EvaluationRequest Request(params PolicyCandidate[] candidates) => new(LoopId, Start, End, candidates);
+
+    private sealed class EvaluationAppFactory : PortalAppFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["Portal:Evaluation:MinEffectiveSampleSize"] = MinEffectiveSampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
 
     public Task DisposeAsync()
     {
