@@ -1,5 +1,6 @@
 using Portal.Features.Evaluation.Logs;
 using Portal.Features.Evaluation.Previews;
+using Portal.Features.Loops.Advice;
 using Portal.Features.Oversight.Preview;
 using Portal.Infrastructure.Configuration;
 
@@ -16,6 +17,7 @@ public static class EvaluationRegistration
         builder.Services.AddSingleton<IPolicyEvaluator, PolicyEvaluator>();
         builder.Services.AddSingleton<RecentEvaluation>();
         builder.Services.AddSingleton<IChangePreviewer, ChangePreviewer>();
+        builder.Services.AddSingleton<IApprenticeAdvisor, ApprenticeAdvisor>();
         return builder;
     }
 }
