@@ -27,6 +27,7 @@ return args.FirstOrDefault() switch
     "log-export" => await LogExportCommand.RunAsync(args[1..]),
     "evaluation-coverage" => EvaluationCoverageCommand.Run(args[1..]),
     "evaluation-speed" => EvaluationSpeedCommand.Run(args[1..]),
+    "evaluation-engine" => await EvaluationEngineCommand.RunAsync(args[1..]),
     "retention-purge" => await RetentionPurgeCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -71,6 +72,8 @@ static int Usage()
               simulated news logs with a known truth: how often each estimator's 95 % intervals (Gaussian, Bernstein, Cressie-Read) cover it (target ≥ 90 of 100), mean width
           dotnet run -c Release --project Portal.Benchmarks -- evaluation-speed [--decisions 1000000] [--policies 4] [--actions 8]
               the estimator pass (IPS, SNIPS, DR per policy) over generated decisions in memory: seconds (target ≤ 30 s including the policies' scoring)
+          dotnet run -c Release --project Portal.Benchmarks -- evaluation-engine [--decisions 1000000] [--repeats 2] [--data <folder>]
+              the evaluator end to end from a fresh SQLite log: online, baseline, uniform and a retrained policy, with DR: seconds, decisions/s (target ≤ 30 s)
         """);
     return 2;
 }

@@ -5,8 +5,13 @@ namespace Portal.Features.Evaluation;
 /// <summary>What one evaluation found: how many logged decisions it read, and each candidate's estimates.</summary>
 public sealed record EvaluationReport(long Decisions, IReadOnlyList<PolicyReport> Policies);
 
-/// <summary>One candidate's estimates over the whole window, and per time bucket when buckets were asked for.</summary>
-public sealed record PolicyReport(PolicyCandidate Candidate, PolicyEstimates Estimates, IReadOnlyList<TimelinePoint> Timeline);
+/// <summary>
+/// One candidate's estimates over the whole window, and per time bucket when buckets were asked for.
+/// <see cref="Difference"/>: its value minus the reference candidate's (when the request named one), paired per decision.
+/// <see cref="BaselineAgreement"/>: the share of decisions whose most probable action under this policy is the baseline.
+/// </summary>
+public sealed record PolicyReport(PolicyCandidate Candidate, PolicyEstimates Estimates, IReadOnlyList<TimelinePoint> Timeline,
+    PolicyEstimates? Difference = null, double BaselineAgreement = double.NaN);
 
 /// <summary>The SNIPS estimate of the decisions logged in [<see cref="Start"/>, Start + bucket width).</summary>
 public sealed record TimelinePoint(DateTimeOffset Start, OffPolicyEstimate Estimate);

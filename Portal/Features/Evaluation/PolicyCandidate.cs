@@ -1,3 +1,6 @@
+using Portal.Data.Entities;
+using Portal.Features.Segments;
+
 namespace Portal.Features.Evaluation;
 
 /// <summary>
@@ -24,4 +27,11 @@ public abstract record PolicyCandidate(string Name)
 
     /// <summary>The inner policy with these actions frozen (never served; their mass goes to the others).</summary>
     public sealed record WithFreeze(PolicyCandidate Inner, IReadOnlyList<string> ActionIds) : PolicyCandidate($"{Inner.Name} + freeze");
+
+    /// <summary>
+    /// The inner policy with one override rule in force for the decisions of its segment, as Rank would apply it (the
+    /// rule preview): force <c>ActionIds[0]</c>, exclude <c>ActionIds</c>, or serve the baseline.
+    /// </summary>
+    public sealed record WithRule(PolicyCandidate Inner, OverrideKind Kind, IReadOnlyList<string> ActionIds, SegmentDefinition Segment)
+        : PolicyCandidate($"{Inner.Name} + rule");
 }

@@ -6,4 +6,9 @@ namespace Portal.Features.Evaluation.Policies;
 public interface IRewardModel
 {
     void Predict(EvaluatedDecision decision, Span<double> rewards);
+
+    /// <summary>Called once the decision was scored by every policy: a model trained on the log learns from it now.</summary>
+    void Observe(EvaluatedDecision decision)
+    {
+    }
 }

@@ -1,0 +1,97 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Entities;
+using Portal.Features.Oversight.Controls;
+using Portal.Features.Oversight.Preview;
+using Portal.Features.Segments;
+using Portal.Infrastructure.Security;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Oversight.Pages;
+
+/// <summary>The freeze dialog's preview of the change in reward: running, the figure, too few data, cancelled on close.</summary>
+public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+{
+    private readonly BunitContext context = ComponentTestContext.Create(app);
+    private readonly ControlledPreviewer previewer = new();
+
+    public Task InitializeAsync()
+    {
+        context.Services.AddSingleton<IChangePreviewer>(previewer);
+        context.SignInAs(PortalRoles.ProductOwner);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Fact]
+    public async Task The_dialog_opens_at_once_and_shows_the_estimated_change_with_its_interval_when_it_is_ready()
+    {
+        var dialogs = await OpenAsync();
+
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=preview-running]"));
+        Assert.NotNull(dialogs.Find("[data-testid=confirm-freeze]"));
+        previewer.Answer.SetResult(new ChangePreview(-0.0123, -0.03, 0.004, 0.21, 5_400, 812, "DR", TimeSpan.FromDays(7), null));
+
+        dialogs.WaitForAssertion(() =>
+        {
+            var text = dialogs.Find("[data-testid=preview-estimate]").TextContent;
+            Assert.Contains("−0.012 per decision (95% interval −0.030 to +0.004)", text);
+            Assert.Contains("5,400 decisions of the last 7 days (DR)", text);
+            Assert.Contains("The data cannot tell a gain from a loss.", text);
+        });
+        Assert.Equal(["action-2"], previewer.Frozen);
+    }
+
+    [Fact]
+    public async Task Too_few_data_is_said_plainly_and_no_figure_is_shown()
+    {
+        var dialogs = await OpenAsync();
+        previewer.Answer.SetResult(ChangePreview.TooFewData("no decision of the last 7 days was learned from", TimeSpan.FromDays(7)));
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Too few data to estimate the change in reward: no decision of the last 7 days was learned from.",
+            dialogs.Find("[data-testid=preview-too-few]").TextContent));
+        Assert.Empty(dialogs.FindAll("[data-testid=preview-estimate]"));
+    }
+
+    [Fact]
+    public async Task Closing_the_dialog_cancels_the_running_preview()
+    {
+        var dialogs = await OpenAsync();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=preview-running]"));
+
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        dialogs.WaitForAssertion(() => Assert.True(previewer.Token.IsCancellationRequested));
+    }
+
+    private async Task<IRenderedComponent<MudBlazor.MudDialogProvider>> OpenAsync()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        var dialogs = context.RenderProviders();
+        var service = context.Services.GetRequiredService<MudBlazor.IDialogService>();
+        var parameters = new MudBlazor.DialogParameters<FreezeDialog>
+        {
+            { d => d.LoopId, loopId }, { d => d.Actions, [new CatalogEntry("action-2", "Summer sale")] }, { d => d.ActionId, "action-2" },
+        };
+        await dialogs.InvokeAsync(() => service.ShowAsync<FreezeDialog>("Freeze", parameters));
+        return dialogs;
+    }
+
+    /// <summary>Answers when the test says so, and keeps what it was asked and the token it was given.</summary>
+    private sealed class ControlledPreviewer : IChangePreviewer
+    {
+        public TaskCompletionSource<ChangePreview> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public IReadOnlyList<string> Frozen { get; private set; } = [];
+        public CancellationToken Token { get; private set; }
+
+        public async Task<ChangePreview> FreezeAsync(string loopId, IReadOnlyList<string> actionIds, CancellationToken ct)
+        {
+            (Frozen, Token) = (actionIds, ct);
+            return await Answer.Task.WaitAsync(ct);
+        }
+
+        public Task<ChangePreview> RuleAsync(string loopId, SegmentDefinition segment, OverrideKind kind, IReadOnlyList<string> actionIds, CancellationToken ct) =>
+            throw new NotSupportedException();
+    }
+}
