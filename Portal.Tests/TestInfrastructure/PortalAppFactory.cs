@@ -2,11 +2,15 @@ using Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Evaluation;
 using Portal.Features.Loops;
+using Portal.Tests.Features.Evaluation.Runs;
 
 namespace Portal.Tests.TestInfrastructure;
 
@@ -41,6 +45,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // their build locations; the browser tests need them.
         builder.UseStaticWebAssets();
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+        // Until the evaluation engine is registered by the product, the runs' runner gets the test double; once it is, this adds nothing.
+        builder.ConfigureTestServices(services => services.TryAddSingleton<IPolicyEvaluator, ScriptedPolicyEvaluator>());
         builder.ConfigureAppConfiguration(configuration =>
         {
             var settings = new Dictionary<string, string?>

@@ -30,6 +30,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<OptOut> OptOuts => Set<OptOut>();
     public DbSet<Quarantine> Quarantines => Set<Quarantine>();
     public DbSet<ManipulationFinding> ManipulationFindings => Set<ManipulationFinding>();
+    public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -48,5 +49,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         conventions.Properties<TicketChange>().HaveConversion<string>().HaveMaxLength(32);
         conventions.Properties<FindingKind>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<FindingStatus>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<EvaluationRunStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 }
