@@ -62,7 +62,7 @@ public sealed class EvaluationsPageTests(EvaluationAppFactory app) : IClassFixtu
         cut.WaitForAssertion(() => Assert.Contains("Succeeded", cut.Find("[data-testid=run-status]").TextContent));
         var custom = cut.FindAll("[data-testid=policy-table]").Single(t => t.TextContent.Contains("custom 1"));
         Assert.Contains("SNIPS", custom.TextContent);
-        Assert.Contains("[0.4200, 0.5800]", custom.TextContent);
+        Assert.Contains("[0.4700, 0.6300]", custom.TextContent);
         Assert.Single(cut.FindAll("button[data-testid=apply-policy]"));
     }
 
