@@ -14,6 +14,3 @@ public sealed record NewEvaluation(
     IReadOnlyList<NewPolicy> Policies,
     bool OptimizationDiscovery,
     int? IntervalMinutes);
-
-/// <summary>A learning policy to evaluate: a name and Vowpal Wabbit style arguments.</summary>
-public sealed record NewPolicy(string? Name, string? Arguments);

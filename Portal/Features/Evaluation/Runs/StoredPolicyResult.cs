@@ -11,6 +11,3 @@ public sealed record StoredPolicyResult(
     /// <summary>The estimate a summary reports: doubly robust when there is a reward model, else SNIPS.</summary>
     public StoredEstimate Primary => Dr is { } dr && double.IsFinite(dr.Value) ? dr : Snips;
 }
-
-/// <summary>The SNIPS estimate of one bucket of the window.</summary>
-public sealed record StoredTimelinePoint(DateTimeOffset Start, StoredEstimate Estimate);
