@@ -73,6 +73,8 @@ public sealed class EvaluationRunnerTests(EvaluationAppFactory app) : IClassFixt
         await app.WaitForAsync(key, EvaluationRunStatus.Running);
         var queries = app.Services.GetRequiredService<EvaluationRunQueries>();
         await Eventually.TrueAsync(async () => (await queries.FindAsync(key, CancellationToken.None))!.Run.Progress == 0.5);
+        // Stored too, not only on the live board.
+        await Eventually.TrueAsync(async () => (await app.RowAsync(key))!.DecisionsRead == ScriptedPolicyEvaluator.Decisions / 2);
 
         var canceled = await app.Services.GetRequiredService<EvaluationRunService>().CancelAsync(key, TestActors.Admin(), CancellationToken.None);
 

@@ -6,14 +6,15 @@ using Portal.Data.Entities;
 namespace Portal.Features.Evaluation.Runs;
 
 /// <summary>
-/// Runs the queued evaluations one at a time through <see cref="IPolicyEvaluator"/>, publishing progress on the
-/// <see cref="EvaluationProgressBoard"/> and storing how each ended: the report, the evaluator's refusal as it worded
-/// it, a safe message for anything else (logged), or Canceled when a person or a client stopped it.
+/// Runs the queued evaluations one at a time through <see cref="IPolicyEvaluator"/> (resolved in a scope of its own per
+/// run, whatever lifetime the engine is registered with), publishing progress on the <see cref="EvaluationProgressBoard"/>,
+/// storing it every <see cref="ProgressStoreEvery"/>, and storing how each run ended: the report, the evaluator's refusal
+/// as it worded it, a safe message for anything else (logged), or Canceled when a person or a client stopped it.
 /// </summary>
 public sealed class EvaluationRunner(
     EvaluationQueue queue,
     InterruptedRuns interrupted,
-    IPolicyEvaluator evaluator,
+    IServiceScopeFactory scopes,
     EvaluationCancellations cancellations,
     EvaluationProgressBoard board,
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -21,6 +22,8 @@ public sealed class EvaluationRunner(
     ILogger<EvaluationRunner> logger) : BackgroundService
 {
     public const string UnexpectedFailure = "The evaluation failed unexpectedly. The error was logged for the administrators.";
+
+    public static readonly TimeSpan ProgressStoreEvery = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,7 +51,11 @@ public sealed class EvaluationRunner(
             run.IntervalMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
         try
         {
-            var report = await evaluator.EvaluateAsync(request, board.ReporterFor(key), registration.Token);
+            await using var scope = scopes.CreateAsyncScope();
+            var evaluation = scope.ServiceProvider.GetRequiredService<IPolicyEvaluator>()
+                .EvaluateAsync(request, board.ReporterFor(key), registration.Token);
+            while (await Task.WhenAny(evaluation, Task.Delay(ProgressStoreEvery, clock)) != evaluation) await StoreProgressAsync(key);
+            var report = await evaluation;
             var stored = StoredReport.From(report, candidates);
             await FinishAsync(key, EvaluationRunStatus.Succeeded, null, null, report.Decisions,
                 JsonSerializer.Serialize(stored, EvaluationRunJsonContext.Default.StoredReport));
@@ -80,6 +87,16 @@ public sealed class EvaluationRunner(
         var claimed = await Of(db, key).Where(r => r.Status == EvaluationRunStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, EvaluationRunStatus.Running).SetProperty(r => r.StartedAt, now), ct);
         return claimed == 0 ? null : await Of(db, key).AsNoTracking().SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Stores how far the running evaluation has read, so that a page or the API reading the table sees it.</summary>
+    private async Task StoreProgressAsync(RunKey key)
+    {
+        if (board.ProgressOf(key) is not { } progress) return;
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await Of(db, key).Where(r => r.Status == EvaluationRunStatus.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Progress, progress.Fraction)
+            .SetProperty(r => r.DecisionsRead, progress.DecisionsRead), CancellationToken.None);
     }
 
     /// <summary>Stores the end of a run that is still Running (a run deleted meanwhile stays deleted).</summary>
