@@ -32,6 +32,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ManipulationFinding> ManipulationFindings => Set<ManipulationFinding>();
     public DbSet<LoopAccountability> LoopAccountability => Set<LoopAccountability>();
     public DbSet<DataHandlingStatement> DataHandlingStatements => Set<DataHandlingStatement>();
+    public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,5 +51,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         conventions.Properties<TicketChange>().HaveConversion<string>().HaveMaxLength(32);
         conventions.Properties<FindingKind>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<FindingStatus>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<EvaluationRunStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

@@ -1,0 +1,119 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Evaluation.Pages;
+using Portal.Features.Evaluation.Runs;
+using Portal.Features.Loops;
+using Portal.Infrastructure.Security;
+using Portal.Tests.Features.Evaluation.Runs;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Features.Evaluation.Pages;
+
+public sealed class EvaluationsPageTests(EvaluationAppFactory app) : IClassFixture<EvaluationAppFactory>, IAsyncLifetime
+{
+    private readonly BunitContext context = ComponentTestContext.Create(app);
+
+    public Task InitializeAsync()
+    {
+        app.Evaluator.Behaviour = null;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    [Fact]
+    public async Task An_unknown_flag_and_a_reversed_window_are_shown_next_to_their_fields_and_nothing_is_stored()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        context.SignInAs(PortalRoles.ProductOwner);
+        context.RenderProviders();
+        var reversed = EvaluationForm.LastDay(DateTimeOffset.UtcNow);
+        reversed.ToDate = reversed.FromDate!.Value.AddDays(-2);
+        var cut = context.Render<EvaluationCreateForm>(p => p.Add(x => x.LoopId, loopId).Add(x => x.Initial, reversed));
+
+        cut.Find("button[data-testid=add-custom]").Click();
+        cut.Find("input[data-testid=custom-arguments-0]").Change("--cb_explore_adf --bogus 1");
+        cut.Find("button[data-testid=run-evaluation]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("unknown flag '--bogus'", cut.Find("[data-testid=custom-arguments-field-0]").TextContent));
+        Assert.Contains("ends before it starts", cut.Find("[data-testid=to-field]").TextContent);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.EvaluationRuns.AnyAsync(r => r.LoopId == loopId));
+    }
+
+    [Fact]
+    public async Task A_run_started_from_the_form_shows_its_chart_and_a_table_per_policy()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        context.SignInAs(PortalRoles.ProductOwner);
+        context.RenderProviders();
+        var cut = context.Render<EvaluationsPage>(p => p.Add(x => x.LoopId, loopId));
+        cut.WaitForAssertion(() => cut.Find("button[data-testid=run-evaluation]"));
+
+        cut.Find("button[data-testid=add-custom]").Click();
+        cut.Find("button[data-testid=run-evaluation]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=policy-table]").Count), TimeSpan.FromSeconds(20));
+        Assert.Equal(4, cut.FindAll("[data-testid=estimate-point]").Count);
+        Assert.Equal(4, cut.FindAll("[data-testid=band]").Count);
+        cut.WaitForAssertion(() => Assert.Contains("Succeeded", cut.Find("[data-testid=run-status]").TextContent));
+        var custom = cut.FindAll("[data-testid=policy-table]").Single(t => t.TextContent.Contains("custom 1"));
+        Assert.Contains("SNIPS", custom.TextContent);
+        Assert.Contains("[0.4700, 0.6300]", custom.TextContent);
+        Assert.Single(cut.FindAll("button[data-testid=apply-policy]"));
+    }
+
+    [Fact]
+    public async Task A_failed_run_shows_why_and_a_compliance_reviewer_sees_results_without_form_cancel_or_apply()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        app.Evaluator.Behaviour = (_, _, _) => throw new Portal.Features.Evaluation.EvaluationRequestException("NoLogsExistInDateRange", "from", "No learnable decisions in this window.");
+        var key = await app.StartAsync(EvaluationRunTestData.Request(loopId));
+        await app.WaitForAsync(key, EvaluationRunStatus.Failed);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
+
+        var cut = context.Render<EvaluationsPage>(p => p.Add(x => x.LoopId, loopId));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=runs]"));
+        cut.Find("[data-testid=runs] tbody tr").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("No learnable decisions in this window.", cut.Find("[data-testid=run-failure]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=evaluation-form]"));
+        Assert.Empty(cut.FindAll("[data-testid=cancel-run]"));
+        Assert.NotNull(cut.Find("[data-testid=read-only]"));
+    }
+
+    [Fact]
+    public async Task Apply_this_policy_asks_for_confirmation_then_sets_the_loops_policy_with_an_audit_entry()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        var current = app.Services.GetRequiredService<LoopDirectory>().Find(loopId)!.Policy.Arguments;
+        var key = await app.StartAsync(EvaluationRunTestData.Request(loopId, policies: new NewPolicy("gentler", current.Replace("--epsilon 0.2", "--epsilon 0.1", StringComparison.Ordinal))));
+        await app.WaitForAsync(key, EvaluationRunStatus.Succeeded);
+        context.SignInAs(PortalRoles.ProductOwner);
+        var dialogs = context.RenderProviders();
+        var cut = context.Render<EvaluationsPage>(p => p.Add(x => x.LoopId, loopId));
+        cut.WaitForAssertion(() => cut.Find("button[data-testid=apply-policy]"));
+
+        cut.Find("button[data-testid=apply-policy]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("gentler", dialogs.Markup));
+        dialogs.Find("[data-testid=confirm]").Click();
+
+        await Eventually.TrueAsync(() => app.Services.GetRequiredService<LoopDirectory>().Find(loopId)!.PolicyName == "gentler");
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var entry = await db.AuditEntries.SingleAsync(e => e.LoopId == loopId && e.Action == "loop.policy");
+        Assert.Equal("productowner-id", entry.ActorId);
+    }
+
+    [Fact]
+    public void The_page_of_a_deleted_loop_says_so()
+    {
+        context.SignInAs(PortalRoles.Admin);
+
+        var cut = context.Render<EvaluationsPage>(p => p.Add(x => x.LoopId, "no-such-loop"));
+
+        cut.WaitForAssertion(() => Assert.Contains("does not exist", cut.Find("[data-testid=no-loop]").TextContent));
+    }
+}
