@@ -33,7 +33,7 @@ public static class HubOrigin
     }
 
     /// <summary>
-    /// No Origin is allowed. Browsers send one on every WebSocket handshake and on the negotiate POST, so its absence means
+    /// A request without an Origin passes. Browsers send one on every WebSocket handshake and on the negotiate POST, so its absence means
     /// a client that is not a page in a browser. Such a client cannot ride a user's cookies (the attack this check stops)
     /// and could send any Origin it likes: refusing it would buy nothing (OWASP: Origin is a CSRF defence, not authentication).
     /// "null" (sandboxed frames, file: pages) and more than one value are refused.
