@@ -12,6 +12,9 @@ namespace Portal.Tests.Features.Loops;
 public sealed class ApprenticeAdvicePanelTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    /// <summary>The panel asks on the thread pool: on a loaded machine its answer can take seconds to arrive.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly BunitContext context = ComponentTestContext.Create(app);
     private readonly FixedAdvisor advisor = new();
 
@@ -32,7 +35,7 @@ public sealed class ApprenticeAdvicePanelTests(PortalAppFactory app) : IClassFix
 
         var cut = context.Render<ApprenticeAdvicePanel>(p => p.Add(x => x.LoopId, "any"));
 
-        cut.WaitForAssertion(() => Assert.Contains("Switching to Online is recommended.", cut.Find("[data-testid=advice-verdict]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Switching to Online is recommended.", cut.Find("[data-testid=advice-verdict]").TextContent), Patience);
         Assert.Contains("first choice is the baseline in 62% of the last 4,200 decisions (last 7 days)", cut.Find("[data-testid=advice-agreement]").TextContent);
         Assert.Contains("model 0.231, baseline 0.198; difference +0.033 (95% interval +0.011 to +0.055, DR, worth 3,100 decisions)",
             cut.Find("[data-testid=advice-estimate]").TextContent);
@@ -51,7 +54,7 @@ public sealed class ApprenticeAdvicePanelTests(PortalAppFactory app) : IClassFix
             var verdict = cut.Find("[data-testid=advice-verdict]").TextContent;
             Assert.Contains("Not yet: keep Apprentice.", verdict);
             Assert.Contains("a loss is still possible", verdict);
-        });
+        }, Patience);
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public sealed class ApprenticeAdvicePanelTests(PortalAppFactory app) : IClassFix
 
         var cut = context.Render<ApprenticeAdvicePanel>(p => p.Add(x => x.LoopId, "any"));
 
-        cut.WaitForAssertion(() => Assert.Contains("nothing to compare yet", cut.Find("[data-testid=advice-verdict]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("nothing to compare yet", cut.Find("[data-testid=advice-verdict]").TextContent), Patience);
         Assert.Empty(cut.FindAll("[data-testid=advice-estimate]"));
     }
 
@@ -75,8 +78,8 @@ public sealed class ApprenticeAdvicePanelTests(PortalAppFactory app) : IClassFix
         var shown = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, apprentice));
         var hidden = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, online));
 
-        shown.WaitForAssertion(() => shown.Find("[data-testid=apprentice-advice]"));
-        hidden.WaitForAssertion(() => hidden.Find("[data-testid=features-link]"));
+        shown.WaitForAssertion(() => shown.Find("[data-testid=apprentice-advice]"), Patience);
+        hidden.WaitForAssertion(() => hidden.Find("[data-testid=features-link]"), Patience);
         Assert.Empty(hidden.FindAll("[data-testid=apprentice-advice]"));
         Assert.Equal([apprentice], advisor.Asked);
     }

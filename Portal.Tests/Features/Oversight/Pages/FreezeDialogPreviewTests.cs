@@ -12,6 +12,9 @@ namespace Portal.Tests.Features.Oversight.Pages;
 /// <summary>The freeze dialog's preview of the change in reward: running, the figure, too few data, cancelled on close.</summary>
 public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
 {
+    /// <summary>The preview runs on the thread pool: on a loaded machine its answer can take seconds to arrive.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     private readonly BunitContext context = ComponentTestContext.Create(app);
     private readonly ControlledPreviewer previewer = new();
 
@@ -29,7 +32,7 @@ public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixtu
     {
         var dialogs = await OpenAsync();
 
-        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=preview-running]"));
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=preview-running]"), Patience);
         Assert.NotNull(dialogs.Find("[data-testid=confirm-freeze]"));
         previewer.Answer.SetResult(new ChangePreview(-0.0123, -0.03, 0.004, 0.21, 5_400, 812, "DR", TimeSpan.FromDays(7), null));
 
@@ -39,7 +42,7 @@ public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixtu
             Assert.Contains("−0.012 per decision (95% interval −0.030 to +0.004)", text);
             Assert.Contains("5,400 decisions of the last 7 days (DR)", text);
             Assert.Contains("The data cannot tell a gain from a loss.", text);
-        });
+        }, Patience);
         Assert.Equal(["action-2"], previewer.Frozen);
     }
 
@@ -50,7 +53,7 @@ public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixtu
         previewer.Answer.SetResult(ChangePreview.TooFewData("no decision of the last 7 days was learned from", TimeSpan.FromDays(7)));
 
         dialogs.WaitForAssertion(() => Assert.Contains("Too few data to estimate the change in reward: no decision of the last 7 days was learned from.",
-            dialogs.Find("[data-testid=preview-too-few]").TextContent));
+            dialogs.Find("[data-testid=preview-too-few]").TextContent), Patience);
         Assert.Empty(dialogs.FindAll("[data-testid=preview-estimate]"));
     }
 
@@ -58,11 +61,11 @@ public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixtu
     public async Task Closing_the_dialog_cancels_the_running_preview()
     {
         var dialogs = await OpenAsync();
-        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=preview-running]"));
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=preview-running]"), Patience);
 
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
 
-        dialogs.WaitForAssertion(() => Assert.True(previewer.Token.IsCancellationRequested));
+        dialogs.WaitForAssertion(() => Assert.True(previewer.Token.IsCancellationRequested), Patience);
     }
 
     private async Task<IRenderedComponent<MudBlazor.MudDialogProvider>> OpenAsync()
