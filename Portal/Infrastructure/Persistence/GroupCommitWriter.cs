@@ -29,6 +29,9 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     /// <summary>Called after each committed batch, before its callers hear of it. Must not throw.</summary>
     public Action? AfterCommit { get; init; }
 
+    /// <summary>Told of batches the storage refused (disk full, read-only) and of the next commit, which ends the spell.</summary>
+    public StorageHealth? Health { get; init; }
+
     /// <summary>True while the loop accepts and commits writes (readiness).</summary>
     public bool IsRunning { get; private set; }
 
@@ -79,19 +82,23 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     private void Commit(SqliteConnection connection, IGroupCommitStatements<TItem, TResult> statements, List<TItem> batch)
     {
         var results = new TResult[batch.Count];
+        SqliteTransaction? transaction = null;
         try
         {
-            using (var transaction = connection.BeginTransaction(deferred: false))
-            {
-                statements.Transaction = transaction;
-                for (var i = 0; i < batch.Count; i++) results[i] = statements.Write(batch[i]);
-                transaction.Commit();
-            }
+            transaction = connection.BeginTransaction(deferred: false);
+            statements.Transaction = transaction;
+            for (var i = 0; i < batch.Count; i++) results[i] = statements.Write(batch[i]);
+            transaction.Commit();
+            transaction.Dispose();
             CommittedBatches++;
         }
         catch (Exception error)
         {
-            // Nothing of this batch is on disk: every caller hears so, none is acknowledged.
+            // Nothing of this batch is on disk: every caller hears so, none is acknowledged. A full or read-only disk
+            // fails this batch only; the loop goes on and the next batch commits once the storage takes writes again.
+            statements.Transaction = null;
+            Abandon(connection, transaction);
+            Health?.Report(error);
             logger.LogError(error, "A batch of {Count} writes of the {Writer} failed and was rolled back", batch.Count, name);
             foreach (var item in batch) item.Fail(error);
             return;
@@ -100,7 +107,36 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         {
             statements.Transaction = null;
         }
+        Health?.Clear();
         AfterCommit?.Invoke();
         for (var i = 0; i < batch.Count; i++) batch[i].Succeed(results[i]);
+    }
+
+    /// <summary>
+    /// Ends a failed batch's transaction, whatever SQLite did with it: after a full disk or an I/O error SQLite may keep
+    /// the transaction open (a failed COMMIT does) or may already have rolled it back, and then Microsoft.Data.Sqlite's
+    /// own ROLLBACK throws "no transaction is active". Either way the next batch must begin on a clean connection.
+    /// </summary>
+    private void Abandon(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        try
+        {
+            transaction?.Dispose();
+        }
+        catch (SqliteException)
+        {
+            // SQLite had rolled back already: nothing is left to undo.
+        }
+        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) != 0) return;
+        try
+        {
+            using var rollback = connection.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+        catch (SqliteException error)
+        {
+            logger.LogWarning(error, "Rolling back the failed batch of the {Writer} reported an error", name);
+        }
     }
 }
