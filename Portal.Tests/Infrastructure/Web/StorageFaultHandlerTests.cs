@@ -13,7 +13,7 @@ namespace Portal.Tests.Infrastructure.Web;
 /// <summary>
 /// Real SQLite faults, no test seam in the product: an AUTOINCREMENT table whose sequence reached the largest rowid
 /// refuses every insert with SQLITE_FULL ("database or disk is full"), on every connection; <c>PRAGMA query_only</c> on
-/// the decision log writer's own connection makes its writes fail with SQLITE_READONLY, from BEGIN IMMEDIATE on.
+/// the decision log writer's own connection makes its next batch fail with SQLITE_READONLY at BEGIN IMMEDIATE.
 /// </summary>
 public sealed class StorageFaultHandlerTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
@@ -38,7 +38,7 @@ public sealed class StorageFaultHandlerTests(PortalAppFactory factory) : IClassF
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
         var (code, message) = await responses[0].ReadErrorAsync();
         Assert.Equal("ServiceUnavailable", code);
-        Assert.Equal("Portal's storage is full: the decision was not recorded. Retry later.", message);
+        Assert.Equal("Storage is full: the decision was not recorded. Retry later.", message);
         Assert.Equal("5", responses[0].Headers.RetryAfter?.Delta?.TotalSeconds.ToString());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.Created, recovered.StatusCode);
@@ -50,31 +50,26 @@ public sealed class StorageFaultHandlerTests(PortalAppFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Rank_reward_and_activate_on_a_read_only_database_answer_503_and_the_writer_goes_on_once_it_is_writable()
+    public async Task Rank_reward_and_activate_on_a_read_only_database_answer_503_and_the_writer_goes_on_with_a_new_connection()
     {
         var api = factory.CreateApiClient();
         var ranked = Unique("ranked");
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsync(RankPath, RankPayloads.Json(RankPayloads.Valid(eventId: ranked, defer: true)))).StatusCode);
         var writer = factory.Services.GetRequiredService<DecisionLogWriter>();
 
-        SqliteConnection? writersConnection = null;
-        await writer.RunInNextCommitAsync((connection, _) =>
-        {
-            writersConnection = connection;
-            Pragma(connection, "PRAGMA query_only = 1");
-        }, CancellationToken.None);
+        await ReadOnlyUntilReopenedAsync(writer);
         var rank = await api.PostAsync(RankPath, RankPayloads.Json(RankPayloads.Valid(eventId: Unique("refused"))));
-        var reward = await api.PostAsync($"/personalizer/v1.0/events/{ranked}/reward", RankPayloads.Json("""{"value":0.5}"""));
-        var activate = await api.PostAsync($"/personalizer/v1.0/events/{ranked}/activate", null);
         var fault = factory.Services.GetRequiredService<StorageHealth>().Fault;
-        // The writer cannot even begin a batch now, so the pragma goes to its idle connection directly (SQLite serializes calls).
-        Assert.Equal(0, SQLitePCL.raw.sqlite3_exec(writersConnection!.Handle, "PRAGMA query_only = 0"));
+        await ReadOnlyUntilReopenedAsync(writer);
+        var reward = await api.PostAsync($"/personalizer/v1.0/events/{ranked}/reward", RankPayloads.Json("""{"value":0.5}"""));
+        await ReadOnlyUntilReopenedAsync(writer);
+        var activate = await api.PostAsync($"/personalizer/v1.0/events/{ranked}/activate", null);
         var rewardAgain = await api.PostAsync($"/personalizer/v1.0/events/{ranked}/reward", RankPayloads.Json("""{"value":0.5}"""));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, rank.StatusCode);
-        Assert.Equal(("ServiceUnavailable", "Portal's storage is read-only: the decision was not recorded. Retry later."), await rank.ReadErrorAsync());
-        Assert.Equal(("ServiceUnavailable", "Portal's storage is read-only: the reward was not recorded. Retry later."), await reward.ReadErrorAsync());
-        Assert.Equal(("ServiceUnavailable", "Portal's storage is read-only: the activation was not recorded. Retry later."), await activate.ReadErrorAsync());
+        Assert.Equal(("ServiceUnavailable", "Storage is read-only: the decision was not recorded. Retry later."), await rank.ReadErrorAsync());
+        Assert.Equal(("ServiceUnavailable", "Storage is read-only: the reward was not recorded. Retry later."), await reward.ReadErrorAsync());
+        Assert.Equal(("ServiceUnavailable", "Storage is read-only: the activation was not recorded. Retry later."), await activate.ReadErrorAsync());
         Assert.Equal(StorageFaultKind.ReadOnly, fault?.Kind);
         Assert.Equal(HttpStatusCode.NoContent, rewardAgain.StatusCode);
         Assert.True(writer.IsRunning);
@@ -100,6 +95,10 @@ public sealed class StorageFaultHandlerTests(PortalAppFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Single(await factory.TicketsWithAsync(message));
     }
+
+    /// <summary>The writer's next batch fails with SQLITE_READONLY; the writer then opens a new connection, which has no such pragma.</summary>
+    private static Task ReadOnlyUntilReopenedAsync(DecisionLogWriter writer) =>
+        writer.RunInNextCommitAsync((connection, _) => Pragma(connection, "PRAGMA query_only = 1"), CancellationToken.None);
 
     private static string Unique(string text) => $"{text}-{Guid.NewGuid():N}";
 

@@ -37,6 +37,9 @@ public sealed class GroupCommitWriter<TItem, TResult>(
 
     public long CommittedBatches { get; private set; }
 
+    // Set while the storage refuses batches (only the loop touches it).
+    private bool refusing;
+
     /// <summary>The hot path (every Rank): one channel write and one await, nothing allocated beyond the item and this call.</summary>
     public async Task<TResult> EnqueueAsync(TItem item, CancellationToken ct)
     {
@@ -52,17 +55,11 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         await Task.Yield();
         try
         {
-            await using var connection = await SqliteConnections.OpenAsync(storage, stoppingToken);
-            using var statements = prepare(connection);
-            IsRunning = true;
             var batch = new List<TItem>(maxBatchSize);
-            // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
-            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+            while (await RunOnOneConnectionAsync(storage, batch, stoppingToken))
             {
-                if (BeforeBatch is { } beforeBatch) await beforeBatch();
-                while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var item)) batch.Add(item);
-                Commit(connection, statements, batch);
-                batch.Clear();
+                // A connection opened while the file system was read-only stays read-only after it is made writable
+                // again: after a read-only refusal the next batch gets a connection opened now.
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -79,7 +76,29 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         }
     }
 
-    private void Commit(SqliteConnection connection, IGroupCommitStatements<TItem, TResult> statements, List<TItem> batch)
+    /// <summary>Commits batches until the queue completes (false) or the storage refused a batch as read-only (true: reopen).</summary>
+    private async Task<bool> RunOnOneConnectionAsync(StorageOptions storage, List<TItem> batch, CancellationToken stoppingToken)
+    {
+        await using var connection = await SqliteConnections.OpenAsync(storage, stoppingToken);
+        using var statements = prepare(connection);
+        IsRunning = true;
+        // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
+        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            if (BeforeBatch is { } beforeBatch) await beforeBatch();
+            while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var item)) batch.Add(item);
+            var refused = Commit(connection, statements, batch);
+            batch.Clear();
+            if (refused != StorageFaultKind.ReadOnly) continue;
+            // Closed for good rather than returned to the pool, which would hand the same read-only handle back.
+            SqliteConnection.ClearPool(connection);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Writes and commits one batch; returns why the storage refused it, if it did.</summary>
+    private StorageFaultKind? Commit(SqliteConnection connection, IGroupCommitStatements<TItem, TResult> statements, List<TItem> batch)
     {
         var results = new TResult[batch.Count];
         SqliteTransaction? transaction = null;
@@ -98,18 +117,38 @@ public sealed class GroupCommitWriter<TItem, TResult>(
             // fails this batch only; the loop goes on and the next batch commits once the storage takes writes again.
             statements.Transaction = null;
             Abandon(connection, transaction);
-            Health?.Report(error);
-            logger.LogError(error, "A batch of {Count} writes of the {Writer} failed and was rolled back", batch.Count, name);
+            var refused = StorageFault.KindOf(error);
+            LogFailure(error, refused, batch.Count);
             foreach (var item in batch) item.Fail(error);
-            return;
+            return refused;
         }
         finally
         {
             statements.Transaction = null;
         }
         Health?.Clear();
+        if (refusing)
+        {
+            refusing = false;
+            logger.LogWarning("The {Writer} commits again: the storage takes writes", name);
+        }
         AfterCommit?.Invoke();
         for (var i = 0; i < batch.Count; i++) batch[i].Succeed(results[i]);
+        return null;
+    }
+
+    /// <summary>A refusing disk fails every batch: the first refusal of a spell is logged in full, the next ones in a line.</summary>
+    private void LogFailure(Exception error, StorageFaultKind? refused, int count)
+    {
+        if (refused is null)
+        {
+            logger.LogError(error, "A batch of {Count} writes of the {Writer} failed and was rolled back", count, name);
+            return;
+        }
+        Health?.Report(error);
+        if (refusing) logger.LogWarning("A batch of {Count} writes of the {Writer} was refused again: {Message}", count, name, error.Message);
+        else logger.LogError(error, "The storage refused a batch of {Count} writes of the {Writer}; it was rolled back, and the writer goes on", count, name);
+        refusing = true;
     }
 
     /// <summary>

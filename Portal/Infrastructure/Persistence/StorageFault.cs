@@ -16,8 +16,9 @@ public enum StorageFaultKind
 }
 
 /// <summary>
-/// Recognises the storage refusing a write in SQLite's answer (wrapped by EF Core or not), so callers hear 503 "retry
-/// later" rather than 500: nothing is wrong with their request, and the same write succeeds once space returns.
+/// Recognises the storage refusing a write, in SQLite's answer (wrapped by EF Core or not) or in a file write (a key or
+/// model file), so callers hear 503 "retry later" rather than 500: nothing is wrong with their request, and the same
+/// write succeeds once space returns.
 /// </summary>
 public static class StorageFault
 {
@@ -28,27 +29,43 @@ public static class StorageFault
     private const int SqliteFull = 13;
     private const int SqliteCantOpen = 14;
 
+    // .NET reports a failed file write as an IOException carrying the OS error: errno on Unix, HRESULT on Windows.
+    private const int NoSpaceErrno = 28, ReadOnlyFileSystemErrno = 30;
+    private const int DiskFullHResult = unchecked((int)0x80070070), HandleDiskFullHResult = unchecked((int)0x80070027);
+    private const int WriteProtectHResult = unchecked((int)0x80070013);
+
     public static StorageFaultKind? KindOf(Exception? error)
     {
         for (var current = error; current is not null; current = current.InnerException)
         {
-            if (current is not SqliteException sqlite) continue;
-            return (sqlite.SqliteErrorCode & 0xFF) switch
+            if (current is SqliteException sqlite)
             {
-                SqliteFull => StorageFaultKind.Full,
-                SqliteReadOnly or SqliteCantOpen => StorageFaultKind.ReadOnly,
-                SqliteIoErr => StorageFaultKind.Failing,
-                _ => null,
-            };
+                return (sqlite.SqliteErrorCode & 0xFF) switch
+                {
+                    SqliteFull => StorageFaultKind.Full,
+                    SqliteReadOnly or SqliteCantOpen => StorageFaultKind.ReadOnly,
+                    SqliteIoErr => StorageFaultKind.Failing,
+                    _ => null,
+                };
+            }
+            if (current is IOException file && file.GetType() == typeof(IOException))
+            {
+                return file.HResult switch
+                {
+                    NoSpaceErrno or DiskFullHResult or HandleDiskFullHResult => StorageFaultKind.Full,
+                    ReadOnlyFileSystemErrno or WriteProtectHResult => StorageFaultKind.ReadOnly,
+                    _ => null,
+                };
+            }
         }
         return null;
     }
 
-    /// <summary>The start of a sentence for people: "Portal's storage is full".</summary>
+    /// <summary>The start of a sentence for people: "Storage is full".</summary>
     public static string Describe(StorageFaultKind kind) => kind switch
     {
-        StorageFaultKind.Full => "Portal's storage is full",
-        StorageFaultKind.ReadOnly => "Portal's storage is read-only",
-        _ => "Portal's storage is failing (I/O error)",
+        StorageFaultKind.Full => "Storage is full",
+        StorageFaultKind.ReadOnly => "Storage is read-only",
+        _ => "Storage is failing (I/O error)",
     };
 }
