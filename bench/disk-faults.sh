@@ -118,6 +118,7 @@ echo "read-only: data folder remounted read-only, Portal started on it"
 start_server "$PORT" "$DATA" || { log "Portal did not start on the read-only folder"; exit 1; }
 rank_round 50 readonly > "$WORK/readonly.txt"
 echo "  50 Rank: $(tally "$WORK/readonly.txt")"
+echo "  reads: GET configurations/service $(curl -s -o /dev/null -m 10 -w '%{http_code}' -H "Ocp-Apim-Subscription-Key: $BENCH_KEY" "$URL/personalizer/v1.0/configurations/service"), GET /feedback $(curl -sk -o /dev/null -m 10 -w '%{http_code}' "$FORMS/feedback")"
 echo "  a refused Rank: $(one_rank_body)"
 echo "  feedback post: $(feedback_post)"
 echo "  /health/live $(status /health/live), /health/ready $(status /health/ready), server process $(kill -0 "$SERVER_PID" 2>/dev/null && echo up || echo DOWN)"
