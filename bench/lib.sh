@@ -23,8 +23,10 @@ build_release() {
 }
 
 # start_server <port> <data dir>: starts Portal in the background and waits (at most 90 s) for /health/ready = 200.
+# The log goes to $SERVER_LOG when set (e.g. outside a data folder that is meant to fill up), else to <data>/server.log.
+# $HTTPS_PORT, when set, adds an HTTPS listener with the certificate from loopback_certificate (forms need HTTPS outside Development).
 start_server() {
-  local port="$1" data="$2"
+  local port="$1" data="$2" server_log="${SERVER_LOG:-$2/server.log}"
   mkdir -p "$data"
   ASPNETCORE_ENVIRONMENT=Production \
   Portal__DataDirectory="$data" \
@@ -32,9 +34,16 @@ start_server() {
   Portal__Simulator__Enabled=false \
   Portal__Admin__Password="$BENCH_ADMIN_PASSWORD" \
   Logging__LogLevel__Default=Warning \
-    dotnet "$PORTAL_DLL" --urls "http://127.0.0.1:$port" >>"$data/server.log" 2>&1 &
+    dotnet "$PORTAL_DLL" --urls "http://127.0.0.1:$port${HTTPS_PORT:+;https://127.0.0.1:$HTTPS_PORT}" >>"$server_log" 2>&1 &
   SERVER_PID=$!
-  wait_http "http://127.0.0.1:$port/health/ready" 90 || { log "server did not become ready; see $data/server.log"; tail -20 "$data/server.log" >&2; return 1; }
+  wait_http "http://127.0.0.1:$port/health/ready" 90 || { log "server did not become ready; see $server_log"; tail -20 "$server_log" >&2; return 1; }
+}
+
+# loopback_certificate <folder>: a self-signed certificate for 127.0.0.1, given to Kestrel through its settings.
+loopback_certificate() {
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$1/loopback.key" -out "$1/loopback.crt" 2>/dev/null
+  export Kestrel__Certificates__Default__Path="$1/loopback.crt" Kestrel__Certificates__Default__KeyPath="$1/loopback.key"
 }
 
 # wait_http <url> <seconds>: polls until the URL answers 200.

@@ -50,7 +50,7 @@ public static class LogWriterCommand
             await AddLoopAsync(storage);
             var settings = new DecisionLogOptions { QueueCapacity = writes, MaxBatchSize = 1_000 };
             using var writer = new DecisionLogWriter(Options.Create(storage), Options.Create(settings), TimeProvider.System,
-                new UrgentWrites(), NullLogger<DecisionLogWriter>.Instance);
+                new UrgentWrites(), new StorageHealth(TimeProvider.System), NullLogger<DecisionLogWriter>.Instance);
 
             // The writer is not started yet: every write waits in the queue, and the caller's allocations are the enqueue alone.
             var backlog = Records("drain", writes);

@@ -26,9 +26,12 @@ public sealed class ActionCatalogTracker(DecisionLogWriter log, TimeProvider clo
             if (known.TryGetValue(key, out var previous) && previous == hash) continue;
             known[key] = hash;
             var sighting = new ActionSighting(loopId, action.Id!, ToJson(features), clock.GetUtcNow());
-            _ = log.RecordActionAsync(sighting, CancellationToken.None).ContinueWith(
-                t => logger.LogWarning(t.Exception, "Catalog update of action {Action} failed", sighting.ActionId),
-                TaskContinuationOptions.OnlyOnFaulted);
+            _ = log.RecordActionAsync(sighting, CancellationToken.None).ContinueWith(t =>
+            {
+                // Not stored (e.g. a full disk): forget it, so the next Rank showing this action writes it again.
+                known.TryRemove(KeyValuePair.Create(key, hash));
+                logger.LogWarning(t.Exception, "Catalog update of action {Action} failed", sighting.ActionId);
+            }, TaskContinuationOptions.OnlyOnFaulted);
         }
     }
 

@@ -17,7 +17,9 @@ public sealed class DatabaseMigrator(IOptions<StorageOptions> storage, IDbContex
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        // Only when something is pending: migrating takes a lock by writing a row, which a read-only database refuses,
+        // and an up-to-date Portal must still start there (reads work, writes answer 503 until the disk takes them).
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) await db.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Database ready at {Path}", storage.Value.DatabasePath);
     }
 

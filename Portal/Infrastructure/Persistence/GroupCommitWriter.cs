@@ -29,10 +29,16 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     /// <summary>Called after each committed batch, before its callers hear of it. Must not throw.</summary>
     public Action? AfterCommit { get; init; }
 
+    /// <summary>Told of batches the storage refused (disk full, read-only) and of the next commit, which ends the spell.</summary>
+    public StorageHealth? Health { get; init; }
+
     /// <summary>True while the loop accepts and commits writes (readiness).</summary>
     public bool IsRunning { get; private set; }
 
     public long CommittedBatches { get; private set; }
+
+    // Set while the storage refuses batches (only the loop touches it).
+    private bool refusing;
 
     /// <summary>The hot path (every Rank): one channel write and one await, nothing allocated beyond the item and this call.</summary>
     public async Task<TResult> EnqueueAsync(TItem item, CancellationToken ct)
@@ -49,17 +55,11 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         await Task.Yield();
         try
         {
-            await using var connection = await SqliteConnections.OpenAsync(storage, stoppingToken);
-            using var statements = prepare(connection);
-            IsRunning = true;
             var batch = new List<TItem>(maxBatchSize);
-            // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
-            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+            while (await RunOnOneConnectionAsync(storage, batch, stoppingToken))
             {
-                if (BeforeBatch is { } beforeBatch) await beforeBatch();
-                while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var item)) batch.Add(item);
-                Commit(connection, statements, batch);
-                batch.Clear();
+                // A connection opened while the file system was read-only stays read-only after it is made writable
+                // again: after a read-only refusal the next batch gets a connection opened now.
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -76,31 +76,106 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         }
     }
 
-    private void Commit(SqliteConnection connection, IGroupCommitStatements<TItem, TResult> statements, List<TItem> batch)
+    /// <summary>Commits batches until the queue completes (false) or the storage refused a batch as read-only (true: reopen).</summary>
+    private async Task<bool> RunOnOneConnectionAsync(StorageOptions storage, List<TItem> batch, CancellationToken stoppingToken)
+    {
+        await using var connection = await SqliteConnections.OpenAsync(storage, stoppingToken);
+        using var statements = prepare(connection);
+        IsRunning = true;
+        // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
+        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            if (BeforeBatch is { } beforeBatch) await beforeBatch();
+            while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var item)) batch.Add(item);
+            var refused = Commit(connection, statements, batch);
+            batch.Clear();
+            if (refused != StorageFaultKind.ReadOnly) continue;
+            // Closed for good rather than returned to the pool, which would hand the same read-only handle back.
+            SqliteConnection.ClearPool(connection);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Writes and commits one batch; returns why the storage refused it, if it did.</summary>
+    private StorageFaultKind? Commit(SqliteConnection connection, IGroupCommitStatements<TItem, TResult> statements, List<TItem> batch)
     {
         var results = new TResult[batch.Count];
+        SqliteTransaction? transaction = null;
         try
         {
-            using (var transaction = connection.BeginTransaction(deferred: false))
-            {
-                statements.Transaction = transaction;
-                for (var i = 0; i < batch.Count; i++) results[i] = statements.Write(batch[i]);
-                transaction.Commit();
-            }
+            transaction = connection.BeginTransaction(deferred: false);
+            statements.Transaction = transaction;
+            for (var i = 0; i < batch.Count; i++) results[i] = statements.Write(batch[i]);
+            transaction.Commit();
+            transaction.Dispose();
             CommittedBatches++;
         }
         catch (Exception error)
         {
-            // Nothing of this batch is on disk: every caller hears so, none is acknowledged.
-            logger.LogError(error, "A batch of {Count} writes of the {Writer} failed and was rolled back", batch.Count, name);
+            // Nothing of this batch is on disk: every caller hears so, none is acknowledged. A full or read-only disk
+            // fails this batch only; the loop goes on and the next batch commits once the storage takes writes again.
+            statements.Transaction = null;
+            Abandon(connection, transaction);
+            var refused = StorageFault.KindOf(error);
+            LogFailure(error, refused, batch.Count);
             foreach (var item in batch) item.Fail(error);
-            return;
+            return refused;
         }
         finally
         {
             statements.Transaction = null;
         }
+        Health?.Clear();
+        if (refusing)
+        {
+            refusing = false;
+            logger.LogWarning("The {Writer} commits again: the storage takes writes", name);
+        }
         AfterCommit?.Invoke();
         for (var i = 0; i < batch.Count; i++) batch[i].Succeed(results[i]);
+        return null;
+    }
+
+    /// <summary>A refusing disk fails every batch: the first refusal of a spell is logged in full, the next ones in a line.</summary>
+    private void LogFailure(Exception error, StorageFaultKind? refused, int count)
+    {
+        if (refused is null)
+        {
+            logger.LogError(error, "A batch of {Count} writes of the {Writer} failed and was rolled back", count, name);
+            return;
+        }
+        Health?.Report(error);
+        if (refusing) logger.LogWarning("A batch of {Count} writes of the {Writer} was refused again: {Message}", count, name, error.Message);
+        else logger.LogError(error, "The storage refused a batch of {Count} writes of the {Writer}; it was rolled back, and the writer goes on", count, name);
+        refusing = true;
+    }
+
+    /// <summary>
+    /// Ends a failed batch's transaction, whatever SQLite did with it: after a full disk or an I/O error SQLite may keep
+    /// the transaction open (a failed COMMIT does) or may already have rolled it back, and then Microsoft.Data.Sqlite's
+    /// own ROLLBACK throws "no transaction is active". Either way the next batch must begin on a clean connection.
+    /// </summary>
+    private void Abandon(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        try
+        {
+            transaction?.Dispose();
+        }
+        catch (SqliteException)
+        {
+            // SQLite had rolled back already: nothing is left to undo.
+        }
+        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) != 0) return;
+        try
+        {
+            using var rollback = connection.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+        catch (SqliteException error)
+        {
+            logger.LogWarning(error, "Rolling back the failed batch of the {Writer} reported an error", name);
+        }
     }
 }

@@ -19,6 +19,7 @@ public static class PersistenceRegistration
         builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
         builder.Services.AddSingleton<UrgentWrites>();
+        builder.Services.AddSingleton<StorageHealth>();
         builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;

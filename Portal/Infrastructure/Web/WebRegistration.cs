@@ -19,6 +19,7 @@ public static class WebRegistration
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddOpenApi(options => options.AddJsonRequestBodies());
+        builder.Services.AddExceptionHandler<StorageFaultHandler>();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
         builder.AddPublicFormRateLimiting();

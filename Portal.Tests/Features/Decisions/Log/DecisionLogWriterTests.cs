@@ -32,7 +32,7 @@ public sealed class DecisionLogWriterTests(PortalAppFactory factory) : IClassFix
     {
         var notAFolder = Path.GetTempFileName();
         var storage = Options.Create(new StorageOptions { DataDirectory = notAFolder });
-        using var writer = new DecisionLogWriter(storage, Options.Create(new DecisionLogOptions()), TimeProvider.System, new UrgentWrites(), NullLogger<DecisionLogWriter>.Instance);
+        using var writer = new DecisionLogWriter(storage, Options.Create(new DecisionLogOptions()), TimeProvider.System, new UrgentWrites(), new StorageHealth(TimeProvider.System), NullLogger<DecisionLogWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
 
         var write = writer.AppendAsync(Decision("any", "lost"), CancellationToken.None);

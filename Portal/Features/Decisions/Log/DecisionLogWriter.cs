@@ -15,12 +15,14 @@ public sealed class DecisionLogWriter(
     IOptions<DecisionLogOptions> options,
     TimeProvider clock,
     UrgentWrites urgent,
+    StorageHealth health,
     ILogger<DecisionLogWriter> logger) : BackgroundService
 {
     private readonly GroupCommitWriter<LogCommand, LogWriteResult> log = new("decision log writer",
         options.Value.QueueCapacity, options.Value.MaxBatchSize, connection => new LogStatements(connection), logger)
     {
         BeforeBatch = urgent.YieldAsync,
+        Health = health,
     };
 
     /// <summary>True while the writer accepts and commits writes (readiness).</summary>

@@ -9,7 +9,8 @@ namespace Portal.Features.Feedback.Intake;
 /// disk. Handling posts one after another on one connection also decides repeats exactly: two identical posts at the
 /// same moment make one ticket with a count of two (see <see cref="IntakeStatements"/>).
 /// </summary>
-public sealed class TicketIntakeWriter(IOptions<StorageOptions> storage, FeedbackCounters counters, ILogger<TicketIntakeWriter> logger)
+public sealed class TicketIntakeWriter(
+    IOptions<StorageOptions> storage, FeedbackCounters counters, StorageHealth health, ILogger<TicketIntakeWriter> logger)
     : BackgroundService
 {
     public const int MaxBatchSize = 100;
@@ -20,6 +21,7 @@ public sealed class TicketIntakeWriter(IOptions<StorageOptions> storage, Feedbac
         QueueCapacity, MaxBatchSize, connection => new IntakeStatements(connection), logger)
     {
         AfterCommit = counters.RequestRecount,
+        Health = health,
     };
 
     /// <summary>True while the writer accepts and commits posts (readiness).</summary>

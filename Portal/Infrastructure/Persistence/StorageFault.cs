@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+
+namespace Portal.Infrastructure.Persistence;
+
+/// <summary>Why the storage refused a write: a condition of the machine, not of the request.</summary>
+public enum StorageFaultKind
+{
+    /// <summary>SQLITE_FULL: the disk (or the file system holding the data folder) is full.</summary>
+    Full,
+
+    /// <summary>SQLITE_READONLY or SQLITE_CANTOPEN: the file or its file system takes no writes.</summary>
+    ReadOnly,
+
+    /// <summary>SQLITE_IOERR: the operating system reported an I/O error.</summary>
+    Failing,
+}
+
+/// <summary>
+/// Recognises the storage refusing a write, in SQLite's answer (wrapped by EF Core or not) or in a file write (a key or
+/// model file), so callers hear 503 "retry later" rather than 500: nothing is wrong with their request, and the same
+/// write succeeds once space returns.
+/// </summary>
+public static class StorageFault
+{
+    // SQLite's primary result codes; an extended code (e.g. SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED) keeps its
+    // primary code in the low byte.
+    private const int SqliteReadOnly = 8;
+    private const int SqliteIoErr = 10;
+    private const int SqliteFull = 13;
+    private const int SqliteCantOpen = 14;
+
+    // .NET reports a failed file write as an IOException carrying the OS error: errno on Unix, HRESULT on Windows.
+    private const int NoSpaceErrno = 28, ReadOnlyFileSystemErrno = 30;
+    private const int DiskFullHResult = unchecked((int)0x80070070), HandleDiskFullHResult = unchecked((int)0x80070027);
+    private const int WriteProtectHResult = unchecked((int)0x80070013);
+
+    public static StorageFaultKind? KindOf(Exception? error)
+    {
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            if (current is SqliteException sqlite)
+            {
+                return (sqlite.SqliteErrorCode & 0xFF) switch
+                {
+                    SqliteFull => StorageFaultKind.Full,
+                    SqliteReadOnly or SqliteCantOpen => StorageFaultKind.ReadOnly,
+                    SqliteIoErr => StorageFaultKind.Failing,
+                    _ => null,
+                };
+            }
+            if (current is IOException file && file.GetType() == typeof(IOException))
+            {
+                return file.HResult switch
+                {
+                    NoSpaceErrno or DiskFullHResult or HandleDiskFullHResult => StorageFaultKind.Full,
+                    ReadOnlyFileSystemErrno or WriteProtectHResult => StorageFaultKind.ReadOnly,
+                    _ => null,
+                };
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The start of a sentence for people: "Storage is full".</summary>
+    public static string Describe(StorageFaultKind kind) => kind switch
+    {
+        StorageFaultKind.Full => "Storage is full",
+        StorageFaultKind.ReadOnly => "Storage is read-only",
+        _ => "Storage is failing (I/O error)",
+    };
+}
