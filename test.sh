@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of Portal. Installs Debian's chromium for the browser tests when it is missing,
-# runs `dotnet test` with a hang timeout, and ends with "N passed, N failed" on a line of its own.
+# Runs every test of Portal. Installs Debian's chromium for the browser tests and axe-core (npm ci) for the
+# accessibility tests when they are missing, runs `dotnet test` with a hang timeout, and ends with "N passed, N failed" on a line of its own.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +9,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
   if ! ($sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium) >/tmp/portal-chromium.log 2>&1; then
     echo "warning: chromium could not be installed (see /tmp/portal-chromium.log); browser tests will fail"
+  fi
+fi
+
+# axe-core for the accessibility browser tests, from npm at the version the lock file pins (no network at test time).
+axe_dir="Portal.Tests/tools/axe"
+if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
+  echo "Installing axe-core for the accessibility tests (npm ci in $axe_dir)..."
+  if ! (cd "$axe_dir" && npm ci --no-audit --no-fund) >/tmp/portal-axe.log 2>&1; then
+    echo "warning: axe-core could not be installed (see /tmp/portal-axe.log); the accessibility tests will fail"
   fi
 fi
 

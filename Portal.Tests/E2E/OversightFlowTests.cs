@@ -26,6 +26,8 @@ public sealed class OversightFlowTests(BrowserFixture browser)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await PickAsync(page, dialog, "Action", "action-1");
         await dialog.GetByLabel("Reason").FillAsync("Out of stock");
+        // The counter is rendered by the server from the bound value: the reason has arrived before Freeze is clicked.
+        await Assertions.Expect(dialog).ToContainTextAsync("12 / 2000");
         await page.ScreenshotIfAskedAsync("freeze-dialog");
         await dialog.GetByTestId("confirm-freeze").ClickAsync();
 

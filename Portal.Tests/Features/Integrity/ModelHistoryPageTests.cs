@@ -63,7 +63,7 @@ public sealed class ModelHistoryPageTests(PortalAppFactory app) : IClassFixture<
 
         cut.Find("button[data-testid=rollback]").Click();
         dialogs.WaitForAssertion(() => dialogs.Find("textarea[data-testid=reason]"));
-        dialogs.Find("textarea[data-testid=reason]").Change("Back to before the catalog import");
+        dialogs.Find("textarea[data-testid=reason]").Input("Back to before the catalog import");
         dialogs.Find("[data-testid=confirm-reason]").Click();
 
         await Eventually.TrueAsync(async () =>

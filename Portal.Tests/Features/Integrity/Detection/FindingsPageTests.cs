@@ -45,7 +45,7 @@ public sealed class FindingsPageTests(PortalAppFactory app) : IClassFixture<Port
 
         cut.Find("button[data-testid=quarantine-finding]").Click();
         dialogs.WaitForAssertion(() => dialogs.Find("textarea[data-testid=reason]"));
-        dialogs.Find("textarea[data-testid=reason]").Change("Bots from one address");
+        dialogs.Find("textarea[data-testid=reason]").Input("Bots from one address");
         dialogs.Find("[data-testid=confirm-reason]").Click();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=no-findings]")));

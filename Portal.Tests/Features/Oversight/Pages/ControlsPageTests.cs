@@ -42,7 +42,7 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-reason]"));
         dialogs.Find("[data-testid=confirm-reason]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Reason is required", dialogs.Markup));
-        dialogs.Find("textarea[data-testid=reason]").Change("Bad suggestions after the catalog import");
+        dialogs.Find("textarea[data-testid=reason]").Input("Bad suggestions after the catalog import");
         dialogs.Find("[data-testid=confirm-reason]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Kill switch ON", cut.Find($"[data-testid=kill-switch-{loopId}]").TextContent));
@@ -81,7 +81,7 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
         dialogs.Find("[data-testid=confirm-freeze]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("A reason is required.", dialogs.Markup));
         Assert.False(app.Services.GetRequiredService<ControlState>().Current.For(loopId).Frozen.ContainsKey("action-2"));
-        dialogs.Find("textarea[data-testid=reason]").Change("Sale is over");
+        dialogs.Find("textarea[data-testid=reason]").Input("Sale is over");
         dialogs.Find("[data-testid=confirm-freeze]").Click();
 
         dialogs.WaitForAssertion(() => Assert.True(app.Services.GetRequiredService<ControlState>().Current.For(loopId).Frozen.ContainsKey("action-2")));

@@ -48,7 +48,7 @@ public sealed class DecisionPanelTests(PortalAppFactory app) : IClassFixture<Por
 
         cut.Find("[data-testid=flag-decision]").Click();
         dialogs.WaitForAssertion(() => dialogs.Find("textarea[data-testid=reason]"));
-        dialogs.Find("textarea[data-testid=reason]").Change("Shown an adult product to a teenager");
+        dialogs.Find("textarea[data-testid=reason]").Input("Shown an adult product to a teenager");
         dialogs.Find("[data-testid=confirm-reason]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Shown an adult product to a teenager", cut.Find("[data-testid=decision-flag]").TextContent));
@@ -71,7 +71,7 @@ public sealed class DecisionPanelTests(PortalAppFactory app) : IClassFixture<Por
         cut.Find("[data-testid=freeze-chosen]").Click();
         dialogs.WaitForAssertion(() => dialogs.Find("textarea[data-testid=reason]"));
         Assert.Equal("", dialogs.Find("textarea[data-testid=reason]").GetAttribute("value") ?? "");
-        dialogs.Find("textarea[data-testid=reason]").Change("Recalled product");
+        dialogs.Find("textarea[data-testid=reason]").Input("Recalled product");
         dialogs.Find("[data-testid=confirm-freeze]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal($"“{served}” is frozen", cut.Find("[data-testid=chosen-frozen]").TextContent.Trim()));
