@@ -66,6 +66,7 @@ public sealed class OversightFlowTests(BrowserFixture browser)
         await PickAsync(author, dialog, "Segment", "user.ageBand = 25-34");
         await PickAsync(author, dialog, "Actions to exclude", "action-2");
         await dialog.GetByLabel("Reason").FillAsync("Supplier dispute");
+        await Assertions.Expect(dialog).ToContainTextAsync("16 / 2000");
         await Assertions.Expect(dialog.GetByTestId("rule-impact")).ToContainTextAsync("would have changed");
         await author.ScreenshotIfAskedAsync("rule-dialog");
         await dialog.GetByTestId("create-rule").ClickAsync();

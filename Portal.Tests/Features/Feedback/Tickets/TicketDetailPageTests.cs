@@ -111,7 +111,7 @@ public sealed class TicketDetailPageTests(PortalAppFactory app) : IClassFixture<
 
         cut.Find("[data-testid=start-rule]").Click();
         dialogs.WaitForAssertion(() => Assert.Equal($"Feedback {receipt.Reference}: ", dialogs.Find("textarea[data-testid=reason]").GetAttribute("value")), Wait);
-        dialogs.Find("textarea[data-testid=reason]").Change($"Feedback {receipt.Reference}: not for this age group");
+        dialogs.Find("textarea[data-testid=reason]").Input($"Feedback {receipt.Reference}: not for this age group");
         dialogs.Find("[data-testid=create-rule]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Started override rule #", cut.Find("[data-testid=ticket-history]").TextContent), Wait);

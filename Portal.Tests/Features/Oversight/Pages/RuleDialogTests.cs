@@ -50,7 +50,7 @@ public sealed class RuleDialogTests(PortalAppFactory app) : IClassFixture<Portal
         });
 
         dialogs.WaitForAssertion(() => Assert.Contains("were in this segment; this rule would have changed", dialogs.Find("[data-testid=rule-impact]").TextContent));
-        dialogs.Find("textarea[data-testid=reason]").Change("Complaints about action 1");
+        dialogs.Find("textarea[data-testid=reason]").Input("Complaints about action 1");
         dialogs.Find("[data-testid=create-rule]").Click();
 
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=create-rule]")));
