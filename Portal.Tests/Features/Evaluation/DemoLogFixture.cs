@@ -9,13 +9,14 @@ namespace Portal.Tests.Features.Evaluation;
 
 /// <summary>
 /// A loop fed with 1,200 seeded demo visits (clicks as the demo world draws them), learned from: a real log to evaluate.
-/// The model learned fast, so the final online policy disagrees with much of what was logged: the log is worth about 50
-/// decisions to it, and the previews' minimum effective sample size is lowered to 20 to see figures from so small a log.
+/// The model learned fast, so the final online policy disagrees with much of what was logged: the log is worth 15 to 50
+/// decisions to it (the trainer runs beside the traffic, so how much the logging policy explored varies from run to
+/// run), and the previews' minimum effective sample size is lowered to 5 to see figures from so small a log.
 /// </summary>
 public sealed class DemoLogFixture : IAsyncLifetime
 {
     public const int Visits = 1_200;
-    public const double MinEffectiveSampleSize = 20;
+    public const double MinEffectiveSampleSize = 5;
 
     public PortalAppFactory App { get; } = new EvaluationAppFactory();
     public string LoopId { get; private set; } = "";
