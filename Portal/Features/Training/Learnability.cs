@@ -21,4 +21,14 @@ public static class Learnability
         && !flagged
         && !(deferActivation && activatedAt is null)
         && chosenProbability > 0;
+
+    /// <summary>
+    /// The same rule as SQL over the decision log, for counting before a read: the mode, oversight, activation and
+    /// probability parts. Flags and quarantines live in their own tables and are applied by whoever reads the rows.
+    /// </summary>
+    public static IQueryable<Decision> WhereLearnable(this IQueryable<Decision> decisions) =>
+        decisions.Where(d => d.Mode != LearningMode.LoggingOnly
+            && (d.Oversight & OversightEffects.NotLearnable) == 0
+            && !(d.DeferActivation && d.ActivatedAt == null)
+            && d.ChosenProbability > 0);
 }

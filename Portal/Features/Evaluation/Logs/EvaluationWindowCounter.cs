@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Training;
 
 namespace Portal.Features.Evaluation.Logs;
 
 /// <summary>
 /// One cheap query before an evaluation reads anything: how many of a window's decisions the trainer could learn from
-/// (its mode, oversight, activation and probability rules in SQL; flags and quarantines are few and only known while
+/// (<see cref="Learnability.WhereLearnable"/>; flags and quarantines are few and only known while
 /// reading, so the count may exceed what is read by those). It refuses an empty window and scales the progress bar.
 /// Also finds where the newest <c>n</c> of them start, so a preview can cap its window.
 /// </summary>
@@ -27,9 +28,5 @@ public sealed class EvaluationWindowCounter(IDbContextFactory<PortalDbContext> d
     }
 
     private static IQueryable<Decision> Learnable(PortalDbContext db, string loopId, DateTimeOffset from, DateTimeOffset to) =>
-        db.Decisions.AsNoTracking().Where(d => d.LoopId == loopId && d.CreatedAt >= from && d.CreatedAt < to
-            && d.Mode != LearningMode.LoggingOnly
-            && (d.Oversight & OversightEffects.NotLearnable) == 0
-            && !(d.DeferActivation && d.ActivatedAt == null)
-            && d.ChosenProbability > 0);
+        db.Decisions.AsNoTracking().Where(d => d.LoopId == loopId && d.CreatedAt >= from && d.CreatedAt < to).WhereLearnable();
 }
