@@ -29,6 +29,13 @@ public sealed class DataHandlingStatements(IDbContextFactory<PortalDbContext> db
         return row is null ? null : View(row);
     }
 
+    /// <summary>Whether the loop has published a statement (the Why page links it), without reading its text.</summary>
+    public async Task<bool> ExistsAsync(string loopId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.DataHandlingStatements.AnyAsync(s => s.LoopId == loopId, ct);
+    }
+
     /// <summary>Every version, newest first.</summary>
     public async Task<IReadOnlyList<StatementVersion>> VersionsAsync(string loopId, CancellationToken ct)
     {

@@ -43,7 +43,7 @@ public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory
             .Select(l => new WhyDataItem(wording.Name(l.Path), l.InList ? null : l.Value)).ToList();
         var recorded = leaves.Where(l => IsAuditOnly(l.Path, loop)).Select(l => wording.Name(l.Path)).Distinct().ToList();
         return new WhyExplanation(names.ActionName(decision.ChosenActionId), decision.CreatedAt, reason, factors, used, recorded,
-            loop.Id, await owners.FindAsync(loop.Id, ct), await statements.CurrentAsync(loop.Id, ct) is not null);
+            loop.Id, await owners.FindAsync(loop.Id, ct), await statements.ExistsAsync(loop.Id, ct));
     }
 
     public static WhyReason ReasonOf(OversightEffects oversight, LearningMode mode, bool explored) =>
