@@ -33,6 +33,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<LoopAccountability> LoopAccountability => Set<LoopAccountability>();
     public DbSet<DataHandlingStatement> DataHandlingStatements => Set<DataHandlingStatement>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
+    public DbSet<GoLiveReview> GoLiveReviews => Set<GoLiveReview>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
