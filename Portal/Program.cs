@@ -1,4 +1,5 @@
 using Portal.Features.Accountability;
+using Portal.Features.Accountability.GoLive;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Dashboard;
@@ -59,6 +60,7 @@ app.MapLogExportApi();
 app.MapLoopConfigurationApi();
 app.MapEvaluationsApi();
 app.MapControlsApi();
+app.MapGoLiveApi();
 app.MapRulesApi();
 app.MapAuditApi();
 app.MapFeedbackApi();

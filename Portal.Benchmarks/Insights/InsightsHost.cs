@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Features.Accountability;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Decisions;
@@ -55,6 +56,7 @@ public sealed class InsightsHost : IAsyncDisposable
         // Identity's options shape the model (the schema version): without them the migrations would look pending.
         builder.AddAccounts();
         builder.AddLoops();
+        builder.AddAccountability();
         builder.AddSegments();
         builder.AddOversight();
         builder.AddDecisions();

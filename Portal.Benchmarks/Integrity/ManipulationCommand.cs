@@ -5,6 +5,7 @@ using Portal.Benchmarks.Insights;
 using Portal.Benchmarks.Service;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Accountability.GoLive;
 using Portal.Features.Insights.Statistics;
 using Portal.Features.Integrity;
 using Portal.Features.Integrity.Detection;
@@ -52,6 +53,13 @@ public static class ManipulationCommand
             var settings = LoopSettings.Default with { RewardWaitTime = new DemoLoopOptions().RewardWaitTime };
             var created = await services.GetRequiredService<LoopProvisioning>().CreateAsync(LoopId, "Manipulation benchmark", settings, null, Actor.System, CancellationToken.None);
             if (created.Error is not null) throw new InvalidOperationException(created.Error);
+            // A new loop serves only the baseline until its go-live review is recorded; the benchmark measures the model.
+            var reviewed = await services.GetRequiredService<GoLiveReviews>().RecordAsync(LoopId, new GoLiveChecklist
+            {
+                LegalReviewDone = true, LegalReference = "benchmark", SensitiveFeaturesChecked = true, OptOutWired = true,
+                Note = "The manipulation benchmark's simulated loop.",
+            }, Actor.System, CancellationToken.None);
+            if (!reviewed.Succeeded) throw new InvalidOperationException(reviewed.Message);
 
             var attack = new SimulatedAttackOptions { Enabled = true };
             var run = new AttackRun(services, clock, LoopId, new SimulatedAudience(attack, new Random(seed)));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Accountability.GoLive;
 using Portal.Features.Loops;
 
 namespace Portal.Tests.TestInfrastructure;
@@ -85,14 +86,34 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
     }
 
-    /// <summary>A loop of its own for one test, and an API client holding its key.</summary>
-    public async Task<(string Id, HttpClient Api)> CreateLoopAsync(LoopSettings? settings = null)
+    /// <summary>The compliance reviewer who records test loops' go-live reviews.</summary>
+    public static readonly Actor GoLiveReviewer = TestActors.Person("golive-reviewer-id", "golive-reviewer@test.local", PortalRoles.ComplianceReviewer);
+
+    /// <summary>
+    /// A loop of its own for one test, and an API client holding its key. A new loop serves only the baseline until its
+    /// go-live review is recorded: this records one (as <see cref="GoLiveReviewer"/>, through the product's service),
+    /// unless <paramref name="goLiveReview"/> is false, so that the model serves as most tests expect.
+    /// </summary>
+    public async Task<(string Id, HttpClient Api)> CreateLoopAsync(LoopSettings? settings = null, bool goLiveReview = true)
     {
         var id = "test-" + Guid.NewGuid().ToString("N")[..12];
         var created = await Services.GetRequiredService<LoopProvisioning>()
             .CreateAsync(id, "Test loop", settings ?? LoopSettings.Default, apiKey: null, Actor.System, CancellationToken.None);
         if (created.Error is not null) throw new InvalidOperationException(created.Error);
+        if (goLiveReview) await RecordGoLiveReviewAsync(id);
         return (id, CreateApiClient(created.ApiKey));
+    }
+
+    /// <summary>Records a complete go-live review of the loop, as a compliance reviewer would.</summary>
+    public async Task RecordGoLiveReviewAsync(string loopId)
+    {
+        var checklist = new GoLiveChecklist
+        {
+            LegalReviewDone = true, LegalReference = "TEST-LEGAL-1", SensitiveFeaturesChecked = true, OptOutWired = true,
+            Note = "Recorded by the test fixture (no data-handling statement is needed for a test loop).",
+        };
+        var outcome = await Services.GetRequiredService<GoLiveReviews>().RecordAsync(loopId, checklist, GoLiveReviewer, CancellationToken.None);
+        if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Message);
     }
 
     /// <summary>Where API clients send requests: the test server, or the real address once Kestrel listens.</summary>

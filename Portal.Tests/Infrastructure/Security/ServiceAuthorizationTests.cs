@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Accountability.GoLive;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Feedback.Board;
@@ -70,6 +71,11 @@ public sealed class ServiceAuthorizationTests(PortalAppFactory factory) : IClass
         ["ticket merge"] = (s, t) => s.Get<TicketMerge>().MergeAsync(t.TicketId, "FB-0", Nobody, None),
         ["ticket comment"] = (s, t) => s.Get<TicketConversation>().AddAsync(t.TicketId, "hello", true, Nobody, None),
         ["oversight from a ticket"] = (s, t) => s.Get<TicketOversightNotes>().NoteAsync(t.TicketId, Nobody, "Froze it.", None),
+        ["go-live review record"] = (s, t) => s.Get<GoLiveReviews>().RecordAsync(t.OtherLoopId, new GoLiveChecklist
+        {
+            LegalReviewDone = true, LegalReference = "LEGAL-1", SensitiveFeaturesChecked = true, OptOutWired = true, Note = "n",
+        }, Owner, None),
+        ["go-live review withdraw"] = (s, t) => s.Get<GoLiveReviews>().WithdrawAsync(t.LoopId, "r", Owner, None),
         ["report sign-off"] = (s, t) => s.Get<ReportSignOffService>().SignAsync(t.Document, "ok", Owner, None),
         ["user create"] = (s, _) => s.Get<UserAdministration>().CreateAsync("new@test.local", [PortalRoles.Admin], Owner, None),
         ["user roles"] = (s, t) => s.Get<UserAdministration>().SetRolesAsync(t.UserId, [PortalRoles.Admin], Owner, None),
@@ -119,7 +125,8 @@ public sealed class ServiceAuthorizationTests(PortalAppFactory factory) : IClass
             await db.OverrideRules.CountAsync(), await db.LoopControls.CountAsync(), await db.LoopFeatures.CountAsync(f => f.AuditOnly),
             await db.LoopFeatures.CountAsync(f => f.DisplayName != null), await db.Loops.CountAsync(), loop.ApiKeyHash, loop.PolicyArguments,
             AuditRecord.Json(loop.Settings), await db.ReportSignOffs.CountAsync(), await db.Segments.CountAsync(), await db.Users.CountAsync(),
-            await db.UserRoles.CountAsync(), await db.FeedbackTickets.CountAsync(t => t.Status != TicketStatus.New || t.AssigneeId != null));
+            await db.UserRoles.CountAsync(), await db.FeedbackTickets.CountAsync(t => t.Status != TicketStatus.New || t.AssigneeId != null),
+            await db.GoLiveReviews.CountAsync(), await db.GoLiveReviews.CountAsync(r => r.WithdrawnAt != null));
     }
 
     private static readonly Dictionary<PortalAppFactory, Task<Target>> Targets = [];

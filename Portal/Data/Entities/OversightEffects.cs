@@ -24,6 +24,12 @@ public enum OversightEffects
     /// <summary>The user opted out of personalization: the model did not run and nothing about them was stored.</summary>
     OptedOut = 32,
 
+    /// <summary>
+    /// The loop awaits its go-live review: the baseline was served, as in Personalizer's apprentice mode (learned from
+    /// unless the loop's own mode says otherwise).
+    /// </summary>
+    AwaitingGoLive = 64,
+
     /// <summary>Effects that keep a decision out of training: the model did not choose it.</summary>
     NotLearnable = AllFrozenBaseline | RuleApplied | KillSwitch | ModelFrozen | OptedOut,
 }

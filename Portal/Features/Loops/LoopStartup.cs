@@ -2,18 +2,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Accountability.GoLive;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
 
 /// <summary>
-/// At start-up: creates the demo loop when it is enabled and missing, makes its key match
-/// <c>Portal:DemoLoop:ApiKey</c> when that is set, and loads the loop directory before any Rank is served.
+/// At start-up: creates the demo loop when it is enabled and missing (recording its go-live review as Portal's, labelled
+/// as the demo's, so that the demo shows learning), makes its key match <c>Portal:DemoLoop:ApiKey</c> when that is set,
+/// and loads the loop directory before any Rank is served.
 /// </summary>
 public sealed class LoopStartup(
     IOptions<DemoLoopOptions> demo,
     IDbContextFactory<PortalDbContext> dbFactory,
     LoopProvisioning provisioning,
+    GoLiveReviews goLiveReviews,
+    GoLiveQueries goLive,
     LoopDirectory directory) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -34,7 +38,13 @@ public sealed class LoopStartup(
             if (created.Error is not null) throw new InvalidOperationException($"Could not create the demo loop: {created.Error}");
             if (configuredKey is null) PrintKey(created.ApiKey!);
         }
-        else if (configuredKey is not null && existing.ApiKeyHash != ApiKeys.Hash(configuredKey))
+        if (existing is null || (await goLive.StatusAsync(DemoLoopOptions.LoopId, ct))?.History.Count == 0)
+        {
+            // Never reviewed (a review a person withdrew stays withdrawn).
+            var reviewed = await goLiveReviews.RecordForDemoAsync(DemoLoopOptions.LoopId, ct);
+            if (!reviewed.Succeeded) throw new InvalidOperationException($"Could not record the demo loop's go-live review: {reviewed.Message}");
+        }
+        if (existing is not null && configuredKey is not null && existing.ApiKeyHash != ApiKeys.Hash(configuredKey))
         {
             await provisioning.RotateKeyAsync(DemoLoopOptions.LoopId, configuredKey, Actor.System, ct);
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Accountability.GoLive;
 using Portal.Features.Segments;
 using Portal.Infrastructure.Notifications;
 
@@ -11,10 +12,11 @@ namespace Portal.Features.Oversight;
 /// <summary>
 /// The in-memory control state that Rank reads on every call: one immutable <see cref="OversightSnapshot"/> behind a
 /// volatile reference. The oversight services persist and audit a change first, then call <see cref="ReloadAsync"/>,
-/// which swaps in a new snapshot (so the next Rank obeys it) and tells open pages.
+/// which swaps in a new snapshot (so the next Rank obeys it) and tells open pages. It is also the go-live gate: a loop
+/// without a go-live review in force serves the baseline, read from the same snapshot.
 /// </summary>
-public sealed class ControlState(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<ChangeSignal> signalLogger)
-    : IHostedService
+public sealed class ControlState(IDbContextFactory<PortalDbContext> dbFactory, GoLiveQueries goLive, TimeProvider clock, ILogger<ChangeSignal> signalLogger)
+    : IHostedService, IGoLiveGate
 {
     private readonly SemaphoreSlim reloading = new(1, 1);
     private volatile OversightSnapshot current = OversightSnapshot.Empty;
@@ -36,10 +38,13 @@ public sealed class ControlState(IDbContextFactory<PortalDbContext> dbFactory, T
             var rules = (await db.OverrideRules.AsNoTracking().Where(r => r.Status == RuleStatus.Approved).ToListAsync(ct))
                 .Where(r => r.ExpiresAt is null || r.ExpiresAt > now).ToList();
 
+            var reviewed = await goLive.ReviewedLoopIdsAsync(ct);
+
             var loopIds = controls.Keys.Where(k => k != LoopControl.GlobalScope)
-                .Concat(freezes.Select(f => f.LoopId)).Concat(rules.Select(r => r.LoopId)).Distinct(StringComparer.Ordinal);
+                .Concat(freezes.Select(f => f.LoopId)).Concat(rules.Select(r => r.LoopId)).Concat(reviewed).Distinct(StringComparer.Ordinal);
+            var (freezesOf, rulesOf) = (freezes.ToLookup(f => f.LoopId, StringComparer.Ordinal), rules.ToLookup(r => r.LoopId, StringComparer.Ordinal));
             var loops = loopIds.ToFrozenDictionary(id => id, id => Build(controls.GetValueOrDefault(id),
-                freezes.Where(f => f.LoopId == id), rules.Where(r => r.LoopId == id)), StringComparer.Ordinal);
+                freezesOf[id], rulesOf[id], awaitingGoLive: !reviewed.Contains(id)), StringComparer.Ordinal);
 
             var global = controls.GetValueOrDefault(LoopControl.GlobalScope);
             current = new OversightSnapshot(current.Version + 1, global?.KillSwitchOn == true, global?.KillSwitchReason, loops);
@@ -51,20 +56,24 @@ public sealed class ControlState(IDbContextFactory<PortalDbContext> dbFactory, T
         Changed.Raise();
     }
 
-    private static LoopOversight Build(LoopControl? control, IEnumerable<ActionFreeze> freezes, IEnumerable<OverrideRule> rules) => new(
+    private static LoopOversight Build(LoopControl? control, IEnumerable<ActionFreeze> freezes, IEnumerable<OverrideRule> rules, bool awaitingGoLive) => new(
         control?.KillSwitchOn == true,
         control?.KillSwitchReason,
         control?.ModelFrozen == true,
         control?.RequireRuleApproval ?? true,
         freezes.ToFrozenDictionary(f => f.ActionId,
             f => new ActiveFreeze(f.Id, f.ActionId, f.Reason, f.FrozenByName, f.FrozenAt, f.ExpiresAt), StringComparer.Ordinal),
-        rules.OrderByDescending(r => r.Priority).ThenByDescending(r => r.Id).Select(Compile).ToList());
+        rules.OrderByDescending(r => r.Priority).ThenByDescending(r => r.Id).Select(Compile).ToList(),
+        awaitingGoLive);
 
     private static ActiveRule Compile(OverrideRule rule) => new(
         rule.Id, rule.Kind,
         JsonSerializer.Deserialize<string[]>(rule.ActionIdsJson) ?? [],
         SegmentPredicate.Compile(SegmentJson.ReadStored(rule.PredicateJson)),
         rule.SegmentName, rule.Priority, rule.StartsAt, rule.ExpiresAt);
+
+    /// <summary>A go-live review was recorded or withdrawn: the next Rank obeys it once this returns.</summary>
+    Task IGoLiveGate.PublishAsync(CancellationToken ct) => ReloadAsync(ct);
 
     public Task StartAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 

@@ -8,8 +8,9 @@ namespace Portal.Features.Oversight;
 /// <summary>
 /// Applies oversight to one Rank, in this order: frozen actions leave the candidates; if none is left the caller's
 /// baseline is served; a kill switch serves the first remaining candidate; the first acting rule (by priority) whose
-/// segment matches and that changes something decides; a frozen model still ranks but is marked. Pure and lock-free;
-/// with nothing to enforce it returns at once without allocating.
+/// segment matches and that changes something decides; a frozen model still ranks but is marked; and where the model
+/// would choose, a loop awaiting its go-live review serves the first remaining candidate instead (the baseline, as
+/// Personalizer's apprentice mode does). Pure and lock-free; with nothing to enforce it returns at once without allocating.
 /// </summary>
 public static class OversightEnforcer
 {
@@ -34,11 +35,20 @@ public static class OversightEnforcer
         foreach (var rule in loop.Rules)
         {
             if (!rule.IsActingAt(now) || !rule.Segment.Matches(context)) continue;
-            if (ApplyRule(rule, actions, excluded, callerBaseline, effects, ref detail) is { } verdict) return verdict;
+            if (ApplyRule(rule, actions, excluded, callerBaseline, effects, ref detail) is { } verdict) return GoLiveGate(loop, verdict, excluded);
         }
 
         if (loop.ModelFrozen) effects |= OversightEffects.ModelFrozen;
-        return effects == OversightEffects.None ? OversightVerdict.ModelDecides : new OversightVerdict(-1, effects, null, detail?.ToString());
+        return GoLiveGate(loop, effects == OversightEffects.None ? OversightVerdict.ModelDecides : new OversightVerdict(-1, effects, null, detail?.ToString()), excluded);
+    }
+
+    /// <summary>Where the model would choose, a loop awaiting its go-live review serves the first remaining candidate.</summary>
+    private static OversightVerdict GoLiveGate(LoopOversight loop, OversightVerdict verdict, ReadOnlySpan<bool> excluded)
+    {
+        if (verdict.Serves || !loop.AwaitingGoLive) return verdict;
+        const string text = "awaiting go-live review: baseline served";
+        return new OversightVerdict(FirstRemaining(excluded), verdict.Effects | OversightEffects.AwaitingGoLive, verdict.RuleId,
+            verdict.Detail is null ? text : verdict.Detail + "; " + text);
     }
 
     private static OversightVerdict? ApplyRule(ActiveRule rule, IReadOnlyList<RankableAction> actions, Span<bool> excluded,

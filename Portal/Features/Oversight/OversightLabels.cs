@@ -11,6 +11,7 @@ public static class OversightLabels
         : effects.HasFlag(OversightEffects.RuleApplied) ? "rule"
         : effects.HasFlag(OversightEffects.AllFrozenBaseline) ? "all frozen"
         : effects.HasFlag(OversightEffects.FrozenRemoved) ? "frozen removed"
+        : effects.HasFlag(OversightEffects.AwaitingGoLive) ? "awaiting go-live"
         : effects.HasFlag(OversightEffects.ModelFrozen) ? "model frozen"
         : "";
 
@@ -21,6 +22,7 @@ public static class OversightLabels
         if (effects.HasFlag(OversightEffects.KillSwitch)) yield return "A kill switch was on: the baseline was served and nothing is learned.";
         if (effects.HasFlag(OversightEffects.RuleApplied)) yield return "An override rule decided what was served; it is not learned from.";
         if (effects.HasFlag(OversightEffects.ModelFrozen)) yield return "The model was frozen: it served, and nothing is learned.";
+        if (effects.HasFlag(OversightEffects.AwaitingGoLive)) yield return "The loop awaits its go-live review: the baseline was served and, as in apprentice mode, it is learned from.";
         if (effects.HasFlag(OversightEffects.OptedOut)) yield return "The user opted out of personalization: the model did not run, no context was stored and nothing is learned.";
     }
 }

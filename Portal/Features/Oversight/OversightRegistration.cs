@@ -2,11 +2,12 @@ namespace Portal.Features.Oversight;
 
 public static class OversightRegistration
 {
-    /// <summary>The control state Rank reads, and the services people change it through: freezes, switches, modes, rules, reviews.</summary>
+    /// <summary>The control state Rank reads, and the services people change it through: freezes, switches, modes, rules, reviews; and the go-live gate.</summary>
     public static IHostApplicationBuilder AddOversight(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ControlState>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ControlState>());
+        builder.Services.AddSingleton<Accountability.GoLive.IGoLiveGate>(services => services.GetRequiredService<ControlState>());
         builder.Services.AddHostedService<OversightExpiry>();
         builder.Services.AddSingleton<FreezeService>();
         builder.Services.AddSingleton<LoopControlService>();

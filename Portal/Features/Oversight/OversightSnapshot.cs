@@ -2,7 +2,10 @@ using System.Collections.Frozen;
 
 namespace Portal.Features.Oversight;
 
-/// <summary>Oversight of every loop at one moment, plus the switch that stops them all.</summary>
+/// <summary>
+/// Oversight of every loop at one moment, plus the switch that stops them all. Every loop with a go-live review in force
+/// has an entry; a loop without one awaits its review.
+/// </summary>
 public sealed record OversightSnapshot(
     long Version,
     bool GlobalKillSwitch,
@@ -11,5 +14,5 @@ public sealed record OversightSnapshot(
 {
     public static OversightSnapshot Empty { get; } = new(0, false, null, FrozenDictionary<string, LoopOversight>.Empty);
 
-    public LoopOversight For(string loopId) => Loops.GetValueOrDefault(loopId) ?? LoopOversight.None;
+    public LoopOversight For(string loopId) => Loops.GetValueOrDefault(loopId) ?? LoopOversight.AwaitingReview;
 }

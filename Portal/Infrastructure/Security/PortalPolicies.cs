@@ -52,6 +52,9 @@ public static class PortalPolicies
     /// <summary>Records a loop's accountable owner and purpose, and publishes its data-handling statement.</summary>
     public const string ManageAccountability = nameof(ManageAccountability);
 
+    /// <summary>Records and withdraws a loop's go-live review (until one is recorded, a new loop serves only the baseline).</summary>
+    public const string ReviewGoLive = nameof(ReviewGoLive);
+
     /// <summary>What a policy allows, in words for a refusal ("… is not allowed to …").</summary>
     public static string Describe(string policy) => policy switch
     {
@@ -68,6 +71,7 @@ public static class PortalPolicies
         HandleDataSubjectRequests => "find, export or erase what is held about a person",
         ReadDecisionLog => "read or export the decision log",
         ManageAccountability => "record a loop's owner or publish its data-handling statement",
+        ReviewGoLive => "record or withdraw a loop's go-live review",
         _ => policy,
     };
 
@@ -87,6 +91,7 @@ public static class PortalPolicies
         options.AddPolicy(HandleDataSubjectRequests, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin));
         options.AddPolicy(ManageAccountability, p => p.RequireAuthenticatedUser()
             .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(ReviewGoLive, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReadDecisionLog, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
     }
 }

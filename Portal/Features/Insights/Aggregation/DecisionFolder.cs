@@ -66,7 +66,8 @@ public sealed class DecisionFolder
         if (d.Explored) row.Explored++;
         var overridden = (d.Oversight & OversightEffects.RuleApplied) != 0;
         if (overridden) row.OverrideServed++;
-        else if ((d.Oversight & (OversightEffects.KillSwitch | OversightEffects.AllFrozenBaseline | OversightEffects.OptedOut)) != 0 || d.Mode != LearningMode.Online) row.BaselineServed++;
+        else if ((d.Oversight & (OversightEffects.KillSwitch | OversightEffects.AllFrozenBaseline | OversightEffects.OptedOut | OversightEffects.AwaitingGoLive)) != 0
+            || d.Mode != LearningMode.Online) row.BaselineServed++;
 
         foreach (var (feature, contribution) in byFeature)
             batch.AddImportance(new AggregateBatch.ImportanceKey(dimension, value, bucket, false, feature), Math.Abs(contribution));

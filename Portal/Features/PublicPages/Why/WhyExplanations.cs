@@ -49,7 +49,7 @@ public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory
     public static WhyReason ReasonOf(OversightEffects oversight, LearningMode mode, bool explored) =>
         (oversight & OversightEffects.OptedOut) != 0 ? WhyReason.OptedOut
         : (oversight & OversightEffects.RuleApplied) != 0 ? WhyReason.Rule
-        : (oversight & (OversightEffects.KillSwitch | OversightEffects.AllFrozenBaseline)) != 0 || mode != LearningMode.Online ? WhyReason.Standard
+        : (oversight & (OversightEffects.KillSwitch | OversightEffects.AllFrozenBaseline | OversightEffects.AwaitingGoLive)) != 0 || mode != LearningMode.Online ? WhyReason.Standard
         : explored ? WhyReason.Exploration
         : WhyReason.Personalized;
 
