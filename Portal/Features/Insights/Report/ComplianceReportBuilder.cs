@@ -26,6 +26,7 @@ public sealed class ComplianceReportBuilder(
     Feedback.FeedbackFigures feedback,
     Accountability.LoopOwners owners,
     Accountability.DataHandlingStatements statements,
+    Accountability.GoLive.GoLiveQueries goLive,
     TimeProvider clock)
 {
     public const int MaxFallbackFeatures = 5;
@@ -51,7 +52,7 @@ public sealed class ComplianceReportBuilder(
             disparities, await drift.DriftAsync(loopId, period, ct),
             actions.Entries.Select(e => new OversightAction(e.At, e.ActorName, e.Action, e.TargetId, e.Reason)).ToList(), actions.Total,
             flags, flagTotal, await signOffs.ForLoopAsync(loopId, ct), await feedback.ForLoopAsync(loopId, period.From, period.To, ct),
-            await owners.FindAsync(loopId, ct), await statements.CurrentAsync(loopId, ct));
+            await owners.FindAsync(loopId, ct), await statements.CurrentAsync(loopId, ct), (await goLive.StatusAsync(loopId, ct))?.Current);
     }
 
     private async Task<(List<FlaggedDecision> Flags, int Total)> FlagsAsync(string loopId, AnalysisWindow period, CancellationToken ct)
