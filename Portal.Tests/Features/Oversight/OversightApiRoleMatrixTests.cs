@@ -27,6 +27,9 @@ public sealed class OversightApiRoleMatrixTests(PortalAppFactory factory) : ICla
         ("POST", "/api/v1/loops/demo/decisions/none/flag", """{"note":"matrix"}""", [.. PortalRoles.All]),
         ("GET", "/api/v1/audit?take=1", null, [PortalRoles.Admin, PortalRoles.ComplianceReviewer]),
         ("GET", "/api/v1/audit/verify", null, [PortalRoles.Admin, PortalRoles.ComplianceReviewer]),
+        ("GET", "/api/v1/loops/demo/go-live-review", null, [.. PortalRoles.All]),
+        ("POST", "/api/v1/loops/none/go-live-review", "{}", [PortalRoles.Admin, PortalRoles.ComplianceReviewer]),
+        ("POST", "/api/v1/loops/none/go-live-review/withdraw", """{"reason":"matrix"}""", [PortalRoles.Admin, PortalRoles.ComplianceReviewer]),
     ];
 
     /// <summary>One person (and token) per role for the whole matrix.</summary>
