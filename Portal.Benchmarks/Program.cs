@@ -50,8 +50,8 @@ static int Usage()
               one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
           dotnet run -c Release --project Portal.Benchmarks -- log-writer [--writes 50000] [--clients 64] [--repeats 5]
               the decision log writer alone: bytes to enqueue one write, writes/s draining a full queue and with concurrent callers
-          dotnet run -c Release --project Portal.Benchmarks -- oversight-latency [--trials 100] [--clients 4]
-              freeze / kill switch through the oversight API while Rank runs at full speed: time to the first Rank that obeys, late disobedient answers
+          dotnet run -c Release --project Portal.Benchmarks -- oversight-latency [--trials 100] [--clients 4] [--only freeze|kill|golive]
+              freeze / kill switch / go-live withdrawal through the oversight API while Rank runs at full speed: time to the first Rank that obeys, late disobedient answers
           dotnet run -c Release --project Portal.Benchmarks -- stream-load [--rate 1000] [--seconds 60] [--pages 5]
               Rank at a fixed rate without and with live-stream pages open in chromium: throughput ratio and server memory
           dotnet run -c Release --project Portal.Benchmarks -- feedback-board [--tickets 100000] [--repeats 15]

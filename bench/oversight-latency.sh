@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Freeze and kill switch → first Rank that obeys, over 100 trials each, while Rank runs at full speed: builds Release,
+# Freeze, kill switch and go-live withdrawal → first Rank that obeys, over 100 trials each, while Rank runs at full speed: builds Release,
 # then runs the `oversight-latency` verb of Portal.Benchmarks. Passes with p99 ≤ 1 s and no Rank sent after a change
 # was acknowledged that still disobeyed it.
-# usage: bench/oversight-latency.sh [--trials 100] [--clients 4]
+# usage: bench/oversight-latency.sh [--trials 100] [--clients 4] [--only freeze|kill|golive]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 log "building Portal and Portal.Benchmarks (Release)…"

@@ -147,12 +147,46 @@ public sealed class OversightEnforcerTests
         Assert.Equal(OversightEffects.ModelFrozen, verdict.Effects);
     }
 
+    [Fact]
+    public void A_loop_awaiting_its_go_live_review_serves_the_first_remaining_candidate_where_the_model_would_choose()
+    {
+        var excluded = new[] { true, false, false };
+
+        var verdict = Apply(Loop(frozen: [Freeze("b")], awaitingGoLive: true), Senior, excluded);
+
+        Assert.Equal(2, verdict.ServeIndex);
+        Assert.Equal(OversightEffects.FrozenRemoved | OversightEffects.AwaitingGoLive, verdict.Effects);
+        Assert.Equal("frozen removed: b; awaiting go-live review: baseline served", verdict.Detail);
+        Assert.Equal(OversightEffects.None, verdict.Effects & OversightEffects.NotLearnable);
+    }
+
+    [Fact]
+    public void A_loop_the_snapshot_does_not_know_awaits_its_go_live_review()
+    {
+        var verdict = OversightEnforcer.Apply(OversightSnapshot.Empty, OversightSnapshot.Empty.For("created-a-moment-ago"), Now, Senior, Actions, new bool[3]);
+
+        Assert.Equal((0, OversightEffects.AwaitingGoLive), (verdict.ServeIndex, verdict.Effects));
+    }
+
+    [Fact]
+    public void Kill_switches_and_rules_that_choose_act_before_the_go_live_gate_and_an_excluding_rule_leaves_the_rest_to_it()
+    {
+        var killed = Apply(Loop(killSwitch: true, awaitingGoLive: true), Senior, new bool[3]);
+        var forced = Apply(Loop(rules: [Rule(1, OverrideKind.ForceAction, ["c"])], awaitingGoLive: true), Senior, new bool[3]);
+        var excluding = Apply(Loop(rules: [Rule(2, OverrideKind.ExcludeActions, ["a"])], awaitingGoLive: true), Senior, new bool[3]);
+
+        Assert.Equal((0, OversightEffects.KillSwitch), (killed.ServeIndex, killed.Effects));
+        Assert.Equal((2, OversightEffects.RuleApplied), (forced.ServeIndex, forced.Effects));
+        Assert.Equal((1, OversightEffects.RuleApplied | OversightEffects.AwaitingGoLive, (long?)2), (excluding.ServeIndex, excluding.Effects, excluding.RuleId));
+    }
+
     private static OversightVerdict Apply(LoopOversight loop, IReadOnlyList<JsonElement> context, bool[] excluded) =>
         OversightEnforcer.Apply(OversightSnapshot.Empty, loop, Now, context, Actions, excluded);
 
-    private static LoopOversight Loop(bool killSwitch = false, bool modelFrozen = false, ActiveFreeze[]? frozen = null, ActiveRule[]? rules = null) =>
+    private static LoopOversight Loop(bool killSwitch = false, bool modelFrozen = false, ActiveFreeze[]? frozen = null, ActiveRule[]? rules = null,
+        bool awaitingGoLive = false) =>
         new(killSwitch, killSwitch ? "test" : null, modelFrozen, true,
-            (frozen ?? []).ToFrozenDictionary(f => f.ActionId), rules ?? []);
+            (frozen ?? []).ToFrozenDictionary(f => f.ActionId), rules ?? [], awaitingGoLive);
 
     private static ActiveFreeze Freeze(string action, DateTimeOffset? expires = null) =>
         new(1, action, "test", "tester", Now.AddHours(-1), expires);
