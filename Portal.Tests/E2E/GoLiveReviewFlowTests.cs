@@ -38,6 +38,14 @@ public sealed class GoLiveReviewFlowTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("golive-checklist")).ToContainTextAsync("LEGAL-2026-042");
         await page.ScreenshotIfAskedAsync("loop-golive-review");
         Assert.True(await PersonalizedAsync(api, "after-review"));
+
+        await page.GotoAsync("/loops");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = loopId }).GetByTestId("golive-line"))
+            .ToContainTextAsync("Go-live reviewed by cr-golive-e2e@test.local");
+        await page.ScreenshotIfAskedAsync("loops-golive");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByTestId($"loop-card-{loopId}").GetByTestId("golive-line")).ToContainTextAsync("Go-live reviewed by");
+        await page.ScreenshotIfAskedAsync("overview-golive");
     }
 
     private static async Task<bool> PersonalizedAsync(HttpClient api, string eventId)
