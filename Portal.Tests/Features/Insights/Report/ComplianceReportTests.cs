@@ -45,6 +45,26 @@ public sealed class ComplianceReportTests(PortalAppFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_report_says_who_reviewed_the_loop_for_go_live_or_that_it_awaits_its_review()
+    {
+        var (reviewed, _) = await factory.CreateLoopAsync();
+        var (awaiting, _) = await factory.CreateLoopAsync(goLiveReview: false);
+
+        var reviewedText = await ReportTextAsync(reviewed);
+        var awaitingText = await ReportTextAsync(awaiting);
+
+        Assert.Contains("Go-live review: Go-live reviewed by golive-reviewer@test.local on", reviewedText);
+        Assert.Contains("legal review reference TEST-LEGAL-1", reviewedText);
+        Assert.Contains("Go-live review: Awaiting go-live review.", awaitingText);
+    }
+
+    private async Task<string> ReportTextAsync(string loopId)
+    {
+        var report = await Service<ComplianceReportBuilder>().BuildAsync(loopId, Today.AddDays(-1), Today, "carla@test.local", CancellationToken.None);
+        return WebUtility.HtmlDecode((await Service<ReportRenderer>().RenderAsync(report!)).Html);
+    }
+
+    [Fact]
     public async Task A_sign_off_keeps_the_exact_document_and_its_hash_and_is_audited()
     {
         var (loopId, _) = await LoopWithHistoryAsync();
