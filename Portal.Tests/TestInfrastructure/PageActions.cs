@@ -53,6 +53,8 @@ public static class PageActions
         if (string.IsNullOrEmpty(folder)) return;
         if (!Path.IsPathRooted(folder)) folder = Path.Combine(RepositoryRoot(), folder);
         Directory.CreateDirectory(folder);
+        // A full-page shot paints the fixed app bar where the viewport is scrolled to: start from the top.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
