@@ -65,6 +65,14 @@ public static partial class ReviewPanelFixture
         return created.PanelId!.Value;
     }
 
+    /// <summary>A loop with the fixture's decisions, a panel of it, and one reviewer's link (as a path).</summary>
+    public static async Task<(string LoopId, long PanelId, string Page)> ReviewerLinkAsync(this PortalAppFactory factory)
+    {
+        var loopId = await factory.LoopWithDecisionsAsync();
+        var panelId = await factory.CreatePanelAsync(loopId);
+        return (loopId, panelId, await factory.InviteAsync(panelId));
+    }
+
     /// <summary>A reviewer's link as a path (<c>/review/…</c>).</summary>
     public static async Task<string> InviteAsync(this PortalAppFactory factory, long panelId, string label = "Reviewer 1")
     {

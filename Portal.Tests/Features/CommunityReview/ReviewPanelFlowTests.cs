@@ -34,9 +34,7 @@ public sealed class ReviewPanelFlowTests(PortalAppFactory factory) : IClassFixtu
     [Fact]
     public async Task The_reviewer_page_shows_what_was_shown_and_why_but_no_audit_only_value_no_id_and_no_free_text()
     {
-        var loopId = await factory.LoopWithDecisionsAsync();
-        var panelId = await factory.CreatePanelAsync(loopId);
-        var page = await factory.InviteAsync(panelId);
+        var (loopId, _, page) = await factory.ReviewerLinkAsync();
         var browser = factory.Browser("203.0.113.61");
 
         for (var position = 1; position <= 13; position++)
@@ -75,9 +73,7 @@ public sealed class ReviewPanelFlowTests(PortalAppFactory factory) : IClassFixtu
     [Fact]
     public async Task A_harmful_judgement_is_stored_and_opens_a_ticket_about_the_decision()
     {
-        var loopId = await factory.LoopWithDecisionsAsync();
-        var panelId = await factory.CreatePanelAsync(loopId);
-        var page = await factory.InviteAsync(panelId);
+        var (loopId, panelId, page) = await factory.ReviewerLinkAsync();
         var browser = factory.Browser("203.0.113.63");
 
         var posted = await browser.JudgeAsync(page, "Harmful", note: "<b>Shown to a child</b>");
@@ -101,9 +97,7 @@ public sealed class ReviewPanelFlowTests(PortalAppFactory factory) : IClassFixtu
     [Fact]
     public async Task An_appropriate_judgement_opens_no_ticket_unless_the_reviewer_asks()
     {
-        var loopId = await factory.LoopWithDecisionsAsync();
-        var panelId = await factory.CreatePanelAsync(loopId);
-        var page = await factory.InviteAsync(panelId);
+        var (_, panelId, page) = await factory.ReviewerLinkAsync();
         var browser = factory.Browser("203.0.113.64");
 
         await browser.JudgeAsync(page, "Appropriate");
@@ -119,9 +113,7 @@ public sealed class ReviewPanelFlowTests(PortalAppFactory factory) : IClassFixtu
     [Fact]
     public async Task A_judgement_without_the_antiforgery_token_gets_400_and_nothing_is_stored()
     {
-        var loopId = await factory.LoopWithDecisionsAsync();
-        var panelId = await factory.CreatePanelAsync(loopId);
-        var page = await factory.InviteAsync(panelId);
+        var (_, panelId, page) = await factory.ReviewerLinkAsync();
 
         var forged = await factory.Browser("203.0.113.65").JudgeAsync(page, "Unfair", withToken: false);
 
@@ -132,9 +124,7 @@ public sealed class ReviewPanelFlowTests(PortalAppFactory factory) : IClassFixtu
     [Fact]
     public async Task A_judgement_without_a_verdict_or_with_a_long_note_is_explained_and_nothing_is_stored()
     {
-        var loopId = await factory.LoopWithDecisionsAsync();
-        var panelId = await factory.CreatePanelAsync(loopId);
-        var page = await factory.InviteAsync(panelId);
+        var (_, panelId, page) = await factory.ReviewerLinkAsync();
         var browser = factory.Browser("203.0.113.66");
 
         var noVerdict = await (await browser.JudgeAsync(page, "")).Content.ReadAsStringAsync();
@@ -148,9 +138,7 @@ public sealed class ReviewPanelFlowTests(PortalAppFactory factory) : IClassFixtu
     [Fact]
     public async Task A_revoked_link_gets_403_for_reading_and_posting_and_stores_nothing()
     {
-        var loopId = await factory.LoopWithDecisionsAsync();
-        var panelId = await factory.CreatePanelAsync(loopId);
-        var page = await factory.InviteAsync(panelId);
+        var (_, panelId, page) = await factory.ReviewerLinkAsync();
         var browser = factory.Browser("203.0.113.67");
         var openForm = await browser.GetStringAsync(page);
         var invitationId = (await factory.Services.GetRequiredService<PanelQueries>().InvitationsAsync(panelId, None)).Single().Id;
@@ -169,9 +157,7 @@ public sealed class ReviewPanelFlowTests(PortalAppFactory factory) : IClassFixtu
     [Fact]
     public async Task A_link_used_after_its_panel_expired_gets_410_and_stores_nothing()
     {
-        var loopId = await factory.LoopWithDecisionsAsync();
-        var panelId = await factory.CreatePanelAsync(loopId);
-        var page = await factory.InviteAsync(panelId);
+        var (_, panelId, page) = await factory.ReviewerLinkAsync();
         var browser = factory.Browser("203.0.113.68");
         var openForm = await browser.GetStringAsync(page);
         await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
