@@ -32,6 +32,7 @@ public static class CommunityReviewRegistration
         services.AddSingleton<PanelTickets>();
         services.AddSingleton<JudgementRecorder>();
         services.AddSingleton<PanelResultsQueries>();
+        services.AddSingleton<Privacy.Requests.IPersonalData, SubjectPanelItems>();
         services.AddInsightsFigures<PanelBiasFigures>();
         services.AddInsightsFigures<PanelReportFigures>();
         // Only posts count: reading the page is free.
