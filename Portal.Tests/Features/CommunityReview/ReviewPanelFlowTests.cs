@@ -197,6 +197,20 @@ public sealed class ReviewPanelFlowTests(PortalAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Judgements_beyond_the_limit_per_address_get_429_with_retry_after()
+    {
+        var (_, _, page) = await factory.ReviewerLinkAsync();
+        var browser = factory.Browser("203.0.113.72");
+        var limit = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.Features.CommunityReview.CommunityReviewOptions>>().Value.JudgementPostsPerMinute;
+
+        HttpResponseMessage last = null!;
+        for (var i = 0; i <= limit; i++) last = await browser.JudgeAsync(page, "Appropriate");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.True(last.Headers.RetryAfter is not null);
+    }
+
+    [Fact]
     public async Task A_wrong_link_gets_404_and_the_plain_page()
     {
         var response = await factory.Browser("203.0.113.69").GetAsync("/review/not-a-link");

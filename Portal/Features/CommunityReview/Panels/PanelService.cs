@@ -30,7 +30,7 @@ public sealed class PanelService(IDbContextFactory<PortalDbContext> dbFactory, P
         if (form.FirstError is { } problem) return PanelCreation.Refused(problem);
         var loopId = form.LoopId!;
         var strata = form.StrataBy == Strata.SavedSegments
-            ? Strata.BySegments(form.SegmentIds.Select(segments.Find).OfType<SegmentCatalog.Entry>().ToList())
+            ? Strata.BySegments(segments.For(loopId).Where(s => form.SegmentIds.Contains(s.Id)).ToList())
             : Strata.ByFeature(form.StrataBy!.Trim());
         var now = clock.GetUtcNow();
         var from = now - TimeSpan.FromDays(form.DaysBack);
