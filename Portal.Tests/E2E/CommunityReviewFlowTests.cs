@@ -48,5 +48,11 @@ public sealed class CommunityReviewFlowTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("panel-results-row").Last).ToContainTextAsync("100% (1/1;");
         await Assertions.Expect(page.GetByTestId("invitations")).ToContainTextAsync("Community group A");
         await page.ScreenshotIfAskedAsync("review-panel-results");
+
+        await page.GotoAsync($"/insights/bias?loop={loopId}");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("bias-review-panels")).ToContainTextAsync("Autumn community review");
+        await page.GetByTestId("bias-review-panels").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotIfAskedAsync("review-panel-bias");
     }
 }
