@@ -2,6 +2,7 @@ using Portal.Features.Accountability;
 using Portal.Features.Accountability.GoLive;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
+using Portal.Features.CommunityReview;
 using Portal.Features.Dashboard;
 using Portal.Features.Evaluation;
 using Portal.Features.Evaluation.Api;
@@ -51,6 +52,7 @@ builder.AddPublicPages();
 builder.AddFeedback();
 builder.AddInsights();
 builder.AddIntegrity();
+builder.AddCommunityReview();
 
 var app = builder.Build();
 app.UsePortalPipeline();

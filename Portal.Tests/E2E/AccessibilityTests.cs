@@ -1,6 +1,9 @@
 using Microsoft.Playwright;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.CommunityReview.Panels;
+using Portal.Tests.Features.CommunityReview;
 using Portal.Tests.Features.Feedback;
 using Portal.Tests.Features.Insights.Bias;
 using Portal.Tests.TestInfrastructure;
@@ -55,6 +58,44 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await CheckPublicPageAsync(page, "Feedback received", page.GetByTestId("ticket-reference"), page.GetByTestId("status-link"));
         await page.GotoAsync(await page.GetByTestId("status-link").GetAttributeAsync("href") ?? "");
         await CheckPublicPageAsync(page, "Ticket status page", page.GetByTestId("ticket-state"));
+    }
+
+    [Fact]
+    public async Task The_reviewer_page_its_errors_and_its_withdrawn_and_wrong_link_pages_pass_axe_and_fit_a_phone()
+    {
+        var loopId = await browser.App.LoopWithDecisionsAsync();
+        var panelId = await browser.App.CreatePanelAsync(loopId);
+        var link = await browser.App.InviteAsync(panelId);
+        var page = await browser.NewPageAsync();
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save judgement" });
+
+        await page.GotoAsync(link);
+        await CheckPublicPageAsync(page, "Reviewer page", page.Locator("#verdict-Unfair"), page.GetByLabel("Your note (optional)"), save);
+        await save.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("review-errors")).ToBeVisibleAsync();
+        await CheckPublicPageAsync(page, "Reviewer page with errors", page.GetByTestId("review-errors"), save);
+        await page.Locator("#verdict-Appropriate").CheckAsync();
+        await save.ClickAsync();
+        await CheckPublicPageAsync(page, "Reviewer page, judgement saved", page.GetByTestId("review-saved"), save);
+        var invitation = (await browser.App.Services.GetRequiredService<PanelQueries>().InvitationsAsync(panelId, CancellationToken.None)).Single();
+        await browser.App.Services.GetRequiredService<PanelService>().RevokeAsync(invitation.Id, ReviewPanelFixture.Reviewer, CancellationToken.None);
+        await page.GotoAsync(link);
+        await CheckPublicPageAsync(page, "Reviewer page, link withdrawn", page.GetByTestId("review-revoked"));
+        await page.GotoAsync("/review/not-a-link");
+        await CheckPublicPageAsync(page, "Reviewer page, link not valid", page.GetByRole(AriaRole.Heading, new() { Level = 1 }));
+    }
+
+    [Fact]
+    public async Task The_review_panel_pages_pass_axe_for_a_compliance_reviewer()
+    {
+        var loopId = await browser.App.LoopWithDecisionsAsync();
+        var panelId = await browser.App.CreatePanelAsync(loopId);
+        var page = await LogInAsync("reviewer-a11y@test.local", PortalRoles.ComplianceReviewer);
+
+        await OpenPortalPageAsync(page, "/review-panels", page.GetByTestId("panels"));
+        await CheckPortalPageAsync(page, "Review panels");
+        await OpenPortalPageAsync(page, $"/review-panels/{panelId}", page.GetByTestId("panel-results"));
+        await CheckPortalPageAsync(page, "Review panel");
     }
 
     [Fact]

@@ -1,4 +1,8 @@
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Entities;
+using Portal.Features.CommunityReview.Results;
+using Portal.Tests.Features.CommunityReview;
 using Portal.Tests.Features.Feedback;
 using Portal.Tests.TestInfrastructure;
 
@@ -59,5 +63,29 @@ public sealed class KeyboardAccessibilityTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Space");
 
         await Assertions.Expect(page.GetByTestId("opt-out-done")).ToContainTextAsync("now off for you");
+    }
+
+    [Fact]
+    public async Task A_community_reviewer_judges_a_suggestion_with_the_keyboard_alone()
+    {
+        var loopId = await browser.App.LoopWithDecisionsAsync();
+        var panelId = await browser.App.CreatePanelAsync(loopId);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(await browser.App.InviteAsync(panelId));
+        await Assertions.Expect(page.GetByTestId("review-item")).ToBeVisibleAsync();
+
+        await page.TabToAsync("verdict-Appropriate");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.TabToAsync("note");
+        await page.Keyboard.TypeAsync("Only older readers get this. (keyboard test)");
+        await page.TabToAsync("Save judgement");
+        await page.ScreenshotIfAskedAsync("keyboard-focus-review-save");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("review-saved")).ToContainTextAsync("Saved your judgement of suggestion 1");
+        await Assertions.Expect(page.GetByTestId("review-progress")).ToContainTextAsync("Suggestion 2 of 13");
+        var results = await browser.App.Services.GetRequiredService<PanelResultsQueries>().ForPanelAsync(panelId, CancellationToken.None);
+        Assert.Equal(1, results!.Overall.Of(ReviewVerdict.Unfair).Count);
     }
 }

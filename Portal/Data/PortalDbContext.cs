@@ -34,6 +34,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<DataHandlingStatement> DataHandlingStatements => Set<DataHandlingStatement>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<GoLiveReview> GoLiveReviews => Set<GoLiveReview>();
+    public DbSet<ReviewPanel> ReviewPanels => Set<ReviewPanel>();
+    public DbSet<ReviewPanelItem> ReviewPanelItems => Set<ReviewPanelItem>();
+    public DbSet<ReviewInvitation> ReviewInvitations => Set<ReviewInvitation>();
+    public DbSet<ReviewJudgement> ReviewJudgements => Set<ReviewJudgement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -53,5 +57,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         conventions.Properties<FindingKind>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<FindingStatus>().HaveConversion<string>().HaveMaxLength(16);
         conventions.Properties<EvaluationRunStatus>().HaveConversion<string>().HaveMaxLength(16);
+        conventions.Properties<ReviewVerdict>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

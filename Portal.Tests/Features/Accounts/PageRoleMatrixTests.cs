@@ -25,6 +25,8 @@ public sealed class PageRoleMatrixTests(PortalAppFactory factory) : IClassFixtur
             ["/loops/demo/model-history"] = [.. PortalRoles.All],
             ["/insights/bias"] = [.. PortalRoles.All],
             ["/insights/report"] = [.. PortalRoles.All],
+            ["/review-panels"] = [.. PortalRoles.All],
+            ["/review-panels/1"] = [.. PortalRoles.All],
             ["/admin/users"] = [PortalRoles.Admin],
             ["/privacy/requests"] = [PortalRoles.Admin],
             ["/stream"] = [.. PortalRoles.All],

@@ -5,6 +5,7 @@ using Portal.Data.Entities;
 using Portal.Features.Accountability.GoLive;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
+using Portal.Features.CommunityReview.Panels;
 using Portal.Features.Feedback.Board;
 using Portal.Features.Feedback.Tickets;
 using Portal.Features.Insights.Catalog;
@@ -87,6 +88,9 @@ public sealed class ServiceAuthorizationTests(PortalAppFactory factory) : IClass
         ["feedback export"] = (s, _) => s.Get<FeedbackCsvExport>().WriteAsync(Nobody, new TicketFilter(),
             new TicketSort(TicketSortField.Created, true), new { query = "" }, TextWriter.Null, None),
         ["audit export"] = (s, _) => s.Get<AuditCsv>().WriteAsync(Owner, new AuditFilter(), Stream.Null, None),
+        ["review panel create"] = (s, t) => s.Get<PanelService>().CreateAsync(new PanelForm { LoopId = t.LoopId, Name = "No", StrataBy = "user.ageBand" }, Owner, None),
+        ["review panel invite"] = (s, _) => s.Get<PanelService>().InviteAsync(1, "Reviewer", token => token, Owner, None),
+        ["review panel revoke"] = (s, _) => s.Get<PanelService>().RevokeAsync(1, Nobody, None),
     };
 
     public static TheoryData<string> Cases() => [.. Calls.Keys];

@@ -54,6 +54,8 @@ public static class PortalPolicies
 
     /// <summary>Records and withdraws a loop's go-live review (until one is recorded, a new loop serves only the baseline).</summary>
     public const string ReviewGoLive = nameof(ReviewGoLive);
+    /// <summary>Creates community review panels, invites their reviewers and revokes their links.</summary>
+    public const string ManageReviewPanels = nameof(ManageReviewPanels);
 
     /// <summary>What a policy allows, in words for a refusal ("… is not allowed to …").</summary>
     public static string Describe(string policy) => policy switch
@@ -72,6 +74,7 @@ public static class PortalPolicies
         ReadDecisionLog => "read or export the decision log",
         ManageAccountability => "record a loop's owner or publish its data-handling statement",
         ReviewGoLive => "record or withdraw a loop's go-live review",
+        ManageReviewPanels => "create review panels or invite and revoke their reviewers",
         _ => policy,
     };
 
@@ -92,6 +95,7 @@ public static class PortalPolicies
         options.AddPolicy(ManageAccountability, p => p.RequireAuthenticatedUser()
             .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReviewGoLive, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(ManageReviewPanels, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReadDecisionLog, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
     }
 }

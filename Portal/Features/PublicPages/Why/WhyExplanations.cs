@@ -54,7 +54,7 @@ public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory
         : WhyReason.Personalized;
 
     /// <summary>The terms that argued most for the item, strongest first; the constant and audit-only features are no factors.</summary>
-    private static List<string> Factors(string explanationJson, LoopRuntime loop, FeatureWording wording)
+    public static List<string> Factors(string explanationJson, LoopRuntime loop, FeatureWording wording)
     {
         var terms = JsonSerializer.Deserialize(explanationJson, PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution) ?? [];
         return terms
@@ -68,7 +68,7 @@ public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory
     private static IEnumerable<string> PartsOf(string term) => term.Split(FeatureAttribution.InteractionSeparator);
 
     /// <summary>A path is audit-only when it, or an object it is in, is marked.</summary>
-    private static bool IsAuditOnly(string path, LoopRuntime loop)
+    public static bool IsAuditOnly(string path, LoopRuntime loop)
     {
         var marked = loop.AuditOnlyFeatures;
         if (marked.Count == 0) return false;

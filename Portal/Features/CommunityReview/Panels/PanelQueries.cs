@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features.CommunityReview.Panels;
+
+/// <summary>The panels list and a panel's invitations with each reviewer's progress.</summary>
+public sealed class PanelQueries(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<PanelSummary>> PanelsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ReviewPanels.AsNoTracking().OrderByDescending(p => p.CreatedAt)
+            .Select(p => new PanelSummary(p.Id, p.LoopId, p.Name, p.CreatedAt, p.CreatedByName, p.ExpiresAt,
+                db.ReviewPanelItems.Count(i => i.PanelId == p.Id),
+                db.ReviewInvitations.Count(i => i.PanelId == p.Id),
+                db.ReviewJudgements.Count(j => j.PanelId == p.Id)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<InvitationView>> InvitationsAsync(long panelId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ReviewInvitations.AsNoTracking().Where(i => i.PanelId == panelId).OrderBy(i => i.Id)
+            .Select(i => new InvitationView(i.Id, i.Label, i.CreatedAt, i.CreatedByName, i.ExpiresAt, i.RevokedAt, i.RevokedByName,
+                db.ReviewJudgements.Count(j => j.InvitationId == i.Id)))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Portal.Features.Insights.Contributed;
+
+/// <summary>
+/// Figures another feature shows on the bias page beside Insights' own, for the loop chosen there (e.g. the community
+/// review panel's judgements). Registered with <see cref="ContributedFiguresRegistration.AddInsightsFigures{T}"/>, so
+/// the feature uses Insights and Insights never names the feature.
+/// </summary>
+public abstract class BiasPageFigures : ComponentBase
+{
+    [Parameter, EditorRequired] public string LoopId { get; set; } = "";
+}
