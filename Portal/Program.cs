@@ -1,6 +1,7 @@
 using Portal.Features.Accountability;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
+using Portal.Features.Comprehension;
 using Portal.Features.Dashboard;
 using Portal.Features.Evaluation;
 using Portal.Features.Evaluation.Api;
@@ -47,6 +48,7 @@ builder.AddSimulation();
 builder.AddDashboard();
 builder.AddLiveStream();
 builder.AddPublicPages();
+builder.AddComprehension();
 builder.AddFeedback();
 builder.AddInsights();
 builder.AddIntegrity();

@@ -33,6 +33,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<LoopAccountability> LoopAccountability => Set<LoopAccountability>();
     public DbSet<DataHandlingStatement> DataHandlingStatements => Set<DataHandlingStatement>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
+    public DbSet<ComprehensionAnswer> ComprehensionAnswers => Set<ComprehensionAnswer>();
+    public DbSet<ComprehensionSegment> ComprehensionSegments => Set<ComprehensionSegment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
