@@ -52,6 +52,9 @@ public static class PortalPolicies
     /// <summary>Records a loop's accountable owner and purpose, and publishes its data-handling statement.</summary>
     public const string ManageAccountability = nameof(ManageAccountability);
 
+    /// <summary>Reads the comments end users leave with "Was this explanation clear?" (their own words: reviewers only).</summary>
+    public const string ReadComprehensionComments = nameof(ReadComprehensionComments);
+
     /// <summary>What a policy allows, in words for a refusal ("… is not allowed to …").</summary>
     public static string Describe(string policy) => policy switch
     {
@@ -68,6 +71,7 @@ public static class PortalPolicies
         HandleDataSubjectRequests => "find, export or erase what is held about a person",
         ReadDecisionLog => "read or export the decision log",
         ManageAccountability => "record a loop's owner or publish its data-handling statement",
+        ReadComprehensionComments => "read end users' comments on the explanations",
         _ => policy,
     };
 
@@ -87,6 +91,7 @@ public static class PortalPolicies
         options.AddPolicy(HandleDataSubjectRequests, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin));
         options.AddPolicy(ManageAccountability, p => p.RequireAuthenticatedUser()
             .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(ReadComprehensionComments, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReadDecisionLog, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
     }
 }

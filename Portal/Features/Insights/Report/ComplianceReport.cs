@@ -25,7 +25,8 @@ public sealed record ComplianceReport(
     IReadOnlyList<SignOffSummary> EarlierSignOffs,
     Feedback.FeedbackFigures.Summary? Tickets = null,
     Accountability.LoopOwner? Owner = null,
-    Accountability.StatementVersion? Statement = null)
+    Accountability.StatementVersion? Statement = null,
+    IReadOnlyList<ComprehensionTable>? Comprehension = null)
 {
     public const int MaxListed = 500;
 
