@@ -38,6 +38,25 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     }
 
     [Fact]
+    public async Task The_why_pages_question_its_errors_and_its_thank_you_pass_axe_and_fit_a_phone()
+    {
+        var whyPath = await browser.WhyPathForAUserAsync("a11y-answer-" + Guid.NewGuid().ToString("N")[..8]);
+        var page = await browser.NewPageAsync();
+        var send = page.GetByRole(AriaRole.Button, new() { Name = "Send answer" });
+
+        await page.GotoAsync(whyPath);
+        await CheckPublicPageAsync(page, "Why page with the question", page.GetByLabel("Yes"), page.GetByLabel("No"), page.GetByLabel("What was unclear"), send);
+        await send.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToBeFocusedAsync();
+        await CheckPublicPageAsync(page, "Why page, question with errors", page.GetByTestId("error-summary"), send);
+        await page.GetByLabel("No").CheckAsync();
+        await page.GetByLabel("What was unclear").FillAsync("What does trying something new mean? (accessibility test)");
+        await send.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("clarity-thanks")).ToBeFocusedAsync();
+        await CheckPublicPageAsync(page, "Why page, answer received", page.GetByTestId("clarity-thanks"));
+    }
+
+    [Fact]
     public async Task The_feedback_form_its_errors_its_receipt_and_the_ticket_status_page_pass_axe_and_fit_a_phone()
     {
         var (_, link) = await browser.App.RankedDecisionAsync();

@@ -19,7 +19,7 @@ public sealed class WhyPageAnswerTests(PortalAppFactory factory) : IClassFixture
 
         var page = await browser.GetStringAsync("/why/" + token);
         Assert.Contains("data-testid=\"clarity-form\"", page);
-        Assert.Contains($"action=\"/why/{token}#clarity\"", page);
+        Assert.Contains($"action=\"/why/{token}\"", page);
 
         var response = await browser.AnswerAsync(token, "no", "What does \"exploring\" mean?\r\nNot clear.");
         var html = await response.Content.ReadAsStringAsync();
