@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Data;
+using Portal.Features.Comprehension;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Features.Feedback;
@@ -111,9 +115,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var (loopId, _) = await browser.App.CreateLoopAsync(LoopSettings.Default with { RewardWaitTime = TimeSpan.FromSeconds(1) });
         await SeededDemoTraffic.RunAsync(browser.App.Services, loopId, PlantedBiasFixture.Visits, seed: 2026);
         await PlantedBiasFixture.AggregatedAsync(browser.App, loopId, DateTimeOffset.UtcNow);
+        await AnswerClarityAsync(loopId, answers: 40);
         var page = await LogInAsync("reviewer-a11y@test.local", PortalRoles.ComplianceReviewer);
 
         await OpenPortalPageAsync(page, $"/insights/bias?loop={loopId}", page.GetByTestId("disparity-table"));
+        await Assertions.Expect(page.GetByTestId("comprehension-table")).ToBeVisibleAsync();
 
         await CheckPortalPageAsync(page, "Bias page");
     }
@@ -129,6 +135,20 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await CheckPortalPageAsync(page, "Triage board");
         await OpenPortalPageAsync(page, "/tickets/" + receipt.Reference, page.GetByTestId("ticket-decision"));
         await CheckPortalPageAsync(page, "Ticket page");
+    }
+
+    /// <summary>"Was this explanation clear?" answered for the loop's first decisions: two in three clear.</summary>
+    private async Task AnswerClarityAsync(string loopId, int answers)
+    {
+        var services = browser.App.Services;
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var events = await db.Decisions.Where(d => d.LoopId == loopId).OrderBy(d => d.Seq).Select(d => d.EventId).Take(answers).ToListAsync();
+        var clarity = services.GetRequiredService<ComprehensionAnswers>();
+        foreach (var (eventId, i) in events.Select((e, i) => (e, i)))
+        {
+            var subject = await clarity.SubjectAsync(services.GetRequiredService<DecisionLinkTokens>().Create(loopId, eventId, DateTimeOffset.UtcNow.AddDays(1)), CancellationToken.None);
+            await clarity.RecordAsync(subject!, new AnswerForm(i % 3 == 2 ? AnswerForm.No : AnswerForm.Yes, null), CancellationToken.None);
+        }
     }
 
     /// <summary>axe at a desktop width, then at 390 px: no sideways scrolling, and the page's main controls in view.</summary>
