@@ -25,13 +25,6 @@ public sealed class AnswerPostLimit(IOptions<PublicPagesOptions> options, Answer
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
         var perMinute = options.Value.AnswersPerMinutePerAddress;
-        return RateLimitPartition.Get(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
-            new SourceAndGlobalLimiter(new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = false,
-            }), global.Limiter));
+        return RateLimitPartition.Get(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => SourceAndGlobalLimiter.PerMinute(perMinute, global.Limiter));
     }
 }
