@@ -143,4 +143,17 @@ public sealed class WhyPageAnswerTests(PortalAppFactory factory) : IClassFixture
         Assert.DoesNotContain(await factory.ClarityAnswersAsync(loop.Id), a => a.EventId == lateEvent);
         Assert.Equal(HttpStatusCode.OK, (await factory.Browser("198.51.100.8").AnswerAsync(late, "yes")).StatusCode);
     }
+
+    [Fact]
+    public async Task Over_plain_http_the_page_still_explains_and_leaves_the_question_out()
+    {
+        var loop = await factory.CreateLoopAsync();
+        var (_, token) = await factory.DecisionAsync(loop, "reader-9");
+        var plain = factory.CreateClient(new() { BaseAddress = new Uri("http://localhost") });
+
+        var response = await plain.GetAsync("/why/" + token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("data-testid=\"clarity\"", await response.Content.ReadAsStringAsync());
+    }
 }

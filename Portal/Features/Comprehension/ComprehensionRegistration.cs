@@ -20,6 +20,7 @@ public static class ComprehensionRegistration
         services.AddSingleton<IExpiringData>(provider => provider.GetRequiredService<ComprehensionOfLog>());
         services.AddSingleton<ILogDerivedData>(provider => provider.GetRequiredService<ComprehensionOfLog>());
         services.AddSingleton<IForgetOnOptOut>(provider => provider.GetRequiredService<ComprehensionOfLog>());
+        services.AddSingleton<Privacy.Requests.IPersonalData, SubjectComprehensionAnswers>();
         return builder;
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Features.Comprehension;
 using Portal.Infrastructure.Web;
@@ -31,10 +33,12 @@ public static class WhyPageApi
     }
 
     public static async Task<RazorComponentResult<WhyDocument>> Why(string token, HttpContext http, WhyExplanations explanations,
-        ComprehensionAnswers answers, CancellationToken ct)
+        ComprehensionAnswers answers, IOptions<AntiforgeryOptions> antiforgery, CancellationToken ct)
     {
         var why = await explanations.ForTokenAsync(token, ct);
-        var subject = why is null ? null : await answers.SubjectAsync(token, ct);
+        // Outside Development the antiforgery cookie is Secure: over plain HTTP the form could not be posted (nor its token made).
+        var canPost = http.Request.IsHttps || antiforgery.Value.Cookie.SecurePolicy != CookieSecurePolicy.Always;
+        var subject = why is null || !canPost ? null : await answers.SubjectAsync(token, ct);
         return Page(http, token, why, subject is null ? null : new ClarityState(subject), why is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
     }
 
