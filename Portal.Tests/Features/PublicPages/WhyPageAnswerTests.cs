@@ -156,4 +156,21 @@ public sealed class WhyPageAnswerTests(PortalAppFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("data-testid=\"clarity\"", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_comment_is_never_exported_with_the_decision_log()
+    {
+        var loop = await factory.CreateLoopAsync();
+        var (eventId, token) = await factory.DecisionAsync(loop, "reader-10");
+        var comment = "Secret words " + Guid.NewGuid().ToString("N");
+        Assert.Equal(HttpStatusCode.OK, (await factory.Browser("198.51.100.10").AnswerAsync(token, "no", comment)).StatusCode);
+        var api = await factory.TokenClientAsync("exporter-" + Guid.NewGuid().ToString("N")[..6] + "@test.local", PortalRoles.ComplianceReviewer);
+
+        foreach (var format in new[] { "dsjson", "csv" })
+        {
+            var export = await api.GetStringAsync($"/api/v1/loops/{loop.Id}/logs?format={format}");
+            Assert.Contains(eventId, export);
+            Assert.DoesNotContain(comment, export);
+        }
+    }
 }
