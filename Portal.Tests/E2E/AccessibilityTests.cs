@@ -1,7 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Data;
+using Portal.Features.Comprehension;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Security;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.CommunityReview.Panels;
 using Portal.Tests.Features.CommunityReview;
 using Portal.Tests.Features.Feedback;
@@ -38,6 +41,25 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await CheckPublicPageAsync(page, "Opt-out page, choice saved", page.GetByTestId("opt-out-done"));
         await page.GotoAsync("/why/not-a-real-token");
         await CheckPublicPageAsync(page, "Why page, link not valid", page.GetByRole(AriaRole.Heading, new() { Level = 1 }));
+    }
+
+    [Fact]
+    public async Task The_why_pages_question_its_errors_and_its_thank_you_pass_axe_and_fit_a_phone()
+    {
+        var whyPath = await browser.WhyPathForAUserAsync("a11y-answer-" + Guid.NewGuid().ToString("N")[..8]);
+        var page = await browser.NewPageAsync();
+        var send = page.GetByRole(AriaRole.Button, new() { Name = "Send answer" });
+
+        await page.GotoAsync(whyPath);
+        await CheckPublicPageAsync(page, "Why page with the question", page.GetByLabel("Yes"), page.GetByLabel("No"), page.GetByLabel("What was unclear"), send);
+        await send.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToBeFocusedAsync();
+        await CheckPublicPageAsync(page, "Why page, question with errors", page.GetByTestId("error-summary"), send);
+        await page.GetByLabel("No").CheckAsync();
+        await page.GetByLabel("What was unclear").FillAsync("What does trying something new mean? (accessibility test)");
+        await send.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("clarity-thanks")).ToBeFocusedAsync();
+        await CheckPublicPageAsync(page, "Why page, answer received", page.GetByTestId("clarity-thanks"));
     }
 
     [Fact]
@@ -133,9 +155,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var (loopId, _) = await browser.App.CreateLoopAsync(LoopSettings.Default with { RewardWaitTime = TimeSpan.FromSeconds(1) });
         await SeededDemoTraffic.RunAsync(browser.App.Services, loopId, PlantedBiasFixture.Visits, seed: 2026);
         await PlantedBiasFixture.AggregatedAsync(browser.App, loopId, DateTimeOffset.UtcNow);
+        await AnswerClarityAsync(loopId, answers: 40);
         var page = await LogInAsync("reviewer-a11y@test.local", PortalRoles.ComplianceReviewer);
 
         await OpenPortalPageAsync(page, $"/insights/bias?loop={loopId}", page.GetByTestId("disparity-table"));
+        await Assertions.Expect(page.GetByTestId("comprehension-table")).ToBeVisibleAsync();
 
         await CheckPortalPageAsync(page, "Bias page");
     }
@@ -151,6 +175,20 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await CheckPortalPageAsync(page, "Triage board");
         await OpenPortalPageAsync(page, "/tickets/" + receipt.Reference, page.GetByTestId("ticket-decision"));
         await CheckPortalPageAsync(page, "Ticket page");
+    }
+
+    /// <summary>"Was this explanation clear?" answered for the loop's first decisions: two in three clear.</summary>
+    private async Task AnswerClarityAsync(string loopId, int answers)
+    {
+        var services = browser.App.Services;
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var events = await db.Decisions.Where(d => d.LoopId == loopId).OrderBy(d => d.Seq).Select(d => d.EventId).Take(answers).ToListAsync();
+        var clarity = services.GetRequiredService<ComprehensionAnswers>();
+        foreach (var (eventId, i) in events.Select((e, i) => (e, i)))
+        {
+            var subject = await clarity.SubjectAsync(services.GetRequiredService<DecisionLinkTokens>().Create(loopId, eventId, DateTimeOffset.UtcNow.AddDays(1)), CancellationToken.None);
+            await clarity.RecordAsync(subject!, new AnswerForm(i % 3 == 2 ? AnswerForm.No : AnswerForm.Yes, null), CancellationToken.None);
+        }
     }
 
     /// <summary>axe at a desktop width, then at 390 px: no sideways scrolling, and the page's main controls in view.</summary>

@@ -88,4 +88,26 @@ public sealed class KeyboardAccessibilityTests(BrowserFixture browser)
         var results = await browser.App.Services.GetRequiredService<PanelResultsQueries>().ForPanelAsync(panelId, CancellationToken.None);
         Assert.Equal(1, results!.Overall.Of(ReviewVerdict.Unfair).Count);
     }
+
+    [Fact]
+    public async Task An_end_user_answers_whether_the_explanation_was_clear_with_the_keyboard_alone()
+    {
+        var page = await browser.NewPageAsync();
+        var whyPath = await browser.WhyPathForAUserAsync("keyboard-answer-" + Guid.NewGuid().ToString("N")[..8]);
+        var comment = $"Clear, thanks. (keyboard test {Guid.NewGuid():N})";
+        await page.GotoAsync(whyPath);
+
+        await page.TabToAsync("clarity-yes");
+        await page.Keyboard.PressAsync("Space");
+        await page.TabToAsync("clarity-comment");
+        await page.Keyboard.TypeAsync(comment);
+        await page.TabToAsync("Send answer");
+        await page.ScreenshotIfAskedAsync("keyboard-focus-why-send-answer");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("clarity-thanks")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByTestId("clarity-thanks")).ToContainTextAsync("Thank you for your answer");
+        var answer = Assert.Single(await browser.App.ClarityAnswersAsync("demo"), a => a.Comment == comment);
+        Assert.True(answer.Clear);
+    }
 }

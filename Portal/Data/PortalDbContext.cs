@@ -38,6 +38,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ReviewPanelItem> ReviewPanelItems => Set<ReviewPanelItem>();
     public DbSet<ReviewInvitation> ReviewInvitations => Set<ReviewInvitation>();
     public DbSet<ReviewJudgement> ReviewJudgements => Set<ReviewJudgement>();
+    public DbSet<ComprehensionAnswer> ComprehensionAnswers => Set<ComprehensionAnswer>();
+    public DbSet<ComprehensionSegment> ComprehensionSegments => Set<ComprehensionSegment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -400,6 +400,72 @@ namespace Portal.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ComprehensionAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Clear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoopId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoopId", "AnsweredAt");
+
+                    b.HasIndex("LoopId", "DecidedAt");
+
+                    b.HasIndex("LoopId", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("UserHash", "LoopId");
+
+                    b.ToTable("ComprehensionAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ComprehensionSegment", b =>
+                {
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feature")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnswerId", "Feature", "Value");
+
+                    b.HasIndex("Feature", "AnswerId");
+
+                    b.ToTable("ComprehensionSegments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.DataHandlingStatement", b =>
                 {
                     b.Property<long>("Id")
@@ -1970,6 +2036,24 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ComprehensionAnswer", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Loop", null)
+                        .WithMany()
+                        .HasForeignKey("LoopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ComprehensionSegment", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.ComprehensionAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

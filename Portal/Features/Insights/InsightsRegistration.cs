@@ -29,6 +29,7 @@ public static class InsightsRegistration
         services.AddHostedService(provider => provider.GetRequiredService<InsightAggregator>());
         services.AddSingleton<BiasQueries>();
         services.AddSingleton<BiasReportBuilder>();
+        services.AddSingleton<ComprehensionRates>();
         services.AddSingleton<BiasChoices>();
         services.AddSingleton<DriftQueries>();
         services.AddSingleton<SignOffQueries>();

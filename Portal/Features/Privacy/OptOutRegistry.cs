@@ -13,7 +13,7 @@ namespace Portal.Features.Privacy;
 /// applied here, so the next Rank obeys it and a restart forgets nothing.
 /// </summary>
 public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory, UrgentWrites urgent, UserIds userIds,
-    ActorAuthorization authorization, TimeProvider clock)
+    ActorAuthorization authorization, TimeProvider clock, IEnumerable<IForgetOnOptOut> followers)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>> loops = new(StringComparer.Ordinal);
 
@@ -39,10 +39,14 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
     {
         await DemandAsync(actor, source, loopId);
         var hash = userIds.Hash(userId);
-        if (loops.TryGetValue(loopId, out var known) && known.TryGetValue(hash, out var since)) return since;
+        var hex = UserIds.ToHex(hash);
+        if (loops.TryGetValue(loopId, out var known) && known.TryGetValue(hash, out var since))
+        {
+            await ForgetAsync(loopId, hex, ct);
+            return since;
+        }
 
         var now = clock.GetUtcNow();
-        var hex = UserIds.ToHex(hash);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using (var transaction = await urgent.BeginTransactionAsync(db, ct))
         {
@@ -53,7 +57,14 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
             await transaction.CommitAsync(ct);
         }
         UsersOf(loopId)[hash] = now;
+        await ForgetAsync(loopId, hex, ct);
         return now;
+    }
+
+    /// <summary>What other features keep about the user's decisions in the loop goes once the opt-out is stored (again on a repeat).</summary>
+    private async Task ForgetAsync(string loopId, string userHash, CancellationToken ct)
+    {
+        foreach (var follower in followers) await follower.ForgetAsync(loopId, userHash, ct);
     }
 
     /// <summary>Removes the opt-out; false when there was none.</summary>

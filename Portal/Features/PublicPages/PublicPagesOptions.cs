@@ -21,6 +21,14 @@ public sealed class PublicPagesOptions : IValidatableObject
     [Range(1, 10_000_000, ErrorMessage = "Portal:PublicPages:ViewsPerMinutePerAddress must be between 1 and 10000000.")]
     public int ViewsPerMinutePerAddress { get; set; } = 60;
 
+    /// <summary>Answers to "Was this explanation clear?" one client address may post per minute (429 with Retry-After beyond).</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Portal:PublicPages:AnswersPerMinutePerAddress must be between 1 and 1000000.")]
+    public int AnswersPerMinutePerAddress { get; set; } = 10;
+
+    /// <summary>Answers per minute from all addresses together: a flood spread over many addresses stops here.</summary>
+    [Range(1, 10_000_000, ErrorMessage = "Portal:PublicPages:AnswersPerMinute must be between 1 and 10000000.")]
+    public int AnswersPerMinute { get; set; } = 300;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrEmpty(BaseUrl)) yield break;

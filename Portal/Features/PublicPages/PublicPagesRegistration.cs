@@ -17,7 +17,12 @@ public static class PublicPagesRegistration
         builder.Services.AddSingleton<Decisions.IDecisionLinks>(services => services.GetRequiredService<WhyLinks>());
         builder.Services.AddSingleton<WhyExplanations>();
         builder.Services.AddSingleton<WhyPageRateLimit>();
-        builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy<string, WhyPageRateLimit>(WhyPageRateLimit.Policy));
+        builder.Services.AddSingleton<AnswerGlobalLimit>();
+        builder.Services.Configure<RateLimiterOptions>(limiter =>
+        {
+            limiter.AddPolicy<string, WhyPageRateLimit>(WhyPageRateLimit.Policy);
+            limiter.AddPolicy<string, AnswerPostLimit>(AnswerPostLimit.Policy);
+        });
         return builder;
     }
 

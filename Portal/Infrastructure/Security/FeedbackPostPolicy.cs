@@ -24,13 +24,6 @@ public sealed class FeedbackPostPolicy(IOptions<RateLimitOptions> options, Feedb
     {
         if (!HttpMethods.IsPost(httpContext.Request.Method)) return RateLimitPartition.GetNoLimiter("");
         var perMinute = options.Value.FeedbackPostsPerMinute;
-        return RateLimitPartition.Get(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
-            new SourceAndGlobalLimiter(new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = false,
-            }), global.Limiter));
+        return RateLimitPartition.Get(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => SourceAndGlobalLimiter.PerMinute(perMinute, global.Limiter));
     }
 }

@@ -54,8 +54,12 @@ public static class PortalPolicies
 
     /// <summary>Records and withdraws a loop's go-live review (until one is recorded, a new loop serves only the baseline).</summary>
     public const string ReviewGoLive = nameof(ReviewGoLive);
+
     /// <summary>Creates community review panels, invites their reviewers and revokes their links.</summary>
     public const string ManageReviewPanels = nameof(ManageReviewPanels);
+
+    /// <summary>Reads the comments end users leave with "Was this explanation clear?" (their own words: reviewers only).</summary>
+    public const string ReadComprehensionComments = nameof(ReadComprehensionComments);
 
     /// <summary>What a policy allows, in words for a refusal ("… is not allowed to …").</summary>
     public static string Describe(string policy) => policy switch
@@ -75,6 +79,7 @@ public static class PortalPolicies
         ManageAccountability => "record a loop's owner or publish its data-handling statement",
         ReviewGoLive => "record or withdraw a loop's go-live review",
         ManageReviewPanels => "create review panels or invite and revoke their reviewers",
+        ReadComprehensionComments => "read end users' comments on the explanations",
         _ => policy,
     };
 
@@ -96,6 +101,7 @@ public static class PortalPolicies
             .RequireRole(PortalRoles.Admin, PortalRoles.ProductOwner, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReviewGoLive, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ManageReviewPanels, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
+        options.AddPolicy(ReadComprehensionComments, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.ComplianceReviewer));
         options.AddPolicy(ReadDecisionLog, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.All));
     }
 }

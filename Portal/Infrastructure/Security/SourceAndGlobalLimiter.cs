@@ -9,6 +9,16 @@ namespace Portal.Infrastructure.Security;
 /// </summary>
 public sealed class SourceAndGlobalLimiter(FixedWindowRateLimiter perSource, RateLimiter global) : ReplenishingRateLimiter
 {
+    /// <summary>A one-minute window of <paramref name="perMinute"/> posts for one address, chained with <paramref name="global"/>.</summary>
+    public static SourceAndGlobalLimiter PerMinute(int perMinute, RateLimiter global) =>
+        new(new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = false,
+        }), global);
+
     public override bool IsAutoReplenishing => false;
 
     public override TimeSpan ReplenishmentPeriod => perSource.ReplenishmentPeriod;

@@ -26,7 +26,8 @@ public sealed record ComplianceReport(
     Feedback.FeedbackFigures.Summary? Tickets = null,
     Accountability.LoopOwner? Owner = null,
     Accountability.StatementVersion? Statement = null,
-    Accountability.GoLive.GoLiveRecord? GoLive = null)
+    Accountability.GoLive.GoLiveRecord? GoLive = null,
+    IReadOnlyList<ComprehensionTable>? Comprehension = null)
 {
     public const int MaxListed = 500;
 

@@ -27,6 +27,7 @@ public sealed class ComplianceReportBuilder(
     Accountability.LoopOwners owners,
     Accountability.DataHandlingStatements statements,
     Accountability.GoLive.GoLiveQueries goLive,
+    ComprehensionRates comprehension,
     TimeProvider clock)
 {
     public const int MaxFallbackFeatures = 5;
@@ -46,13 +47,15 @@ public sealed class ComplianceReportBuilder(
 
         var actions = await audit.FindAsync(new AuditFilter(From: period.From, To: period.To.AddTicks(-1), LoopId: loopId), 0, ComplianceReport.MaxListed, ct);
         var (flags, flagTotal) = await FlagsAsync(loopId, period, ct);
+        var understood = new List<ComprehensionTable>();
+        foreach (var disparity in disparities) understood.Add(await comprehension.ForQuestionAsync(disparity.Question, ct));
         return new ComplianceReport(loop.Id, loop.Name, period, clock.GetUtcNow(), generatedBy,
             loop.AuditOnlyFeatures.Order(StringComparer.Ordinal).ToList(),
             options.SensitiveInputs,
             disparities, await drift.DriftAsync(loopId, period, ct),
             actions.Entries.Select(e => new OversightAction(e.At, e.ActorName, e.Action, e.TargetId, e.Reason)).ToList(), actions.Total,
             flags, flagTotal, await signOffs.ForLoopAsync(loopId, ct), await feedback.ForLoopAsync(loopId, period.From, period.To, ct),
-            await owners.FindAsync(loopId, ct), await statements.CurrentAsync(loopId, ct), (await goLive.StatusAsync(loopId, ct))?.Current);
+            await owners.FindAsync(loopId, ct), await statements.CurrentAsync(loopId, ct), (await goLive.StatusAsync(loopId, ct))?.Current, understood);
     }
 
     private async Task<(List<FlaggedDecision> Flags, int Total)> FlagsAsync(string loopId, AnalysisWindow period, CancellationToken ct)

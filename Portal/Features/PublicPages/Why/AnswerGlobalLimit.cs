@@ -1,0 +1,21 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Features.PublicPages.Why;
+
+/// <summary>
+/// The one limit all answers to "Was this explanation clear?" share, whatever their address (<c>AnswersPerMinute</c>).
+/// A singleton, so that its timer is disposed with the app.
+/// </summary>
+public sealed class AnswerGlobalLimit(IOptions<PublicPagesOptions> options) : IDisposable
+{
+    public RateLimiter Limiter { get; } = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = options.Value.AnswersPerMinute,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    });
+
+    public void Dispose() => Limiter.Dispose();
+}
