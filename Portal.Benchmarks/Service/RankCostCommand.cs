@@ -13,15 +13,15 @@ public static class RankCostCommand
         Console.WriteLine($"Rank body {stages.BodyBytes} bytes (10 actions × 20 features); µs and bytes allocated per call, median of 5 passes of {calls}");
         var rows = new (string Name, StageTimer.Cost Cost)[]
         {
-            ("deserialize RankRequest (System.Text.Json, JsonElement features)", StageTimer.Measure(calls, _ => stages.Deserialize())),
+            ("read RankRequest (one JsonDocument over the body)", StageTimer.Measure(calls, _ => stages.Deserialize())),
             ("keep raw body as string (RequestJson)", StageTimer.Measure(calls, _ => stages.KeepRaw())),
             ("validate", StageTimer.Measure(calls, _ => stages.Validate())),
-            ("parse features (context + 10 actions)", StageTimer.Measure(calls, _ => stages.ParseFeatures())),
+            ("hash features from UTF-8 (context + 10 actions)", StageTimer.Measure(calls, _ => stages.ParseFeatures())),
             ("rank (score 10 actions, sample)", StageTimer.Measure(calls, stages.Rank)),
             ("explain (top 5)", StageTimer.Measure(calls, _ => stages.Explain())),
             ("serialize ranking + explanation", StageTimer.Measure(calls, _ => stages.SerializeLogged())),
             ("whyUrl: signed token (HMAC-SHA256, base64url) + absolute URL", StageTimer.Measure(calls, stages.WhyLink)),
-            ("trainer: re-read RequestJson, parse, learn", StageTimer.Measure(calls / 4, _ => stages.Learn())),
+            ("trainer: read RequestJson, hash, learn", StageTimer.Measure(calls / 4, _ => stages.Learn())),
         };
         foreach (var (name, cost) in rows) Console.WriteLine($"  {name,-66} {cost.Micros,8:F1} µs {cost.Bytes,9:F0} B");
         var insert = await SqliteInsertCost.MicrosPerDecisionAsync(stages.RequestJson, batchSize: 32, batches: 300);

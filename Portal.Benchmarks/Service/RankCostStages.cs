@@ -54,7 +54,11 @@ public sealed class RankCostStages
 
     public int BodyBytes => body.Length;
 
-    public void Deserialize() => JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest);
+    /// <summary>As the server reads a Rank body: one document over the bytes, mapped by hand (see RankRequestReader).</summary>
+    public void Deserialize()
+    {
+        using var parsed = RankRequestReader.TryRead(body) ?? throw new InvalidOperationException("the reader declined the benchmark body");
+    }
 
     public void KeepRaw() => Encoding.UTF8.GetString(body);
 
@@ -83,6 +87,6 @@ public sealed class RankCostStages
     /// <summary>Personalizer's inferenceExplanation (only loops that enable it): top 5 terms of each of the 10 actions.</summary>
     public void InferenceExplanation() => InferenceExplainer.Explain(model, context, actions, request.Actions!, ranking, new bool[10]);
 
-    /// <summary>What the trainer does per decision: deserialize RequestJson again, parse features, learn.</summary>
+    /// <summary>What the trainer does per decision: read RequestJson again, parse features, learn.</summary>
     public void Learn() => trainer.Learn(learner, Example, 0);
 }

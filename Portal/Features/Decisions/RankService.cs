@@ -145,9 +145,17 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         return new RankOutcome(index, Explored: false);
     }
 
+    /// <summary>What open pages are told; the context is copied, as the request's elements are released after the call.</summary>
     private static DecidedItem Announcement(DecisionRecord d, int candidates, IReadOnlyList<JsonElement> context) => new(
         d.LoopId, d.EventId, d.CreatedAt, d.ChosenActionId, d.ChosenProbability, d.BaselineActionId, d.Explored, d.ModelVersion,
-        d.Mode, d.Oversight, d.RuleId, d.OversightDetail, candidates, context);
+        d.Mode, d.Oversight, d.RuleId, d.OversightDetail, candidates, Copy(context));
+
+    private static JsonElement[] Copy(IReadOnlyList<JsonElement> context)
+    {
+        var copy = new JsonElement[context.Count];
+        for (var i = 0; i < copy.Length; i++) copy[i] = context[i].Clone();
+        return copy;
+    }
 
     private static bool[] ExcludedMask(IReadOnlyList<RankableAction> actions, IReadOnlyList<string>? excludedIds)
     {

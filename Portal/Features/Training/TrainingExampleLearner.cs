@@ -15,7 +15,9 @@ public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logge
     public bool Learn(OnlineLearner learner, TrainingExample example, double defaultReward, IReadOnlySet<string>? auditOnlyFeatures = null)
     {
         if (!IsLearnable(example)) return false;
-        var request = LoggedRequest.Read(example.RequestJson);
+        // One document over the logged text; the serializer only for what that reader declines.
+        using var parsed = RankRequestReader.TryRead(example.RequestJson);
+        var request = parsed?.Request ?? LoggedRequest.Read(example.RequestJson);
         if (request?.Actions is not { Count: > 0 } actions)
         {
             logger.LogWarning("Decision {Seq} has no readable request; skipped", example.Seq);
