@@ -62,7 +62,10 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
             outcome.Explored, model.Version, loop.Settings.LearningMode,
             JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction),
             JsonSerializer.Serialize(explanation[..explained], PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution),
-            request.DeferActivation, verdict.Effects, verdict.RuleId, verdict.Detail);
+            request.DeferActivation, verdict.Effects, verdict.RuleId, verdict.Detail,
+            // The trainer learns from these hashes instead of parsing the request again (a logging-only loop never learns).
+            loop.Settings.LearningMode == LearningMode.LoggingOnly ? null
+                : LearnerFeatureRecord.Write(context, actionFeatures, chosen, LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures)));
 
         if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
         if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));

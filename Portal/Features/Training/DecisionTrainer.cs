@@ -77,16 +77,17 @@ public sealed class DecisionTrainer(
             .OrderBy(d => d.Seq)
             .Take(options.Value.MaxBatchSize)
             .Select(d => new TrainingExample(d.Seq, d.CreatedAt, d.RequestJson, d.ChosenActionId, d.ChosenProbability,
-                d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight, db.DecisionFlags.Any(f => f.DecisionSeq == d.Seq), false, d.RewardSource))
+                d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight, db.DecisionFlags.Any(f => f.DecisionSeq == d.Seq), false, d.RewardSource, d.LearnerFeatures))
             .ToListAsync(ct);
 
         var learned = 0;
+        var auditOnly = LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures);
         foreach (var example in batch)
         {
             // Commit order is creation order, give or take milliseconds: stop at the first one still waiting.
             if (example.CreatedAt > dueBefore) break;
             var marked = quarantined.Count == 0 ? example : example with { Quarantined = QuarantineWindow.Covers(quarantined, example.CreatedAt, example.RewardSource) };
-            if (exampleLearner.Learn(learner.Learner, marked, loop.Settings.DefaultReward, loop.AuditOnlyFeatures)) learned++;
+            if (exampleLearner.Learn(learner.Learner, marked, loop.Settings.DefaultReward, loop.AuditOnlyFeatures, auditOnly)) learned++;
             learner.LastTrainedSeq = example.Seq;
             learner.HasUnsavedChanges = true;
         }
