@@ -46,11 +46,15 @@ public sealed class RankCostStages
         var keys = new SecretKeys(Options.Create(new StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("rank-cost-keys").FullName }));
         whyLinks = new WhyLinks(new DecisionLinkTokens(keys, TimeProvider.System), Options.Create(new PublicPagesOptions()), TimeProvider.System);
         Example = new TrainingExample(1, DateTimeOffset.UnixEpoch, RequestJson, "a3", 0.5, LearningMode.Online, false, null, 1);
+        LoggedExample = Example with { LearnerFeatures = LearnerFeatureRecord.Write(context, actions, 3, 0) };
     }
 
     public string RequestJson => Encoding.UTF8.GetString(body);
 
     public TrainingExample Example { get; }
+
+    /// <summary>The same decision logged with Rank's hashed features (LearnerFeatureRecord).</summary>
+    public TrainingExample LoggedExample { get; }
 
     public int BodyBytes => body.Length;
 
@@ -89,4 +93,10 @@ public sealed class RankCostStages
 
     /// <summary>What the trainer does per decision: read RequestJson again, parse features, learn.</summary>
     public void Learn() => trainer.Learn(learner, Example, 0);
+
+    /// <summary>What the trainer does per decision logged with Rank's hashes: read them, learn.</summary>
+    public void LearnFromRecord() => trainer.Learn(learner, LoggedExample, 0);
+
+    /// <summary>What Rank adds to the log for the trainer: its hashed features as a record.</summary>
+    public void WriteRecord() => LearnerFeatureRecord.Write(context, actions, 3, 0);
 }

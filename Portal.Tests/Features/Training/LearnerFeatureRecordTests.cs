@@ -75,7 +75,7 @@ public sealed class LearnerFeatureRecordTests
     }
 
     [Fact]
-    public async Task Rank_logs_the_hashes_and_a_decision_logged_without_them_is_still_learned()
+    public async Task Rank_logs_the_hashes_and_decisions_logged_without_usable_ones_are_learned_from_their_request()
     {
         using var factory = new PortalAppFactory();
         var (id, api) = await factory.CreateLoopAsync(LoopSettings.Default with { RewardWaitTime = TimeSpan.FromSeconds(1) });
@@ -84,15 +84,20 @@ public sealed class LearnerFeatureRecordTests
 
         await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(3, "with-hashes")));
         await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(3, "upgraded-row")));
+        await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(3, "other-audit-only")));
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var logged = await db.Decisions.Where(d => d.LoopId == id).ToListAsync();
             Assert.All(logged, d => Assert.NotNull(d.LearnerFeatures));
             // What a row written before this column existed looks like after the migration.
             await db.Decisions.Where(d => d.LoopId == id && d.EventId == "upgraded-row").ExecuteUpdateAsync(s => s.SetProperty(d => d.LearnerFeatures, (byte[]?)null));
+            // Hashed while other features were audit-only: the fingerprint no longer fits the loop's list.
+            var stale = logged.Single(d => d.EventId == "other-audit-only").LearnerFeatures!;
+            stale[1] ^= 0xFF;
+            await db.Decisions.Where(d => d.LoopId == id && d.EventId == "other-audit-only").ExecuteUpdateAsync(s => s.SetProperty(d => d.LearnerFeatures, stale));
         }
 
-        await Eventually.TrueAsync(() => loop.Model.Current.ExamplesLearned == 2);
+        await Eventually.TrueAsync(() => loop.Model.Current.ExamplesLearned == 3);
     }
 
     private static TrainingExample Example(long seq, string json, string chosen, double reward, byte[]? features) =>

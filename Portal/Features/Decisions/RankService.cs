@@ -164,19 +164,29 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
     {
         var mask = new bool[actions.Count];
         if (excludedIds is not { Count: > 0 }) return mask;
-        for (var i = 0; i < actions.Count; i++) mask[i] = excludedIds.Contains(actions[i].Id!);
+        for (var i = 0; i < actions.Count; i++)
+        {
+            for (var j = 0; j < excludedIds.Count && !mask[i]; j++) mask[i] = string.Equals(excludedIds[j], actions[i].Id, StringComparison.Ordinal);
+        }
         return mask;
     }
 
-    /// <summary>Personalizer's order: the chosen action first, then the others by probability.</summary>
+    /// <summary>Personalizer's order: the chosen action first, then the others by probability (ties: request order).</summary>
     private static RankedAction[] Ranking(IReadOnlyList<RankableAction> actions, double[] probabilities, int chosen)
     {
-        var order = new int[actions.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) => a == b ? 0 : a == chosen ? -1 : b == chosen ? 1
-            : probabilities[b] != probabilities[a] ? probabilities[b].CompareTo(probabilities[a]) : a.CompareTo(b));
+        // An insertion sort on at most 50 actions: no comparison delegate or closure per call.
+        Span<int> order = stackalloc int[actions.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var j = i;
+            for (; j > 0 && RanksBefore(i, order[j - 1], probabilities, chosen); j--) order[j] = order[j - 1];
+            order[j] = i;
+        }
         var ranking = new RankedAction[order.Length];
         for (var i = 0; i < order.Length; i++) ranking[i] = new RankedAction(actions[order[i]].Id!, probabilities[order[i]]);
         return ranking;
     }
+
+    private static bool RanksBefore(int a, int b, double[] probabilities, int chosen) =>
+        a != b && (a == chosen || (b != chosen && (probabilities[a] != probabilities[b] ? probabilities[a] > probabilities[b] : a < b)));
 }

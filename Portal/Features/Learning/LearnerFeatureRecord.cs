@@ -45,18 +45,38 @@ public static class LearnerFeatureRecord
         return bytes;
     }
 
+    /// <summary>
+    /// Whether <see cref="TryRead"/> will read the record with <paramref name="fingerprint"/>: the version, the
+    /// audit-only fingerprint and every set's length fit. Reads only the counts, so a reader can decide what else to load.
+    /// </summary>
+    public static bool IsUsable(byte[]? record, uint fingerprint)
+    {
+        if (record is not { Length: >= HeaderBytes } || record[0] != Version) return false;
+        var span = record.AsSpan();
+        if (BinaryPrimitives.ReadUInt32LittleEndian(span[1..]) != fingerprint) return false;
+        var sets = BinaryPrimitives.ReadUInt16LittleEndian(span[7..]);
+        if (sets < 2 || BinaryPrimitives.ReadUInt16LittleEndian(span[5..]) >= sets - 1) return false;
+        long at = HeaderBytes;
+        for (var s = 0; s < sets; s++)
+        {
+            if (at + 4 > span.Length) return false;
+            var count = BinaryPrimitives.ReadInt32LittleEndian(span[(int)at..]);
+            if (count < 0) return false;
+            at += 4 + (long)count * FeatureBytes;
+        }
+        return at == span.Length;
+    }
+
     /// <summary>The features and the chosen index, or false when the record is absent, unknown, or hashed with other audit-only features.</summary>
     public static bool TryRead(byte[]? record, uint fingerprint, out FeatureSet context, out FeatureSet[] actions, out int chosen)
     {
         context = FeatureSet.Empty;
         actions = [];
         chosen = -1;
-        if (record is not { Length: >= HeaderBytes } || record[0] != Version) return false;
+        if (!IsUsable(record, fingerprint)) return false;
         var span = record.AsSpan();
-        if (BinaryPrimitives.ReadUInt32LittleEndian(span[1..]) != fingerprint) return false;
         chosen = BinaryPrimitives.ReadUInt16LittleEndian(span[5..]);
         var sets = BinaryPrimitives.ReadUInt16LittleEndian(span[7..]);
-        if (sets < 2 || chosen >= sets - 1) return false;
         try
         {
             var at = HeaderBytes;
