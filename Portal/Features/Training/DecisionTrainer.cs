@@ -72,14 +72,7 @@ public sealed class DecisionTrainer(
         var dueBefore = clock.GetUtcNow() - loop.Settings.RewardWaitTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var quarantined = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loop.Id).Select(q => new QuarantineWindow(q.From, q.To, q.Source)).ToListAsync(ct);
-        var batch = await db.Decisions.AsNoTracking()
-            .Where(d => d.LoopId == loop.Id && d.Seq > learner.LastTrainedSeq)
-            .OrderBy(d => d.Seq)
-            .Take(options.Value.MaxBatchSize)
-            // A decision logged with Rank's hashed features is learned from them: its request text is not read.
-            .Select(d => new TrainingExample(d.Seq, d.CreatedAt, d.LearnerFeatures == null ? d.RequestJson : "", d.ChosenActionId, d.ChosenProbability,
-                d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight, db.DecisionFlags.Any(f => f.DecisionSeq == d.Seq), false, d.RewardSource, d.LearnerFeatures))
-            .ToListAsync(ct);
+        var batch = await TrainingBatch.ReadAsync(db, loop.Id, learner.LastTrainedSeq, options.Value.MaxBatchSize, ct);
 
         var learned = 0;
         var auditOnly = LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures);
