@@ -93,24 +93,7 @@ public sealed class Utf8FeatureHashingTests
     }
 
     private static Gen<JsonObject> FeatureObject(int size) =>
-        Gen.Choose(0, 6).SelectMany(n => Gen.ListOf(Gen.Zip(Gen.Elements(Keys), Node(size)), n)).Select(pairs =>
-        {
-            var obj = new JsonObject();
-            foreach (var (key, value) in pairs) obj[key] = value?.DeepClone();
-            return obj;
-        });
-
-    private static Gen<JsonNode?> Node(int size) => size <= 0
-        ? Leaf()
-        : Gen.OneOf(
-            Leaf(), Leaf(),
-            Gen.Choose(0, 4).SelectMany(n => Gen.ListOf(Node(size / 3), n)).Select(items => (JsonNode?)new JsonArray(items.Select(i => i?.DeepClone()).ToArray())),
-            Gen.ListOf(Gen.Zip(Gen.Elements(Keys), Node(size / 3))).Select(pairs =>
-            {
-                var obj = new JsonObject();
-                foreach (var (key, value) in pairs) obj[key] = value?.DeepClone();
-                return (JsonNode?)obj;
-            }));
+        RandomJson.Object(Gen.Choose(0, 6).SelectMany(n => Gen.ListOf(Gen.Zip(Gen.Elements(Keys), RandomJson.Node(size, Keys, Leaf())), n)));
 
     private static Gen<JsonNode?> Leaf() => Gen.OneOf(
         Gen.Constant<JsonNode?>(null),
