@@ -13,23 +13,37 @@ public static class RankCostCommand
         Console.WriteLine($"Rank body {stages.BodyBytes} bytes (10 actions × 20 features); µs and bytes allocated per call, median of 5 passes of {calls}");
         var rows = new (string Name, StageTimer.Cost Cost)[]
         {
-            ("deserialize RankRequest (System.Text.Json, JsonElement features)", StageTimer.Measure(calls, _ => stages.Deserialize())),
+            ("read RankRequest (one JsonDocument over the body)", StageTimer.Measure(calls, _ => stages.Deserialize())),
             ("keep raw body as string (RequestJson)", StageTimer.Measure(calls, _ => stages.KeepRaw())),
             ("validate", StageTimer.Measure(calls, _ => stages.Validate())),
-            ("parse features (context + 10 actions)", StageTimer.Measure(calls, _ => stages.ParseFeatures())),
+            ("hash features from UTF-8 (context + 10 actions)", StageTimer.Measure(calls, _ => stages.ParseFeatures())),
             ("rank (score 10 actions, sample)", StageTimer.Measure(calls, stages.Rank)),
             ("explain (top 5)", StageTimer.Measure(calls, _ => stages.Explain())),
             ("serialize ranking + explanation", StageTimer.Measure(calls, _ => stages.SerializeLogged())),
             ("whyUrl: signed token (HMAC-SHA256, base64url) + absolute URL", StageTimer.Measure(calls, stages.WhyLink)),
-            ("trainer: re-read RequestJson, parse, learn", StageTimer.Measure(calls / 4, _ => stages.Learn())),
+            ("hashed features record for the trainer (LearnerFeatures)", StageTimer.Measure(calls, _ => stages.WriteRecord())),
         };
+        var rankRows = rows.Length;
+        rows =
+        [
+            .. rows,
+            ("trainer: learn from the logged hashed features", StageTimer.Measure(calls / 4, _ => stages.LearnFromRecord())),
+            ("trainer, rows logged before the record: read RequestJson, hash, learn", StageTimer.Measure(calls / 4, _ => stages.Learn())),
+        ];
+        Console.WriteLine($"  load average {LoadAverage()}");
         foreach (var (name, cost) in rows) Console.WriteLine($"  {name,-66} {cost.Micros,8:F1} µs {cost.Bytes,9:F0} B");
+        var rank = rows.Take(rankRows).ToArray();
+        Console.WriteLine($"  {"in-process Rank (the stages above, no SQLite)",-66} {rank.Sum(r => r.Cost.Micros),8:F1} µs {rank.Sum(r => r.Cost.Bytes),9:F0} B");
         var insert = await SqliteInsertCost.MicrosPerDecisionAsync(stages.RequestJson, batchSize: 32, batches: 300);
         Console.WriteLine($"  {"SQLite insert, WAL + synchronous=FULL, 32 per commit (wall time)",-66} {insert,8:F1} µs");
-        Console.WriteLine($"  {"sum",-66} {rows.Sum(r => r.Cost.Micros) + insert,8:F1} µs {rows.Sum(r => r.Cost.Bytes),9:F0} B");
+        Console.WriteLine($"  {"Rank + insert + learning from the record",-66} {rank.Sum(r => r.Cost.Micros) + rows[rankRows].Cost.Micros + insert,8:F1} µs");
         // Only loops with isInferenceExplainabilityEnabled pay this; it is not in the sum.
         var inference = StageTimer.Measure(calls, _ => stages.InferenceExplanation());
         Console.WriteLine($"  {"inferenceExplanation, 10 actions × top 5 (loops that enable it)",-66} {inference.Micros,8:F1} µs {inference.Bytes,9:F0} B");
+        Console.WriteLine($"  load average {LoadAverage()}");
         return 0;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

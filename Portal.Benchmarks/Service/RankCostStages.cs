@@ -46,15 +46,23 @@ public sealed class RankCostStages
         var keys = new SecretKeys(Options.Create(new StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("rank-cost-keys").FullName }));
         whyLinks = new WhyLinks(new DecisionLinkTokens(keys, TimeProvider.System), Options.Create(new PublicPagesOptions()), TimeProvider.System);
         Example = new TrainingExample(1, DateTimeOffset.UnixEpoch, RequestJson, "a3", 0.5, LearningMode.Online, false, null, 1);
+        LoggedExample = Example with { LearnerFeatures = LearnerFeatureRecord.Write(context, actions, 3, 0) };
     }
 
     public string RequestJson => Encoding.UTF8.GetString(body);
 
     public TrainingExample Example { get; }
 
+    /// <summary>The same decision logged with Rank's hashed features (LearnerFeatureRecord).</summary>
+    public TrainingExample LoggedExample { get; }
+
     public int BodyBytes => body.Length;
 
-    public void Deserialize() => JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest);
+    /// <summary>As the server reads a Rank body: one document over the bytes, mapped by hand (see RankRequestReader).</summary>
+    public void Deserialize()
+    {
+        using var parsed = RankRequestReader.TryRead(body) ?? throw new InvalidOperationException("the reader declined the benchmark body");
+    }
 
     public void KeepRaw() => Encoding.UTF8.GetString(body);
 
@@ -83,6 +91,12 @@ public sealed class RankCostStages
     /// <summary>Personalizer's inferenceExplanation (only loops that enable it): top 5 terms of each of the 10 actions.</summary>
     public void InferenceExplanation() => InferenceExplainer.Explain(model, context, actions, request.Actions!, ranking, new bool[10]);
 
-    /// <summary>What the trainer does per decision: deserialize RequestJson again, parse features, learn.</summary>
+    /// <summary>What the trainer does per decision: read RequestJson again, parse features, learn.</summary>
     public void Learn() => trainer.Learn(learner, Example, 0);
+
+    /// <summary>What the trainer does per decision logged with Rank's hashes: read them, learn.</summary>
+    public void LearnFromRecord() => trainer.Learn(learner, LoggedExample, 0);
+
+    /// <summary>What Rank adds to the log for the trainer: its hashed features as a record.</summary>
+    public void WriteRecord() => LearnerFeatureRecord.Write(context, actions, 3, 0);
 }

@@ -10,17 +10,7 @@ public sealed class RandomPayloadPropertyTests(PortalAppFactory factory) : IClas
 {
     private static readonly string[] Keys = ["actions", "contextFeatures", "excludedActions", "eventId", "id", "features", "deferActivation", "value", "x", ""];
 
-    private static Gen<JsonNode?> Node(int size) => size <= 0
-        ? Leaf()
-        : Gen.OneOf(
-            Leaf(),
-            Gen.Choose(0, 4).SelectMany(n => Gen.ListOf(Node(size / 3), n)).Select(items => (JsonNode?)new JsonArray(items.Select(i => i?.DeepClone()).ToArray())),
-            Gen.ListOf(Gen.Zip(Gen.Elements(Keys), Node(size / 3))).Select(pairs =>
-            {
-                var obj = new JsonObject();
-                foreach (var (key, value) in pairs) obj[key] = value?.DeepClone();
-                return (JsonNode?)obj;
-            }));
+    private static Gen<JsonNode?> Node(int size) => RandomJson.Node(size, Keys, Leaf());
 
     private static Gen<JsonNode?> Leaf() => Gen.OneOf(
         Gen.Constant<JsonNode?>(null),

@@ -16,6 +16,12 @@ public sealed class Decision
     /// <summary>contextFeatures, actions and excludedActions as received: what the trainer replays.</summary>
     public required string RequestJson { get; set; }
 
+    /// <summary>
+    /// The request's hashed features as Rank scored them, for the trainer (see LearnerFeatureRecord); null for
+    /// decisions logged before it existed, opted-out ones and logging-only loops: the trainer then parses RequestJson.
+    /// </summary>
+    public byte[]? LearnerFeatures { get; set; }
+
     public required string ChosenActionId { get; set; }
     public double ChosenProbability { get; set; }
     public required string BaselineActionId { get; set; }

@@ -544,6 +544,9 @@ namespace Portal.Data.Migrations
                     b.Property<bool>("Explored")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("LearnerFeatures")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("LoopId")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -36,16 +36,16 @@ public static class DecisionsApi
     public static async Task<IResult> Rank(HttpContext http, RankService ranker, IDecisionLinks links, LoopCallLimits limits, CancellationToken ct)
     {
         if (!limits.TryAcquire(http.Loop(), LimitedCall.Rank)) return LimitReached(http, "Rank", http.Loop().Settings.RankCallsPerSecond);
-        var body = await JsonBody.ReadAsync(http.Request, PersonalizerJsonContext.Default.RankRequest,
-            ApiErrorCodes.InvalidRankRequest, keepRaw: true, ct);
+        // The request's feature elements live in the body's buffer: it is released when the decision is made.
+        using var body = await RankRequestBody.ReadAsync(http.Request, ct);
         if (body.Error is not null) return body.Error;
-        if (RankRequestValidator.Validate(body.Value!) is { } problem)
+        if (RankRequestValidator.Validate(body.Request!) is { } problem)
             return ApiResults.BadRequest(ApiErrorCodes.InvalidRankRequest, problem);
 
         var loop = http.Loop();
-        var result = await ranker.RankAsync(loop, body.Value!, body.RawJson!, GlobalPrivacyControl(http.Request), ct);
+        var result = await ranker.RankAsync(loop, body.Request!, body.RawJson!, GlobalPrivacyControl(http.Request), ct);
         if (result.IsDuplicate)
-            return ApiResults.Conflict($"eventId '{body.Value!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
+            return ApiResults.Conflict($"eventId '{body.Request!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
         var response = result.Response! with { WhyUrl = links.UrlFor(http.Request, loop.Id, result.Response!.EventId) };
         return TypedResults.Json(response, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
     }

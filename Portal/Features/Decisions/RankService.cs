@@ -62,7 +62,10 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
             outcome.Explored, model.Version, loop.Settings.LearningMode,
             JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction),
             JsonSerializer.Serialize(explanation[..explained], PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution),
-            request.DeferActivation, verdict.Effects, verdict.RuleId, verdict.Detail);
+            request.DeferActivation, verdict.Effects, verdict.RuleId, verdict.Detail,
+            // The trainer learns from these hashes instead of parsing the request again (a logging-only loop never learns).
+            loop.Settings.LearningMode == LearningMode.LoggingOnly ? null
+                : LearnerFeatureRecord.Write(context, actionFeatures, chosen, LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures)));
 
         if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
         if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));
@@ -145,27 +148,45 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         return new RankOutcome(index, Explored: false);
     }
 
+    /// <summary>What open pages are told; the context is copied, as the request's elements are released after the call.</summary>
     private static DecidedItem Announcement(DecisionRecord d, int candidates, IReadOnlyList<JsonElement> context) => new(
         d.LoopId, d.EventId, d.CreatedAt, d.ChosenActionId, d.ChosenProbability, d.BaselineActionId, d.Explored, d.ModelVersion,
-        d.Mode, d.Oversight, d.RuleId, d.OversightDetail, candidates, context);
+        d.Mode, d.Oversight, d.RuleId, d.OversightDetail, candidates, Copy(context));
+
+    private static JsonElement[] Copy(IReadOnlyList<JsonElement> context)
+    {
+        var copy = new JsonElement[context.Count];
+        for (var i = 0; i < copy.Length; i++) copy[i] = context[i].Clone();
+        return copy;
+    }
 
     private static bool[] ExcludedMask(IReadOnlyList<RankableAction> actions, IReadOnlyList<string>? excludedIds)
     {
         var mask = new bool[actions.Count];
         if (excludedIds is not { Count: > 0 }) return mask;
-        for (var i = 0; i < actions.Count; i++) mask[i] = excludedIds.Contains(actions[i].Id!);
+        for (var i = 0; i < actions.Count; i++)
+        {
+            for (var j = 0; j < excludedIds.Count && !mask[i]; j++) mask[i] = string.Equals(excludedIds[j], actions[i].Id, StringComparison.Ordinal);
+        }
         return mask;
     }
 
-    /// <summary>Personalizer's order: the chosen action first, then the others by probability.</summary>
+    /// <summary>Personalizer's order: the chosen action first, then the others by probability (ties: request order).</summary>
     private static RankedAction[] Ranking(IReadOnlyList<RankableAction> actions, double[] probabilities, int chosen)
     {
-        var order = new int[actions.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) => a == b ? 0 : a == chosen ? -1 : b == chosen ? 1
-            : probabilities[b] != probabilities[a] ? probabilities[b].CompareTo(probabilities[a]) : a.CompareTo(b));
+        // An insertion sort on at most 50 actions: no comparison delegate or closure per call.
+        Span<int> order = stackalloc int[actions.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var j = i;
+            for (; j > 0 && RanksBefore(i, order[j - 1], probabilities, chosen); j--) order[j] = order[j - 1];
+            order[j] = i;
+        }
         var ranking = new RankedAction[order.Length];
         for (var i = 0; i < order.Length; i++) ranking[i] = new RankedAction(actions[order[i]].Id!, probabilities[order[i]]);
         return ranking;
     }
+
+    private static bool RanksBefore(int a, int b, double[] probabilities, int chosen) =>
+        a != b && (a == chosen || (b != chosen && (probabilities[a] != probabilities[b] ? probabilities[a] > probabilities[b] : a < b)));
 }

@@ -57,6 +57,21 @@ public sealed class FeatureSetBuilder
         return Add(ns, unchecked(NamespaceHash(ns) + (uint)position), value, label);
     }
 
+    /// <summary>A numeric feature whose name is UTF-8 (read straight from a request body).</summary>
+    internal FeatureSetBuilder AddNumber(string ns, ReadOnlySpan<byte> name, float value, FeatureLabel label)
+    {
+        if (value == 0 || !float.IsFinite(value)) return this;
+        return Add(ns, MurmurHash3.HashString(name, NamespaceHash(ns)), value, label);
+    }
+
+    /// <summary>A string feature whose name and value are UTF-8.</summary>
+    internal FeatureSetBuilder AddString(string ns, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, FeatureLabel label) =>
+        Add(ns, HashPair(name, value, NamespaceHash(ns)), 1f, label);
+
+    /// <summary>An indicator whose name is UTF-8.</summary>
+    internal FeatureSetBuilder AddIndicator(string ns, ReadOnlySpan<byte> name, FeatureLabel label) =>
+        Add(ns, MurmurHash3.HashString(name, NamespaceHash(ns)), 1f, label);
+
     internal FeatureSetBuilder Add(string ns, uint hash, float value, FeatureLabel label)
     {
         if (Count == hashes.Length) Grow();
@@ -125,6 +140,22 @@ public sealed class FeatureSetBuilder
         foreach (ref var b in buffer.Slice(length, valueLength))
             if (b is (byte)' ' or (byte)'\t' or (byte)'|' or (byte)':') b = (byte)'_';
         var hash = MurmurHash3.HashString(buffer[..(length + valueLength)], seed);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        return hash;
+    }
+
+    /// <summary>The same hash from UTF-8 name and value.</summary>
+    private static uint HashPair(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, uint seed)
+    {
+        var total = name.Length + value.Length;
+        byte[]? rented = null;
+        Span<byte> buffer = total <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(total));
+        name.CopyTo(buffer);
+        var joinedValue = buffer.Slice(name.Length, value.Length);
+        value.CopyTo(joinedValue);
+        foreach (ref var b in joinedValue)
+            if (b is (byte)' ' or (byte)'\t' or (byte)'|' or (byte)':') b = (byte)'_';
+        var hash = MurmurHash3.HashString(buffer[..total], seed);
         if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         return hash;
     }

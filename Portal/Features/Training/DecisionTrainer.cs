@@ -72,25 +72,35 @@ public sealed class DecisionTrainer(
         var dueBefore = clock.GetUtcNow() - loop.Settings.RewardWaitTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var quarantined = await db.Quarantines.AsNoTracking().Where(q => q.LoopId == loop.Id).Select(q => new QuarantineWindow(q.From, q.To, q.Source)).ToListAsync(ct);
-        var batch = await db.Decisions.AsNoTracking()
-            .Where(d => d.LoopId == loop.Id && d.Seq > learner.LastTrainedSeq)
-            .OrderBy(d => d.Seq)
-            .Take(options.Value.MaxBatchSize)
-            .Select(d => new TrainingExample(d.Seq, d.CreatedAt, d.RequestJson, d.ChosenActionId, d.ChosenProbability,
-                d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight, db.DecisionFlags.Any(f => f.DecisionSeq == d.Seq), false, d.RewardSource))
-            .ToListAsync(ct);
+        var batch = await TrainingBatch.ReadAsync(db, loop.Id, learner.LastTrainedSeq, options.Value.MaxBatchSize, ct);
 
         var learned = 0;
+        var auditOnly = LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures);
+        batch = await WithRequestsWhereHashesDoNotFitAsync(db, batch, auditOnly, ct);
         foreach (var example in batch)
         {
             // Commit order is creation order, give or take milliseconds: stop at the first one still waiting.
             if (example.CreatedAt > dueBefore) break;
             var marked = quarantined.Count == 0 ? example : example with { Quarantined = QuarantineWindow.Covers(quarantined, example.CreatedAt, example.RewardSource) };
-            if (exampleLearner.Learn(learner.Learner, marked, loop.Settings.DefaultReward, loop.AuditOnlyFeatures)) learned++;
+            if (exampleLearner.Learn(learner.Learner, marked, loop.Settings.DefaultReward, loop.AuditOnlyFeatures, auditOnly)) learned++;
             learner.LastTrainedSeq = example.Seq;
             learner.HasUnsavedChanges = true;
         }
         return learned;
+    }
+
+    /// <summary>
+    /// The request text of decisions whose hashed features cannot be used (the loop's audit-only features changed since,
+    /// or a damaged record): those are learned by parsing the request, as before the hashes existed.
+    /// </summary>
+    private static async Task<List<TrainingExample>> WithRequestsWhereHashesDoNotFitAsync(PortalDbContext db, List<TrainingExample> batch, uint auditOnly,
+        CancellationToken ct)
+    {
+        var missing = batch.Where(e => e.LearnerFeatures is not null && !LearnerFeatureRecord.IsUsable(e.LearnerFeatures, auditOnly)).Select(e => e.Seq).ToList();
+        if (missing.Count == 0) return batch;
+        var requests = await db.Decisions.AsNoTracking().Where(d => missing.Contains(d.Seq))
+            .Select(d => new { d.Seq, d.RequestJson }).ToDictionaryAsync(d => d.Seq, d => d.RequestJson, ct);
+        return batch.Select(e => requests.TryGetValue(e.Seq, out var json) ? e with { RequestJson = json } : e).ToList();
     }
 
     private void KeepSnapshotIfDue(LoopLearner learner)

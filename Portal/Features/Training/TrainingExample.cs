@@ -16,4 +16,5 @@ public sealed record TrainingExample(
     OversightEffects Oversight = OversightEffects.None,
     bool Flagged = false,
     bool Quarantined = false,
-    string? RewardSource = null);
+    string? RewardSource = null,
+    byte[]? LearnerFeatures = null);

@@ -12,10 +12,22 @@ public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logge
     /// Returns true when the learner learned from the decision. <paramref name="auditOnlyFeatures"/> (context feature
     /// paths) are removed before learning, as Rank removes them before scoring.
     /// </summary>
-    public bool Learn(OnlineLearner learner, TrainingExample example, double defaultReward, IReadOnlySet<string>? auditOnlyFeatures = null)
+    /// <param name="auditOnlyFingerprint">The fingerprint of <paramref name="auditOnlyFeatures"/> when the caller has it (a batch computes it once).</param>
+    public bool Learn(OnlineLearner learner, TrainingExample example, double defaultReward, IReadOnlySet<string>? auditOnlyFeatures = null,
+        uint? auditOnlyFingerprint = null)
     {
         if (!IsLearnable(example)) return false;
-        var request = LoggedRequest.Read(example.RequestJson);
+        // Rank's own hashes, when it hashed with the same audit-only features: no parsing at all.
+        if (LearnerFeatureRecord.TryRead(example.LearnerFeatures, auditOnlyFingerprint ?? LearnerFeatureRecord.Fingerprint(auditOnlyFeatures),
+                out var loggedContext, out var loggedActions, out var loggedChoice))
+        {
+            learner.Learn(loggedContext, loggedActions, loggedChoice, example.ChosenProbability, example.Reward ?? defaultReward);
+            return true;
+        }
+
+        // One document over the logged text; the serializer only for what that reader declines.
+        using var parsed = RankRequestReader.TryRead(example.RequestJson);
+        var request = parsed?.Request ?? LoggedRequest.Read(example.RequestJson);
         if (request?.Actions is not { Count: > 0 } actions)
         {
             logger.LogWarning("Decision {Seq} has no readable request; skipped", example.Seq);

@@ -14,12 +14,19 @@ public static class JsonBody
     {
         using var body = await RequestBody.ReadAsync(request, ct);
         if (body is null) return new(null, null, ApiResults.TooLarge(RequestBody.MaxBytes));
+        return Parse(body.Span, type, errorCode, keepRaw);
+    }
+
+    /// <summary>A body already read: the value, or Personalizer's 400 naming what is wrong.</summary>
+    public static Parsed<T> Parse<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> type, string errorCode, bool keepRaw)
+        where T : class
+    {
         if (body.Length == 0) return new(null, null, ApiResults.BadRequest(errorCode, "The request body is empty; a JSON object is required."));
         try
         {
-            var value = JsonSerializer.Deserialize(body.Span, type);
+            var value = JsonSerializer.Deserialize(body, type);
             if (value is null) return new(null, null, ApiResults.BadRequest(errorCode, "The request body must be a JSON object, not null."));
-            return new(value, keepRaw ? System.Text.Encoding.UTF8.GetString(body.Span) : null, null);
+            return new(value, keepRaw ? System.Text.Encoding.UTF8.GetString(body) : null, null);
         }
         catch (JsonException error)
         {

@@ -22,6 +22,9 @@ public sealed class RequestBody : IDisposable
 
     public ReadOnlySpan<byte> Span => buffer.AsSpan(0, Length);
 
+    /// <summary>The body as memory, valid until this is disposed.</summary>
+    public ReadOnlyMemory<byte> Memory => buffer.AsMemory(0, Length);
+
     /// <summary>Returns null when the body is larger than <paramref name="limit"/> bytes.</summary>
     public static async Task<RequestBody?> ReadAsync(HttpRequest request, CancellationToken ct, int limit = MaxBytes)
     {

@@ -19,4 +19,5 @@ public sealed record DecisionRecord(
     bool DeferActivation,
     OversightEffects Oversight = OversightEffects.None,
     long? RuleId = null,
-    string? OversightDetail = null);
+    string? OversightDetail = null,
+    byte[]? LearnerFeatures = null);

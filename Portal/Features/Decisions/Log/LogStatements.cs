@@ -23,14 +23,14 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
         insertDecision = Prepare(connection, """
             INSERT INTO Decisions (LoopId, EventId, CreatedAt, RequestJson, ChosenActionId, ChosenProbability,
                 BaselineActionId, Explored, ModelVersion, Mode, RankingJson, ExplanationJson, DeferActivation, RewardCount,
-                Oversight, RuleId, OversightDetail)
+                Oversight, RuleId, OversightDetail, LearnerFeatures)
             VALUES ($loop, $event, $created, $request, $chosen, $probability,
                 $baseline, $explored, $model, $mode, $ranking, $explanation, $defer, 0,
-                $oversight, $rule, $detail)
+                $oversight, $rule, $detail, $features)
             ON CONFLICT (LoopId, EventId) DO NOTHING
             """, "$loop", "$event", "$created", "$request", "$chosen", "$probability",
             "$baseline", "$explored", "$model", "$mode", "$ranking", "$explanation", "$defer",
-            "$oversight", "$rule", "$detail");
+            "$oversight", "$rule", "$detail", "$features");
         rewardEarliest = Prepare(connection, """
             UPDATE Decisions SET Reward = COALESCE(Reward, $value), RewardCount = RewardCount + 1,
                 RewardedAt = COALESCE(RewardedAt, $now), RewardSource = COALESCE(RewardSource, $source)
@@ -75,7 +75,7 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
         d.LoopId, d.EventId, d.CreatedAt.ToUnixTimeMilliseconds(), d.RequestJson, d.ChosenActionId, d.ChosenProbability,
         d.BaselineActionId, d.Explored ? 1 : 0, d.ModelVersion, d.Mode.ToString(), d.RankingJson, d.ExplanationJson,
         d.DeferActivation ? 1 : 0, (int)d.Oversight, d.RuleId is { } rule ? rule : DBNull.Value,
-        d.OversightDetail is { } detail ? detail : DBNull.Value);
+        d.OversightDetail is { } detail ? detail : DBNull.Value, d.LearnerFeatures is { } features ? features : DBNull.Value);
 
     public LogWriteResult Reward(RewardReceipt reward, RewardAggregation aggregation) =>
         Run(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent,

@@ -1,0 +1,221 @@
+using System.Buffers;
+using System.Text.Json;
+using Portal.Contracts.Personalizer;
+
+namespace Portal.Features.Learning;
+
+/// <summary>
+/// Reads one feature object's UTF-8 JSON with <see cref="Utf8JsonReader"/> and adds its features to a builder,
+/// hashing names and values from the bytes (VW's rules, see <see cref="PersonalizerFeatures"/>). Display-name parts
+/// come from a per-thread string cache, so a request whose names and categories were seen before allocates no strings.
+/// Reused per thread; not thread-safe.
+/// </summary>
+internal sealed class Utf8FeatureWalker
+{
+    private const int MaxDepth = FeatureJson.MaxDepth;
+    private const int StackBytes = 256;
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
+
+    private readonly Utf8StringCache strings = new();
+    private readonly Dictionary<(string Prefix, string Key), string> joined = [];
+    private FeatureSetBuilder builder = null!;
+    private IReadOnlySet<string>? excluded;
+
+    /// <summary>Adds the features of <paramref name="featureObject"/> (the raw JSON of one object) to <paramref name="target"/>.</summary>
+    public void Walk(ReadOnlySpan<byte> featureObject, FeatureSetBuilder target, IReadOnlySet<string>? excludedFeatures)
+    {
+        builder = target;
+        excluded = excludedFeatures;
+        var reader = new Utf8JsonReader(featureObject, ReaderOptions);
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject) Object(ref reader, FeatureSetBuilder.DefaultNamespace, "", 0);
+    }
+
+    /// <summary>The reader is on the object's StartObject; leaves it on its EndObject.</summary>
+    private void Object(ref Utf8JsonReader reader, string ns, string prefix, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            reader.Skip();
+            return;
+        }
+
+        Span<byte> scratch = stackalloc byte[StackBytes];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            byte[]? rented = null;
+            var key = Text(in reader, scratch, ref rented);
+            reader.Read();
+            try
+            {
+                Property(ref reader, key, ns, prefix, depth);
+            }
+            finally
+            {
+                if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private void Property(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> key, string ns, string prefix, int depth)
+    {
+        if (key.Length > 0 && key[0] == (byte)'_' && !key.SequenceEqual("_text"u8))
+        {
+            reader.Skip();
+            return;
+        }
+
+        var keyText = strings.Get(key);
+        if (key.SequenceEqual("_text"u8))
+        {
+            if (reader.TokenType == JsonTokenType.String && !IsExcluded(prefix, keyText)) Words(ref reader, ns, prefix);
+            else reader.Skip();
+            return;
+        }
+
+        if (IsExcluded(prefix, keyText))
+        {
+            reader.Skip();
+            return;
+        }
+
+        Value(ref reader, key, keyText, ns, prefix, depth);
+    }
+
+    private void Value(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> key, string keyText, string ns, string prefix, int depth)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                Object(ref reader, keyText, Join(prefix, keyText), depth + 1);
+                break;
+            case JsonTokenType.String:
+            {
+                byte[]? rented = null;
+                try
+                {
+                    var value = Text(in reader, stackalloc byte[StackBytes], ref rented);
+                    builder.AddString(ns, key, value, new FeatureLabel(prefix, keyText, strings.Get(value)));
+                }
+                finally
+                {
+                    if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+                }
+                break;
+            }
+            case JsonTokenType.Number:
+                if (reader.TryGetDouble(out var number)) builder.AddNumber(ns, key, (float)number, new FeatureLabel(prefix, keyText));
+                break;
+            case JsonTokenType.True:
+                builder.AddIndicator(ns, key, new FeatureLabel(prefix, keyText));
+                break;
+            case JsonTokenType.StartArray:
+                Array(ref reader, keyText, prefix, depth + 1);
+                break;
+        }
+    }
+
+    /// <summary>The reader is on the array's StartArray; leaves it on its EndArray.</summary>
+    private void Array(ref Utf8JsonReader reader, string key, string prefix, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            reader.Skip();
+            return;
+        }
+
+        var position = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var label = new FeatureLabel(prefix, key, null, position);
+            if (excluded is not null && excluded.Contains(label.Path))
+            {
+                reader.Skip();
+            }
+            else
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.Number when reader.TryGetDouble(out var number):
+                        builder.AddArrayElement(key, position, (float)number, label);
+                        break;
+                    case JsonTokenType.StartObject:
+                        Object(ref reader, key, Join(prefix, key), depth + 1);
+                        break;
+                    case JsonTokenType.String:
+                        ArrayString(ref reader, key, prefix);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            position++;
+        }
+    }
+
+    private void ArrayString(ref Utf8JsonReader reader, string key, string prefix)
+    {
+        byte[]? rented = null;
+        try
+        {
+            var value = Text(in reader, stackalloc byte[StackBytes], ref rented);
+            builder.AddIndicator(key, value, new FeatureLabel(prefix, key, strings.Get(value)));
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary><c>_text</c>: one indicator per word, split at the same whitespace as before (ASCII bytes, so UTF-8 splits alike).</summary>
+    private void Words(ref Utf8JsonReader reader, string ns, string prefix)
+    {
+        byte[]? rented = null;
+        try
+        {
+            var text = Text(in reader, stackalloc byte[StackBytes], ref rented);
+            while (text.Length > 0)
+            {
+                var end = text.IndexOfAny(" \t\n\r"u8);
+                var word = end < 0 ? text : text[..end];
+                if (word.Length > 0) builder.AddIndicator(ns, word, new FeatureLabel(prefix, strings.Get(word)));
+                text = end < 0 ? default : text[(end + 1)..];
+            }
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The token's unescaped UTF-8: the input itself unless it has escapes, then a copy in <paramref name="scratch"/>.</summary>
+    private static ReadOnlySpan<byte> Text(in Utf8JsonReader reader, Span<byte> scratch, ref byte[]? rented)
+    {
+        if (!reader.ValueIsEscaped) return reader.ValueSpan;
+        if (reader.ValueSpan.Length > scratch.Length) scratch = rented = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
+        return scratch[..reader.CopyString(scratch)];
+    }
+
+    private string Join(string prefix, string key)
+    {
+        if (prefix.Length == 0) return key;
+        if (joined.TryGetValue((prefix, key), out var path)) return path;
+        if (joined.Count >= 4096) joined.Clear();
+        return joined[(prefix, key)] = prefix + "." + key;
+    }
+
+    /// <summary>A path is excluded when it, or any ancestor path (cut at '.'), is in the set.</summary>
+    private bool IsExcluded(string prefix, string key)
+    {
+        if (excluded is null) return false;
+        var path = Join(prefix, key);
+        if (excluded.Contains(path)) return true;
+        for (var i = path.Length - 1; i > 0; i--)
+        {
+            if (path[i] == '.' && excluded.Contains(path[..i])) return true;
+        }
+
+        return false;
+    }
+}
