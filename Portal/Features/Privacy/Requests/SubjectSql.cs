@@ -27,10 +27,13 @@ public static partial class SubjectSql
                 OR ($subjectIsNumber AND json_type(item.value, $subjectPath) IN ('integer', 'real') AND (item.value -> $subjectPath) = $subjectId)))
         """;
 
-    /// <summary>The same test with PostgreSQL's jsonb functions; the path is a text array there.</summary>
+    /// <summary>
+    /// The same test with PostgreSQL's jsonb functions; the path is a text array there. No braces in the text: EF Core's
+    /// raw queries read them as placeholders.
+    /// </summary>
     private static string PostgresNames(string jsonColumn) => $"""
-        EXISTS (SELECT 1 FROM jsonb_each(CASE WHEN jsonb_typeof({jsonColumn}::jsonb) = 'object' THEN {jsonColumn}::jsonb ELSE '{"{}"}'::jsonb END) AS top,
-                jsonb_array_elements(CASE WHEN jsonb_typeof(top.value) = 'array' AND lower(top.key) = 'contextfeatures' THEN top.value ELSE '[]'::jsonb END) AS item
+        EXISTS (SELECT 1 FROM jsonb_each(CASE WHEN jsonb_typeof({jsonColumn}::jsonb) = 'object' THEN {jsonColumn}::jsonb ELSE jsonb_build_object() END) AS top,
+                jsonb_array_elements(CASE WHEN jsonb_typeof(top.value) = 'array' AND lower(top.key) = 'contextfeatures' THEN top.value ELSE jsonb_build_array() END) AS item
             WHERE jsonb_typeof(item) = 'object' AND (
                 (jsonb_typeof(item #> @subjectPath) = 'string' AND item #>> @subjectPath = @subjectId)
                 OR (@subjectIsNumber AND jsonb_typeof(item #> @subjectPath) = 'number' AND item #>> @subjectPath = @subjectId)))
