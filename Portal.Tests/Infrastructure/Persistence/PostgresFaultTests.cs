@@ -71,7 +71,8 @@ public sealed class PostgresFaultTests(PostgresFaultTests.OwnClusterFactory fact
             // Port 1 on loopback: nothing listens there, the connection is refused at once.
             ConnectionString = "Host=127.0.0.1;Port=1;Database=portal;Username=portal;Timeout=3",
         });
-        using var engine = new PostgresEngine(database, NullLoggerFactory.Instance, new ServiceCollection().BuildServiceProvider());
+        // Identity's options as the app has them: EF Core caches the model this context builds for every later one.
+        using var engine = new PostgresEngine(database, NullLoggerFactory.Instance, Portal.Data.DesignTimeServices.Identity);
         var migrator = new DatabaseMigrator(Options.Create(new StorageOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "portal-unreachable") }),
             engine, new PortalDbContextFactory(engine), NullLogger<DatabaseMigrator>.Instance);
 
