@@ -35,6 +35,11 @@ dotnet test Portal.sln --nologo "${filter[@]}" \
   --logger "trx;LogFileName=portal.trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" "$@"
 status=$?
+# The PostgreSQL tests' clusters stop when the test process exits; one whose process was killed is stopped here.
+for cluster in /tmp/portal-postgres-*/; do
+  [ -f "$cluster/data/postmaster.pid" ] && bash bench/postgres.sh stop "$cluster" >/dev/null 2>&1
+  rm -rf "$cluster"
+done
 
 trx="$results/portal.trx"
 if [ -f "$trx" ]; then
