@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of Portal. Installs Debian's chromium for the browser tests and axe-core (npm ci) for the
-# accessibility tests when they are missing, runs `dotnet test` with a hang timeout, and ends with "N passed, N failed" on a line of its own.
+# Runs every test of Portal. Installs Debian's chromium for the browser tests, axe-core (npm ci) for the
+# accessibility tests and Debian's postgresql for the PostgreSQL tests when they are missing (the tests start a private
+# cluster of their own on a loopback port; when postgresql cannot be installed they are left out, saying so), runs `dotnet test` with a hang timeout, and ends with "N passed, N failed" on a line of its own.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -21,12 +22,24 @@ if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
   fi
 fi
 
+# PostgreSQL's binaries for the tests in Category=Postgres (bench/postgres.sh installs them when missing).
+filter=()
+if ! bash bench/postgres.sh bindir >/dev/null; then
+  echo "warning: PostgreSQL could not be installed (see /tmp/portal-postgresql.log); the PostgreSQL tests are left out"
+  [[ " $* " == *" --filter "* ]] || filter=(--filter "Category!=Postgres")
+fi
+
 results="$(mktemp -d)"
-dotnet test Portal.sln --nologo \
+dotnet test Portal.sln --nologo "${filter[@]}" \
   --blame-hang-timeout 5m \
   --logger "trx;LogFileName=portal.trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" "$@"
 status=$?
+# The PostgreSQL tests' clusters stop when the test process exits; one whose process was killed is stopped here.
+for cluster in /tmp/portal-postgres-*/; do
+  [ -f "$cluster/data/postmaster.pid" ] && bash bench/postgres.sh stop "$cluster" >/dev/null 2>&1
+  rm -rf "$cluster"
+done
 
 trx="$results/portal.trx"
 if [ -f "$trx" ]; then

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -49,7 +50,7 @@ public static class LogWriterCommand
             await SqliteInsertCost.MigrateAsync(storage);
             await AddLoopAsync(storage);
             var settings = new DecisionLogOptions { QueueCapacity = writes, MaxBatchSize = 1_000 };
-            using var writer = new DecisionLogWriter(Options.Create(storage), Options.Create(settings), TimeProvider.System,
+            using var writer = new DecisionLogWriter(new SqliteEngine(Options.Create(storage), new SqlitePragmaInterceptor(), NullLoggerFactory.Instance, new Microsoft.Extensions.DependencyInjection.ServiceCollection().BuildServiceProvider()), Options.Create(settings), TimeProvider.System,
                 new UrgentWrites(), new StorageHealth(TimeProvider.System), NullLogger<DecisionLogWriter>.Instance);
 
             // The writer is not started yet: every write waits in the queue, and the caller's allocations are the enqueue alone.

@@ -12,7 +12,7 @@ namespace Portal.Tests.Contract;
 /// Drives every request/response example of Personalizer's v1.0 specification (for the operations Portal serves)
 /// through the API, each against a fresh loop, and checks the status and the JSON shape of the answer.
 /// </summary>
-public sealed class PersonalizerContractTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class PersonalizerContractTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private static readonly Dictionary<string, (string Method, string Path, string? BodyParameter)> Operations = new()
     {
@@ -105,3 +105,7 @@ public sealed class PersonalizerContractTests(PortalAppFactory factory) : IClass
         return api;
     }
 }
+
+/// <summary>The Personalizer contract on PostgreSQL.</summary>
+[Trait("Category", "Postgres")]
+public sealed class PersonalizerContractOnPostgresTests(PostgresPortalAppFactory factory) : PersonalizerContractTests(factory), IClassFixture<PostgresPortalAppFactory>;

@@ -86,6 +86,19 @@ public sealed class StartupValidationTests
         Assert.Contains(System.Text.RegularExpressions.Regex.Replace(key, ":[0-9]+$", ""), error.Message);
     }
 
+    [Theory]
+    [InlineData("", "Portal:Database:ConnectionString must be set when Portal:Database:Provider is Postgres.")]
+    [InlineData("Host=127.0.0.1;Port=5432", "Portal:Database:ConnectionString is not a PostgreSQL connection string: it names no Database.")]
+    [InlineData("Hots=127.0.0.1;Database=portal", "Portal:Database:ConnectionString is not a PostgreSQL connection string")]
+    public void Postgres_without_a_usable_connection_string_stops_the_start_naming_the_setting(string connectionString, string expected)
+    {
+        using var host = HostWith("Portal:Database:Provider", "Postgres", ("Portal:Database:ConnectionString", connectionString));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public void The_shipped_appsettings_json_is_valid()
     {
@@ -100,12 +113,14 @@ public sealed class StartupValidationTests
         Assert.Equal((TimeSpan.FromHours(1), 5_000), (retention.PurgeInterval, retention.BatchSize));
     }
 
-    private static IHost HostWith(string? key, string? value)
+    private static IHost HostWith(string? key, string? value, params (string Key, string Value)[] more)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
         if (key is not null) builder.Configuration.AddInMemoryCollection([new(key, value)]);
+        foreach (var (k, v) in more) builder.Configuration.AddInMemoryCollection([new(k, v)]);
         builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        builder.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         builder.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
         builder.AddValidatedOptions<DemoLoopOptions>(DemoLoopOptions.Section);
         builder.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);

@@ -4,8 +4,22 @@ using Portal.Data.Entities;
 
 namespace Portal.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// Portal's data. This type runs on SQLite and owns the SQLite migrations (<c>Data/Migrations</c>); on PostgreSQL the
+/// same model runs as <see cref="Postgres.PostgresPortalDbContext"/>, which owns its own migrations (EF Core's pattern for
+/// several providers: one context type per provider, each with its migrations set).
+/// </summary>
+public class PortalDbContext : IdentityDbContext<ApplicationUser>
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type (its options are of that type).</summary>
+    protected PortalDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Loop> Loops => Set<Loop>();
     public DbSet<LoopAction> LoopActions => Set<LoopAction>();
     public DbSet<Decision> Decisions => Set<Decision>();

@@ -7,7 +7,7 @@ using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Decisions;
 
-public sealed class DecisionsApiTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class DecisionsApiTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private readonly HttpClient api = factory.CreateApiClient();
 
@@ -129,3 +129,7 @@ public sealed class DecisionsApiTests(PortalAppFactory factory) : IClassFixture<
         Assert.Contains("blue", action.FeaturesJson);
     }
 }
+
+/// <summary>Rank, Reward and Activate on PostgreSQL.</summary>
+[Trait("Category", "Postgres")]
+public sealed class DecisionsApiOnPostgresTests(PostgresPortalAppFactory factory) : DecisionsApiTests(factory), IClassFixture<PostgresPortalAppFactory>;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Infrastructure.Persistence;
 
@@ -29,7 +30,7 @@ public sealed class GroupCommitWriterTests : IDisposable
         var writer = Writer(maxBatchSize: 100);
         var writes = Enumerable.Range(0, 250).Select(i => writer.EnqueueAsync(new Probe(i), CancellationToken.None)).ToList();
 
-        var run = writer.RunAsync(storage, CancellationToken.None);
+        var run = writer.RunAsync(Engine(storage), CancellationToken.None);
         var results = await Task.WhenAll(writes);
 
         Assert.Equal(Enumerable.Range(0, 250), results.Select(r => r.Value));
@@ -45,7 +46,7 @@ public sealed class GroupCommitWriterTests : IDisposable
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = Writer(maxBatchSize: 100, beforeBatch: () => gate.Task);
-        var run = writer.RunAsync(storage, CancellationToken.None);
+        var run = writer.RunAsync(Engine(storage), CancellationToken.None);
 
         var writes = Enumerable.Range(0, 10).Select(i => writer.EnqueueAsync(new Probe(i), CancellationToken.None)).ToList();
         gate.SetResult();
@@ -61,7 +62,7 @@ public sealed class GroupCommitWriterTests : IDisposable
         var writer = Writer(maxBatchSize: 100);
         var batch = Enumerable.Range(0, 5)
             .Select(i => writer.EnqueueAsync(new Probe(i, i == 2 ? Trouble.Throws : Trouble.None), CancellationToken.None)).ToList();
-        var run = writer.RunAsync(storage, CancellationToken.None);
+        var run = writer.RunAsync(Engine(storage), CancellationToken.None);
 
         foreach (var write in batch)
             Assert.Equal("write 2 failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => write)).Message);
@@ -80,7 +81,7 @@ public sealed class GroupCommitWriterTests : IDisposable
         var writer = Writer(maxBatchSize: 100);
         var writes = Enumerable.Range(0, 5)
             .Select(i => writer.EnqueueAsync(new Probe(i, i == 3 ? Trouble.FailsAlone : Trouble.None), CancellationToken.None)).ToList();
-        var run = writer.RunAsync(storage, CancellationToken.None);
+        var run = writer.RunAsync(Engine(storage), CancellationToken.None);
 
         Assert.Equal("write 3 failed alone", (await Assert.ThrowsAsync<InvalidOperationException>(() => writes[3])).Message);
         Assert.Equal([0, 1, 2, 4], (await Task.WhenAll(writes.Where((_, i) => i != 3))).Select(r => r.Value));
@@ -94,7 +95,7 @@ public sealed class GroupCommitWriterTests : IDisposable
         var writer = Writer(maxBatchSize: 100);
         var batch = Enumerable.Range(0, 4)
             .Select(i => writer.EnqueueAsync(new Probe(i, i == 1 ? Trouble.BreaksCommit : Trouble.None), CancellationToken.None)).ToList();
-        var run = writer.RunAsync(storage, CancellationToken.None);
+        var run = writer.RunAsync(Engine(storage), CancellationToken.None);
 
         foreach (var write in batch) await Assert.ThrowsAsync<SqliteException>(() => write);
         var later = await writer.EnqueueAsync(new Probe(8), CancellationToken.None);
@@ -118,7 +119,7 @@ public sealed class GroupCommitWriterTests : IDisposable
             return gate.Task;
         });
         using var stopping = new CancellationTokenSource();
-        var run = writer.RunAsync(storage, stopping.Token);
+        var run = writer.RunAsync(Engine(storage), stopping.Token);
         var accepted = Enumerable.Range(0, 250).Select(i => writer.EnqueueAsync(new Probe(i), CancellationToken.None)).ToList();
         await batchDue.Task;
 
@@ -142,15 +143,18 @@ public sealed class GroupCommitWriterTests : IDisposable
         var writer = Writer(maxBatchSize: 100);
         var waiting = writer.EnqueueAsync(new Probe(0), CancellationToken.None);
 
-        await writer.RunAsync(new StorageOptions { DataDirectory = notAFolder }, CancellationToken.None);
+        await writer.RunAsync(Engine(new StorageOptions { DataDirectory = notAFolder }), CancellationToken.None);
 
         await Assert.ThrowsAsync<SqliteException>(() => waiting);
         Assert.False(writer.IsRunning);
         await Assert.ThrowsAsync<ChannelClosedException>(() => writer.EnqueueAsync(new Probe(1), CancellationToken.None));
     }
 
+    private static SqliteEngine Engine(StorageOptions options) =>
+        new(Microsoft.Extensions.Options.Options.Create(options), new SqlitePragmaInterceptor(), NullLoggerFactory.Instance, new Microsoft.Extensions.DependencyInjection.ServiceCollection().BuildServiceProvider());
+
     private GroupCommitWriter<Probe, Written> Writer(int maxBatchSize, Func<Task>? beforeBatch = null) =>
-        new("test writer", queueCapacity: 1_000, maxBatchSize, connection => new ProbeStatements(connection), NullLogger.Instance)
+        new("test writer", queueCapacity: 1_000, maxBatchSize, connection => new ProbeStatements((SqliteConnection)connection), NullLogger.Instance)
         {
             BeforeBatch = beforeBatch,
             AfterCommit = () => afterCommitCalls++,
@@ -211,12 +215,12 @@ public sealed class GroupCommitWriterTests : IDisposable
             insert.Parameters.Add(new SqliteParameter { ParameterName = "$parent" });
         }
 
-        public SqliteTransaction? Transaction
+        public System.Data.Common.DbTransaction? Transaction
         {
             set
             {
                 if (value is not null) batches++;
-                insert.Transaction = value;
+                insert.Transaction = (SqliteTransaction?)value;
             }
         }
 

@@ -102,7 +102,7 @@ public sealed class StorageFaultHandlerTests(PortalAppFactory factory) : IClassF
 
     private static string Unique(string text) => $"{text}-{Guid.NewGuid():N}";
 
-    private static void Pragma(SqliteConnection connection, string sql)
+    private static void Pragma(System.Data.Common.DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -26,8 +26,8 @@ public sealed class ComprehensionOfLog(IDbContextFactory<PortalDbContext> dbFact
         {
             yield return (connection, transaction, removed) =>
             {
-                SqliteIdList.Execute(connection, transaction, "DELETE FROM ComprehensionSegments WHERE AnswerId IN (SELECT value FROM json_each($ids))", chunk);
-                removed.Add(Answers, SqliteIdList.Execute(connection, transaction, "DELETE FROM ComprehensionAnswers WHERE Id IN (SELECT value FROM json_each($ids))", chunk));
+                IdList.Execute(connection, transaction, $"DELETE FROM ComprehensionSegments WHERE AnswerId IN {IdList.Placeholder}", chunk);
+                removed.Add(Answers, IdList.Execute(connection, transaction, $"DELETE FROM ComprehensionAnswers WHERE Id IN {IdList.Placeholder}", chunk));
             };
         }
     }

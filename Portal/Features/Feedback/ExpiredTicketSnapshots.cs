@@ -26,21 +26,26 @@ public sealed class ExpiredTicketSnapshots(IDbContextFactory<PortalDbContext> db
         List<Candidate> candidates;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            // The decision's own time, read inside SQLite so that only the one field leaves the database.
-            candidates = await db.Database.SqlQuery<Candidate>($"""
-                SELECT Id, CreatedAt, json_extract(DecisionJson, '$.decidedAt') AS DecidedAt
-                FROM FeedbackTickets WHERE LoopId = {loopId} AND DecisionJson IS NOT NULL
-                """).ToListAsync(ct);
+            // The decision's own time, read inside the database so that only the one field leaves it.
+            candidates = await (db.Database.IsNpgsql()
+                ? db.Database.SqlQuery<Candidate>($"""
+                    SELECT Id AS "Id", CreatedAt AS "CreatedAt", DecisionJson::jsonb ->> 'decidedAt' AS "DecidedAt"
+                    FROM FeedbackTickets WHERE LoopId = {loopId} AND DecisionJson IS NOT NULL
+                    """)
+                : db.Database.SqlQuery<Candidate>($"""
+                    SELECT Id, CreatedAt, json_extract(DecisionJson, '$.decidedAt') AS DecidedAt
+                    FROM FeedbackTickets WHERE LoopId = {loopId} AND DecisionJson IS NOT NULL
+                    """)).ToListAsync(ct);
         }
         var expired = candidates.Where(t => DecidedAt(t) < cutoff).Select(t => t.Id).ToList();
         foreach (var chunk in expired.Chunk(batchSize))
         {
             yield return (connection, transaction, removed) =>
             {
-                removed.Add(ContextValues, SqliteIdList.Execute(connection, transaction,
-                    "DELETE FROM TicketContextValues WHERE TicketId IN (SELECT value FROM json_each($ids))", chunk));
-                removed.Add(Snapshots, SqliteIdList.Execute(connection, transaction,
-                    "UPDATE FeedbackTickets SET DecisionJson = NULL WHERE Id IN (SELECT value FROM json_each($ids)) AND DecisionJson IS NOT NULL", chunk));
+                removed.Add(ContextValues, IdList.Execute(connection, transaction,
+                    "DELETE FROM TicketContextValues WHERE TicketId IN {ids}", chunk));
+                removed.Add(Snapshots, IdList.Execute(connection, transaction,
+                    "UPDATE FeedbackTickets SET DecisionJson = NULL WHERE Id IN {ids} AND DecisionJson IS NOT NULL", chunk));
             };
         }
     }

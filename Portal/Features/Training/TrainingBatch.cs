@@ -1,13 +1,14 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Training;
 
 /// <summary>
 /// The trainer's one read per pass: a loop's next decisions in commit order with what learning needs, read with
-/// SQLite's own reader (the trainer is bound by this read; EF's materializer cost more than learning a decision). A
+/// the provider's own reader (the trainer is bound by this read; EF's materializer cost more than learning a decision). A
 /// decision logged with Rank's hashed features comes without its request text, which is then not needed.
 /// </summary>
 internal static class TrainingBatch
@@ -26,21 +27,18 @@ internal static class TrainingBatch
     public static async Task<List<TrainingExample>> ReadAsync(PortalDbContext db, string loopId, long afterSeq, int take, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = Sql;
-        command.Parameters.AddWithValue("$loop", loopId);
-        command.Parameters.AddWithValue("$after", afterSeq);
-        command.Parameters.AddWithValue("$take", take);
+        await using var command = DbCommands.Prepare(db.Database.GetDbConnection(), Sql, "$loop", "$after", "$take");
+        DbCommands.Bind(command, loopId, afterSeq, take);
         var batch = new List<TrainingExample>(Math.Min(take, 5_000));
         await using var row = await command.ExecuteReaderAsync(ct);
         while (await row.ReadAsync(ct)) batch.Add(Example(row));
         return batch;
     }
 
-    private static TrainingExample Example(SqliteDataReader row) => new(
+    private static TrainingExample Example(DbDataReader row) => new(
         row.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(1)), row.GetString(2), row.GetString(3), row.GetDouble(4),
-        Enum.Parse<LearningMode>(row.GetString(5)), row.GetInt64(6) != 0,
+        Enum.Parse<LearningMode>(row.GetString(5)), row.GetBoolean(6),
         row.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(7)),
-        row.IsDBNull(8) ? null : row.GetDouble(8), (OversightEffects)row.GetInt64(9), row.GetInt64(10) != 0, Quarantined: false,
+        row.IsDBNull(8) ? null : row.GetDouble(8), (OversightEffects)row.GetInt32(9), row.GetBoolean(10), Quarantined: false,
         row.IsDBNull(11) ? null : row.GetString(11), row.IsDBNull(12) ? null : row.GetFieldValue<byte[]>(12));
 }

@@ -1,5 +1,6 @@
+using System.Data;
+using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 
 namespace Portal.Infrastructure.Persistence;
 
@@ -13,7 +14,7 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     string name,
     int queueCapacity,
     int maxBatchSize,
-    Func<SqliteConnection, IGroupCommitStatements<TItem, TResult>> prepare,
+    Func<DbConnection, IGroupCommitStatements<TItem, TResult>> prepare,
     ILogger logger)
     where TItem : PendingWrite<TResult>
 {
@@ -50,16 +51,19 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     /// <summary>Takes no more writes; <see cref="RunAsync"/> commits those already queued, then returns.</summary>
     public void Complete() => queue.Writer.TryComplete();
 
-    public async Task RunAsync(StorageOptions storage, CancellationToken stoppingToken)
+    /// <summary>How long a writer whose database cannot be reached waits before it connects again (failing what arrives meanwhile).</summary>
+    public static readonly TimeSpan ReconnectDelay = TimeSpan.FromMilliseconds(500);
+
+    public async Task RunAsync(DatabaseEngine engine, CancellationToken stoppingToken)
     {
         await Task.Yield();
         try
         {
             var batch = new List<TItem>(maxBatchSize);
-            while (await RunOnOneConnectionAsync(storage, batch, stoppingToken))
+            while (await RunOnOneConnectionAsync(engine, batch, stoppingToken))
             {
                 // A connection opened while the file system was read-only stays read-only after it is made writable
-                // again: after a read-only refusal the next batch gets a connection opened now.
+                // again, and one whose server went away is broken: after such a refusal the next batch gets a new one.
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -76,10 +80,24 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         }
     }
 
-    /// <summary>Commits batches until the queue completes (false) or the storage refused a batch as read-only (true: reopen).</summary>
-    private async Task<bool> RunOnOneConnectionAsync(StorageOptions storage, List<TItem> batch, CancellationToken stoppingToken)
+    /// <summary>
+    /// Commits batches until the queue completes (false) or the storage refused a batch in a way that leaves the
+    /// connection unusable (true: reopen). A database that cannot be reached fails each write that arrives (503 to its
+    /// caller) until it answers again: the writer keeps trying and never stops for it.
+    /// </summary>
+    private async Task<bool> RunOnOneConnectionAsync(DatabaseEngine engine, List<TItem> batch, CancellationToken stoppingToken)
     {
-        await using var connection = await SqliteConnections.OpenAsync(storage, stoppingToken);
+        DbConnection connection;
+        try
+        {
+            connection = await engine.OpenWriterConnectionAsync(stoppingToken);
+        }
+        catch (Exception error) when (StorageFault.KindOf(error) == StorageFaultKind.Unreachable)
+        {
+            LogFailure(error, StorageFaultKind.Unreachable, 0);
+            return await FailArrivalsAsync(error, ReconnectDelay);
+        }
+        await using var _ = connection;
         using var statements = prepare(connection);
         IsRunning = true;
         // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
@@ -87,24 +105,42 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         {
             if (BeforeBatch is { } beforeBatch) await beforeBatch();
             while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var item)) batch.Add(item);
-            var refused = Commit(connection, statements, batch);
+            var refused = Commit(engine, connection, statements, batch);
             batch.Clear();
-            if (refused != StorageFaultKind.ReadOnly) continue;
-            // Closed for good rather than returned to the pool, which would hand the same read-only handle back.
-            SqliteConnection.ClearPool(connection);
+            if (refused is not (StorageFaultKind.ReadOnly or StorageFaultKind.Unreachable) && connection.State == ConnectionState.Open) continue;
+            // Closed for good rather than returned to the pool, which would hand the same handle back.
+            engine.Discard(connection);
             return true;
         }
         return false;
     }
 
-    /// <summary>Writes and commits one batch; returns why the storage refused it, if it did.</summary>
-    private StorageFaultKind? Commit(SqliteConnection connection, IGroupCommitStatements<TItem, TResult> statements, List<TItem> batch)
+    /// <summary>While the database is unreachable: fails every write that arrives within <paramref name="wait"/>; false once the queue is complete.</summary>
+    private async Task<bool> FailArrivalsAsync(Exception error, TimeSpan wait)
     {
-        var results = new TResult[batch.Count];
-        SqliteTransaction? transaction = null;
+        using var timeout = new CancellationTokenSource(wait);
         try
         {
-            transaction = connection.BeginTransaction(deferred: false);
+            while (await queue.Reader.WaitToReadAsync(timeout.Token))
+            {
+                while (queue.Reader.TryRead(out var item)) item.Fail(error);
+            }
+            return false;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Writes and commits one batch; returns why the storage refused it, if it did.</summary>
+    private StorageFaultKind? Commit(DatabaseEngine engine, DbConnection connection, IGroupCommitStatements<TItem, TResult> statements, List<TItem> batch)
+    {
+        var results = new TResult[batch.Count];
+        DbTransaction? transaction = null;
+        try
+        {
+            transaction = engine.BeginWriteTransaction(connection);
             statements.Transaction = transaction;
             for (var i = 0; i < batch.Count; i++) results[i] = statements.Write(batch[i]);
             transaction.Commit();
@@ -116,7 +152,7 @@ public sealed class GroupCommitWriter<TItem, TResult>(
             // Nothing of this batch is on disk: every caller hears so, none is acknowledged. A full or read-only disk
             // fails this batch only; the loop goes on and the next batch commits once the storage takes writes again.
             statements.Transaction = null;
-            Abandon(connection, transaction);
+            Abandon(engine, connection, transaction);
             var refused = StorageFault.KindOf(error);
             LogFailure(error, refused, batch.Count);
             foreach (var item in batch) item.Fail(error);
@@ -151,31 +187,21 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         refusing = true;
     }
 
-    /// <summary>
-    /// Ends a failed batch's transaction, whatever SQLite did with it: after a full disk or an I/O error SQLite may keep
-    /// the transaction open (a failed COMMIT does) or may already have rolled it back, and then Microsoft.Data.Sqlite's
-    /// own ROLLBACK throws "no transaction is active". Either way the next batch must begin on a clean connection.
-    /// </summary>
-    private void Abandon(SqliteConnection connection, SqliteTransaction? transaction)
+    /// <summary>Ends a failed batch's transaction, whatever the engine did with it: the next batch must begin on a clean connection.</summary>
+    private void Abandon(DatabaseEngine engine, DbConnection connection, DbTransaction? transaction)
     {
         try
         {
             transaction?.Dispose();
         }
-        catch (SqliteException)
+        catch (DbException)
         {
-            // SQLite had rolled back already: nothing is left to undo.
+            // The engine had rolled back already (or the connection is gone): nothing is left to undo.
         }
-        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) != 0) return;
-        try
+        catch (InvalidOperationException)
         {
-            using var rollback = connection.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
+            // A broken connection refuses the rollback: nothing of the batch was committed.
         }
-        catch (SqliteException error)
-        {
-            logger.LogWarning(error, "Rolling back the failed batch of the {Writer} reported an error", name);
-        }
+        if (connection.State == ConnectionState.Open) engine.EndFailedTransaction(connection, logger);
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Portal.Infrastructure.Persistence;
 
@@ -9,7 +9,7 @@ namespace Portal.Infrastructure.Persistence;
 public interface IGroupCommitStatements<TItem, TResult> : IDisposable
 {
     /// <summary>The batch's transaction while a batch is written; null between batches.</summary>
-    SqliteTransaction? Transaction { set; }
+    DbTransaction? Transaction { set; }
 
     /// <summary>Writes one item. Throwing rolls back the whole batch; the result reaches the caller only after the commit.</summary>
     TResult Write(TItem item);

@@ -10,22 +10,25 @@ namespace Portal.Infrastructure.Persistence;
 public static class PersistenceRegistration
 {
     /// <summary>
-    /// SQLite in the data folder, one short-lived context per operation, migrations applied at start; the secret keys
+    /// SQLite in the data folder (or a PostgreSQL server: <c>Portal:Database</c>), one short-lived context per operation,
+    /// migrations applied at start; the secret keys
     /// (audit chain, signed links) and ASP.NET's data-protection keys (cookies, antiforgery; see
     /// <see cref="KeyRingRegistration"/>) live in the data folder too, so sign-ins and links survive a restart and move with the data.
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        builder.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         builder.Services.AddSingleton<SqlitePragmaInterceptor>();
+        builder.Services.AddSingleton<DatabaseEngine>(services =>
+            services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? ActivatorUtilities.CreateInstance<PostgresEngine>(services)
+                : ActivatorUtilities.CreateInstance<SqliteEngine>(services));
         builder.Services.AddSingleton<UrgentWrites>();
         builder.Services.AddSingleton<StorageHealth>();
-        builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
-        {
-            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            options.UseSqlite(SqliteConnections.ConnectionString(storage))
-                .AddInterceptors(services.GetRequiredService<SqlitePragmaInterceptor>());
-        });
+        builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory>();
+        // Identity's stores take a scoped context.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SecretKeys>();
         builder.AddKeyRing();

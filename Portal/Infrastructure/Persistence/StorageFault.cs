@@ -1,4 +1,6 @@
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Portal.Infrastructure.Persistence;
 
@@ -11,8 +13,11 @@ public enum StorageFaultKind
     /// <summary>SQLITE_READONLY or SQLITE_CANTOPEN: the file or its file system takes no writes.</summary>
     ReadOnly,
 
-    /// <summary>SQLITE_IOERR: the operating system reported an I/O error.</summary>
+    /// <summary>SQLITE_IOERR: the operating system reported an I/O error (PostgreSQL: the server did).</summary>
     Failing,
+
+    /// <summary>The database server cannot be reached or went away (PostgreSQL): the same write succeeds once it is back.</summary>
+    Unreachable,
 }
 
 /// <summary>
@@ -48,6 +53,7 @@ public static class StorageFault
                     _ => null,
                 };
             }
+            if (current is NpgsqlException npgsql) return PostgresKind(npgsql);
             if (current is IOException file && file.GetType() == typeof(IOException))
             {
                 return file.HResult switch
@@ -61,11 +67,29 @@ public static class StorageFault
         return null;
     }
 
+    /// <summary>
+    /// PostgreSQL's SQLSTATE classes: 53 insufficient resources (53100 disk full), 25006 a read-only transaction (a hot
+    /// standby), 58 system error (I/O), 08 connection, 57P admin shutdown or a server still starting. An NpgsqlException
+    /// that is no server's answer is a socket or a timeout: the server cannot be reached.
+    /// </summary>
+    private static StorageFaultKind? PostgresKind(NpgsqlException error)
+    {
+        if (error is not PostgresException server)
+            return error.IsTransient || error.InnerException is SocketException or IOException or TimeoutException ? StorageFaultKind.Unreachable : null;
+        var state = server.SqlState;
+        if (state == PostgresErrorCodes.DiskFull || state.StartsWith("53", StringComparison.Ordinal)) return StorageFaultKind.Full;
+        if (state == PostgresErrorCodes.ReadOnlySqlTransaction) return StorageFaultKind.ReadOnly;
+        if (state.StartsWith("58", StringComparison.Ordinal)) return StorageFaultKind.Failing;
+        if (state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal)) return StorageFaultKind.Unreachable;
+        return null;
+    }
+
     /// <summary>The start of a sentence for people: "Storage is full".</summary>
     public static string Describe(StorageFaultKind kind) => kind switch
     {
         StorageFaultKind.Full => "Storage is full",
         StorageFaultKind.ReadOnly => "Storage is read-only",
+        StorageFaultKind.Unreachable => "The database cannot be reached",
         _ => "Storage is failing (I/O error)",
     };
 }

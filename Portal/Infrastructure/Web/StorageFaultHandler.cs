@@ -45,6 +45,7 @@ public sealed class StorageFaultHandler(ILogger<StorageFaultHandler> logger) : I
     {
         StorageFaultKind.Full => "Our storage is full at the moment",
         StorageFaultKind.ReadOnly => "Our storage cannot take changes at the moment",
+        StorageFaultKind.Unreachable => "Our database cannot be reached at the moment",
         _ => "Our storage is failing at the moment",
     };
 }

@@ -10,7 +10,7 @@ using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Decisions.Log;
 
-public sealed class DecisionLogWriterTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class DecisionLogWriterTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     [Fact]
     public async Task Concurrent_writes_are_committed_together_and_every_one_is_stored()
@@ -32,7 +32,7 @@ public sealed class DecisionLogWriterTests(PortalAppFactory factory) : IClassFix
     {
         var notAFolder = Path.GetTempFileName();
         var storage = Options.Create(new StorageOptions { DataDirectory = notAFolder });
-        using var writer = new DecisionLogWriter(storage, Options.Create(new DecisionLogOptions()), TimeProvider.System, new UrgentWrites(), new StorageHealth(TimeProvider.System), NullLogger<DecisionLogWriter>.Instance);
+        using var writer = new DecisionLogWriter(new SqliteEngine(storage, new SqlitePragmaInterceptor(), NullLoggerFactory.Instance, new Microsoft.Extensions.DependencyInjection.ServiceCollection().BuildServiceProvider()), Options.Create(new DecisionLogOptions()), TimeProvider.System, new UrgentWrites(), new StorageHealth(TimeProvider.System), NullLogger<DecisionLogWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
 
         var write = writer.AppendAsync(Decision("any", "lost"), CancellationToken.None);
@@ -53,20 +53,14 @@ public sealed class DecisionLogWriterTests(PortalAppFactory factory) : IClassFix
         var decisions = Enumerable.Range(0, 50).Select(i => writer.AppendAsync(Decision(loopId, $"ride-{i}"), CancellationToken.None)).ToList();
         var failing = writer.RunInNextCommitAsync((connection, transaction) =>
         {
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "UPDATE Loops SET Name = 'changed by a failing write' WHERE Id = $id";
-            insert.Parameters.AddWithValue("$id", loopId);
-            insert.ExecuteNonQuery();
+            using var insert = DbCommands.Prepare(connection, transaction, "UPDATE Loops SET Name = 'changed by a failing write' WHERE Id = $id", "$id");
+            DbCommands.Run(insert, loopId);
             throw new InvalidOperationException("the ride-along failed");
         }, CancellationToken.None);
         var succeeding = writer.RunInNextCommitAsync((connection, transaction) =>
         {
-            using var update = connection.CreateCommand();
-            update.Transaction = transaction;
-            update.CommandText = "UPDATE Loops SET PolicyName = 'written by a ride-along' WHERE Id = $id";
-            update.Parameters.AddWithValue("$id", loopId);
-            update.ExecuteNonQuery();
+            using var update = DbCommands.Prepare(connection, transaction, "UPDATE Loops SET PolicyName = 'written by a ride-along' WHERE Id = $id", "$id");
+            DbCommands.Run(update, loopId);
         }, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
@@ -84,3 +78,7 @@ public sealed class DecisionLogWriterTests(PortalAppFactory factory) : IClassFix
         loopId, eventId, DateTimeOffset.UtcNow, """{"actions":[{"id":"a","features":[]}]}""", "a", 1.0, "a",
         Explored: false, ModelVersion: 1, LearningMode.Online, """[{"id":"a","probability":1}]""", "[]", DeferActivation: false);
 }
+
+/// <summary>The decision log writer's group commit on PostgreSQL.</summary>
+[Trait("Category", "Postgres")]
+public sealed class DecisionLogWriterOnPostgresTests(PostgresPortalAppFactory factory) : DecisionLogWriterTests(factory), IClassFixture<PostgresPortalAppFactory>;

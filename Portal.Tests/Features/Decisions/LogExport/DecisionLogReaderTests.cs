@@ -6,7 +6,7 @@ using Portal.Tests.TestInfrastructure;
 namespace Portal.Tests.Features.Decisions.LogExport;
 
 /// <summary>The export's and the evaluation's one query, read in pages (the next read ahead while the caller works).</summary>
-public sealed class DecisionLogReaderTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class DecisionLogReaderTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
@@ -53,3 +53,7 @@ public sealed class DecisionLogReaderTests(PortalAppFactory factory) : IClassFix
         Assert.Equal(DecisionLogReader.PageSize + 10, all);
     }
 }
+
+/// <summary>The log export's reader on PostgreSQL.</summary>
+[Trait("Category", "Postgres")]
+public sealed class DecisionLogReaderOnPostgresTests(PostgresPortalAppFactory factory) : DecisionLogReaderTests(factory), IClassFixture<PostgresPortalAppFactory>;

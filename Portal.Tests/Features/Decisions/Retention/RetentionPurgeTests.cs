@@ -7,7 +7,7 @@ using Portal.Tests.TestInfrastructure;
 namespace Portal.Tests.Features.Decisions.Retention;
 
 /// <summary>The retention purge on a test app's database, from a fixed moment (see <see cref="RetentionData"/>).</summary>
-public sealed class RetentionPurgeTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class RetentionPurgeTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
     private readonly RetentionData data = new(factory);
@@ -150,3 +150,7 @@ public sealed class RetentionPurgeTests(PortalAppFactory factory) : IClassFixtur
         Assert.Single(await data.AuditAsync(loopId));
     }
 }
+
+/// <summary>The retention purge on PostgreSQL (id arrays, row addresses, jsonb).</summary>
+[Trait("Category", "Postgres")]
+public sealed class RetentionPurgeOnPostgresTests(PostgresPortalAppFactory factory) : RetentionPurgeTests(factory), IClassFixture<PostgresPortalAppFactory>;

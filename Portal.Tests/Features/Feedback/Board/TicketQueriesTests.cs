@@ -10,7 +10,7 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Tests.Features.Feedback.Board;
 
-public sealed class TicketQueriesTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class TicketQueriesTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private static readonly Actor Reviewer = TestActors.Person(null, "reviewer@test.local", PortalRoles.ComplianceReviewer);
 
@@ -147,3 +147,7 @@ public sealed class TicketQueriesTests(PortalAppFactory factory) : IClassFixture
 
     private static string Marker() => "m" + Guid.NewGuid().ToString("N")[..10];
 }
+
+/// <summary>The triage board's filters and search on PostgreSQL (pg_trgm).</summary>
+[Trait("Category", "Postgres")]
+public sealed class TicketQueriesOnPostgresTests(PostgresPortalAppFactory factory) : TicketQueriesTests(factory), IClassFixture<PostgresPortalAppFactory>;

@@ -11,7 +11,7 @@ using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Feedback.Intake;
 
-public sealed class TicketIntakeTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class TicketIntakeTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
@@ -110,3 +110,7 @@ public sealed class TicketIntakeTests(PortalAppFactory factory) : IClassFixture<
 
     private static string Unique(string text) => text + " #" + Guid.NewGuid().ToString("N")[..8];
 }
+
+/// <summary>The feedback intake writer on PostgreSQL.</summary>
+[Trait("Category", "Postgres")]
+public sealed class TicketIntakeOnPostgresTests(PostgresPortalAppFactory factory) : TicketIntakeTests(factory), IClassFixture<PostgresPortalAppFactory>;

@@ -11,7 +11,7 @@ using static Portal.Tests.Features.Insights.Aggregation.InsightData;
 
 namespace Portal.Tests.Features.Insights.Aggregation;
 
-public sealed class InsightAggregatorTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class InsightAggregatorTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private static readonly Actor Carla = TestActors.Person("carla-id", "carla@test.local", PortalRoles.Admin);
 
@@ -159,3 +159,7 @@ public sealed class InsightAggregatorTests(PortalAppFactory factory) : IClassFix
         await db.SaveChangesAsync();
     }
 }
+
+/// <summary>The analytics aggregator's upserts on PostgreSQL.</summary>
+[Trait("Category", "Postgres")]
+public sealed class InsightAggregatorOnPostgresTests(PostgresPortalAppFactory factory) : InsightAggregatorTests(factory), IClassFixture<PostgresPortalAppFactory>;

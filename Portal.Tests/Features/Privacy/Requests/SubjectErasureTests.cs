@@ -13,7 +13,7 @@ using Portal.Tests.TestInfrastructure;
 namespace Portal.Tests.Features.Privacy.Requests;
 
 /// <summary>Erasing a person: their rows go, everyone else's and the aggregates stay, and the audit log says so without naming them.</summary>
-public sealed class SubjectErasureTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class SubjectErasureTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private T Service<T>() where T : notnull => factory.Services.GetRequiredService<T>();
 
@@ -194,3 +194,7 @@ public sealed class SubjectErasureTests(PortalAppFactory factory) : IClassFixtur
         return (decisions, values);
     }
 }
+
+/// <summary>Erasing a data subject on PostgreSQL.</summary>
+[Trait("Category", "Postgres")]
+public sealed class SubjectErasureOnPostgresTests(PostgresPortalAppFactory factory) : SubjectErasureTests(factory), IClassFixture<PostgresPortalAppFactory>;

@@ -9,7 +9,7 @@ using Portal.Tests.TestInfrastructure;
 namespace Portal.Tests.Features.Privacy.Requests;
 
 /// <summary>What counts as a person's data: the user id at the configured path in any context object, as Rank received it.</summary>
-public sealed class SubjectSearchTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
+public class SubjectSearchTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
     private static string NewUser() => "user-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -109,3 +109,7 @@ public sealed class SubjectSearchTests(PortalAppFactory factory) : IClassFixture
         await Assert.ThrowsAsync<ForbiddenException>(() => factory.FindAsync("anyone", owner));
     }
 }
+
+/// <summary>Finding a data subject with PostgreSQL's jsonb functions.</summary>
+[Trait("Category", "Postgres")]
+public sealed class SubjectSearchOnPostgresTests(PostgresPortalAppFactory factory) : SubjectSearchTests(factory), IClassFixture<PostgresPortalAppFactory>;

@@ -63,14 +63,21 @@ public sealed class SubjectPanelItems(IDbContextFactory<PortalDbContext> dbFacto
         progress.Report(1);
     }
 
-    private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct) =>
-        db.Database.SqlQueryRaw<long>(MatchingSql, [.. SubjectSql.Parameters(subject)]).ToListAsync(ct);
+    private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var postgres = Infrastructure.Persistence.DbCommands.IsPostgres(connection);
+        return db.Database.SqlQueryRaw<long>(postgres ? PostgresMatchingSql : MatchingSql, [.. SubjectSql.Parameters(subject, connection)]).ToListAsync(ct);
+    }
 
     // From the items (few) to their decisions by the unique (loop, event) index: only those requests are read as JSON.
-    private static readonly string MatchingSql = $"""
-        SELECT i.Id AS Value FROM ReviewPanelItems AS i
+    private static string Matching(bool postgres) => $"""
+        SELECT i.Id AS "Value" FROM ReviewPanelItems AS i
         JOIN Decisions AS d ON d.LoopId = i.LoopId AND d.EventId = i.EventId
-        WHERE {SubjectSql.Names("d.RequestJson")}
+        WHERE {SubjectSql.Names("d.RequestJson", postgres)}
         ORDER BY i.Id
         """;
+
+    private static readonly string MatchingSql = Matching(postgres: false);
+    private static readonly string PostgresMatchingSql = Matching(postgres: true);
 }

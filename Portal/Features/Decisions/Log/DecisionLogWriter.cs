@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Persistence;
@@ -11,7 +11,7 @@ namespace Portal.Features.Decisions.Log;
 /// kill switch waiting for the write lock goes first (<see cref="UrgentWrites"/>).
 /// </summary>
 public sealed class DecisionLogWriter(
-    IOptions<StorageOptions> storage,
+    DatabaseEngine engine,
     IOptions<DecisionLogOptions> options,
     TimeProvider clock,
     UrgentWrites urgent,
@@ -46,7 +46,7 @@ public sealed class DecisionLogWriter(
     /// Runs another feature's write (synchronous SQL on the given connection and transaction) in the next group commit:
     /// the database keeps one writer. Completes after that commit; fails alone if the work throws.
     /// </summary>
-    public Task RunInNextCommitAsync(Action<SqliteConnection, SqliteTransaction> work, CancellationToken ct) =>
+    public Task RunInNextCommitAsync(Action<DbConnection, DbTransaction> work, CancellationToken ct) =>
         log.EnqueueAsync(new RideAlong(work), ct);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -56,5 +56,5 @@ public sealed class DecisionLogWriter(
         await base.StopAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => log.RunAsync(storage.Value, stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => log.RunAsync(engine, stoppingToken);
 }

@@ -32,11 +32,12 @@ internal sealed class UpsertAction(ActionSighting sighting) : LogCommand
 
 /// <summary>
 /// Another feature's write that rides along in the next group commit instead of taking SQLite's write lock itself (a
-/// second writer would make the log writer wait in SQLite's busy handler, which sleeps up to 100 ms at a time). It runs
+/// second writer would make the log writer wait in SQLite's busy handler, which sleeps up to 100 ms at a time; on
+/// PostgreSQL it keeps the same order of writes). It runs
 /// inside a savepoint: if it fails, only its own changes are undone and only its caller hears of it; the decisions of
 /// the batch commit as usual.
 /// </summary>
-internal sealed class RideAlong(Action<Microsoft.Data.Sqlite.SqliteConnection, Microsoft.Data.Sqlite.SqliteTransaction> work) : LogCommand
+internal sealed class RideAlong(Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction> work) : LogCommand
 {
     private Exception? failure;
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Persistence;
 
@@ -10,14 +10,14 @@ namespace Portal.Features.Decisions.Log;
 /// </summary>
 internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWriteResult>
 {
-    private readonly SqliteCommand insertDecision;
-    private readonly SqliteCommand rewardEarliest;
-    private readonly SqliteCommand rewardSum;
-    private readonly SqliteCommand activate;
-    private readonly SqliteCommand upsertAction;
-    private SqliteTransaction? current;
+    private readonly DbCommand insertDecision;
+    private readonly DbCommand rewardEarliest;
+    private readonly DbCommand rewardSum;
+    private readonly DbCommand activate;
+    private readonly DbCommand upsertAction;
+    private DbTransaction? current;
 
-    public LogStatements(SqliteConnection connection)
+    public LogStatements(DbConnection connection)
     {
         Connection = connection;
         insertDecision = Prepare(connection, """
@@ -53,9 +53,9 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
     }
 
     /// <summary>The writer's connection, for work that rides along in a batch (see <see cref="RideAlong"/>).</summary>
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
-    public SqliteTransaction? Transaction
+    public DbTransaction? Transaction
     {
         get => current;
         set
@@ -73,8 +73,8 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
 
     public LogWriteResult Insert(DecisionRecord d) => Run(insertDecision, LogWriteResult.DuplicateEvent,
         d.LoopId, d.EventId, d.CreatedAt.ToUnixTimeMilliseconds(), d.RequestJson, d.ChosenActionId, d.ChosenProbability,
-        d.BaselineActionId, d.Explored ? 1 : 0, d.ModelVersion, d.Mode.ToString(), d.RankingJson, d.ExplanationJson,
-        d.DeferActivation ? 1 : 0, (int)d.Oversight, d.RuleId is { } rule ? rule : DBNull.Value,
+        d.BaselineActionId, d.Explored, d.ModelVersion, d.Mode.ToString(), d.RankingJson, d.ExplanationJson,
+        d.DeferActivation, (int)d.Oversight, d.RuleId is { } rule ? rule : DBNull.Value,
         d.OversightDetail is { } detail ? detail : DBNull.Value, d.LearnerFeatures is { } features ? features : DBNull.Value);
 
     public LogWriteResult Reward(RewardReceipt reward, RewardAggregation aggregation) =>
@@ -96,17 +96,10 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
         upsertAction.Dispose();
     }
 
-    private static LogWriteResult Run(SqliteCommand command, LogWriteResult whenNoRowChanged, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        return command.ExecuteNonQuery() == 0 ? whenNoRowChanged : LogWriteResult.Committed;
-    }
+    private static LogWriteResult Run(DbCommand command, LogWriteResult whenNoRowChanged, params object[] values) =>
+        DbCommands.Run(command, values) == 0 ? whenNoRowChanged : LogWriteResult.Committed;
 
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        return command;
-    }
+    /// <summary>The same SQL on both engines (<see cref="DbCommands"/>).</summary>
+    private static DbCommand Prepare(DbConnection connection, string sql, params string[] parameters) =>
+        DbCommands.Prepare(connection, sql, parameters);
 }

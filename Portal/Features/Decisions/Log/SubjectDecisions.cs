@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Privacy.Requests;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Decisions.Log;
 
@@ -89,12 +89,17 @@ public sealed class SubjectDecisions(IDbContextFactory<PortalDbContext> dbFactor
 
     private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, LogWindow window, CancellationToken ct)
     {
-        var parameters = SubjectSql.Parameters(subject);
-        parameters.Add(new SqliteParameter("$after", window.After));
-        parameters.Add(new SqliteParameter("$upTo", window.UpTo));
-        return db.Database.SqlQueryRaw<long>(MatchingSql, [.. parameters]).ToListAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var parameters = SubjectSql.Parameters(subject, connection);
+        parameters.Add(DbCommands.Parameter(connection, "$after", window.After));
+        parameters.Add(DbCommands.Parameter(connection, "$upTo", window.UpTo));
+        var sql = DbCommands.IsPostgres(connection) ? PostgresMatchingSql : MatchingSql;
+        return db.Database.SqlQueryRaw<long>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    private static readonly string MatchingSql =
-        $"SELECT d.Seq AS Value FROM Decisions AS d WHERE d.Seq > $after AND d.Seq <= $upTo AND {SubjectSql.Names("d.RequestJson")}";
+    private static string Matching(bool postgres) =>
+        $"SELECT d.Seq AS \"Value\" FROM Decisions AS d WHERE d.Seq > $after AND d.Seq <= $upTo AND {SubjectSql.Names("d.RequestJson", postgres)}";
+
+    private static readonly string MatchingSql = Matching(postgres: false);
+    private static readonly string PostgresMatchingSql = DbCommands.ForPostgres(Matching(postgres: true));
 }

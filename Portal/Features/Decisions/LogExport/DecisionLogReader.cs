@@ -1,15 +1,16 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Decisions.LogExport;
 
 /// <summary>
 /// The one query of the export, its preview and the API: a loop's decisions in a time window, oldest first, read in
 /// pages by (time, key) so each read is a short range of the (LoopId, CreatedAt) index and a long export holds no read
-/// transaction open. The rows are read with SQLite's own reader, the request and ranking as their UTF-8 bytes: the
+/// transaction open. The rows are read with the engine's own reader, the request and ranking as their UTF-8 bytes: the
 /// export is bound by this read, and a string of each would double its cost.
 /// </summary>
 public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFactory)
@@ -25,6 +26,11 @@ public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFacto
         ORDER BY CreatedAt, Seq
         LIMIT $take
         """;
+
+    // PostgreSQL hands text over as text: the same page with the two documents as their UTF-8 bytes.
+    private static readonly string PostgresPageSql = PageSql
+        .Replace("RequestJson,", "convert_to(RequestJson, 'UTF8'),", StringComparison.Ordinal)
+        .Replace("RankingJson,", "convert_to(RankingJson, 'UTF8'),", StringComparison.Ordinal);
 
     /// <summary>Decisions in the window, and how many of them are of opted-out users.</summary>
     public async Task<(long Events, long OptedOut)> CountAsync(string loopId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
@@ -78,23 +84,20 @@ public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = PageSql;
-        command.Parameters.AddWithValue("$loop", loopId);
-        command.Parameters.AddWithValue("$after", afterTime);
-        command.Parameters.AddWithValue("$to", to);
-        command.Parameters.AddWithValue("$seq", afterSeq);
-        command.Parameters.AddWithValue("$take", take);
+        var connection = db.Database.GetDbConnection();
+        await using var command = DbCommands.Prepare(connection, DbCommands.IsPostgres(connection) ? PostgresPageSql : PageSql,
+            "$loop", "$after", "$to", "$seq", "$take");
+        DbCommands.Bind(command, loopId, afterTime, to, afterSeq, take);
         var page = new List<LoggedEvent>(take);
         await using var row = await command.ExecuteReaderAsync(ct);
         while (await row.ReadAsync(ct)) page.Add(Event(row));
         return page;
     }
 
-    private static LoggedEvent Event(SqliteDataReader row) => new(
+    private static LoggedEvent Event(DbDataReader row) => new(
         row.GetInt64(0), row.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(2)), row.GetFieldValue<byte[]>(3),
-        row.GetString(4), row.GetDouble(5), row.GetString(6), row.GetInt64(7) != 0, row.GetInt64(8), Enum.Parse<LearningMode>(row.GetString(9)),
-        row.GetFieldValue<byte[]>(10), (OversightEffects)row.GetInt64(11), row.GetInt64(12) != 0,
+        row.GetString(4), row.GetDouble(5), row.GetString(6), row.GetBoolean(7), row.GetInt64(8), Enum.Parse<LearningMode>(row.GetString(9)),
+        row.GetFieldValue<byte[]>(10), (OversightEffects)row.GetInt32(11), row.GetBoolean(12),
         row.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(13)),
-        row.IsDBNull(14) ? null : row.GetDouble(14), (int)row.GetInt64(15), row.IsDBNull(16) ? null : row.GetString(16));
+        row.IsDBNull(14) ? null : row.GetDouble(14), row.GetInt32(15), row.IsDBNull(16) ? null : row.GetString(16));
 }

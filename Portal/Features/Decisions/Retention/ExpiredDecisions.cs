@@ -28,10 +28,10 @@ public sealed class ExpiredDecisions(IDbContextFactory<PortalDbContext> dbFactor
             yield return (connection, transaction, removed) =>
             {
                 // The flags first, to count them (the foreign key would also take them with their decisions).
-                removed.Add(Flags, SqliteIdList.Execute(connection, transaction,
-                    "DELETE FROM DecisionFlags WHERE DecisionSeq IN (SELECT value FROM json_each($ids))", seqs));
-                removed.Add(Decisions, SqliteIdList.Execute(connection, transaction,
-                    "DELETE FROM Decisions WHERE Seq IN (SELECT value FROM json_each($ids))", seqs));
+                removed.Add(Flags, IdList.Execute(connection, transaction,
+                    "DELETE FROM DecisionFlags WHERE DecisionSeq IN {ids}", seqs));
+                removed.Add(Decisions, IdList.Execute(connection, transaction,
+                    "DELETE FROM Decisions WHERE Seq IN {ids}", seqs));
             };
             if (batch.Count < batchSize) yield break;
         }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Portal.Features.Decisions.Retention;
 
@@ -7,4 +7,4 @@ namespace Portal.Features.Decisions.Retention;
 /// its group commits (see <see cref="Log.DecisionLogWriter.RunInNextCommitAsync"/>). Counts what it removed in
 /// <paramref name="removed"/>.
 /// </summary>
-public delegate void PurgeBatch(SqliteConnection connection, SqliteTransaction transaction, PurgedRows removed);
+public delegate void PurgeBatch(DbConnection connection, DbTransaction transaction, PurgedRows removed);

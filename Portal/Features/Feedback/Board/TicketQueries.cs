@@ -98,8 +98,7 @@ public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             }
             else
             {
-                var pattern = "%" + EscapeLike(filter.Search.Trim()) + "%";
-                tickets = tickets.Where(t => EF.Functions.Like(t.Message, pattern, "\\"));
+                tickets = tickets.Where(TicketSearchIndex.Contains(db, filter.Search.Trim()));
             }
         }
         return tickets;
@@ -126,5 +125,4 @@ public sealed class TicketQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         System.Linq.Expressions.Expression<Func<FeedbackTicket, TKey>> key, bool descending) =>
         descending ? tickets.OrderByDescending(key) : tickets.OrderBy(key);
 
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

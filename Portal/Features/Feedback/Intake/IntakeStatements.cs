@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
@@ -12,15 +12,15 @@ namespace Portal.Features.Feedback.Intake;
 /// </summary>
 internal sealed class IntakeStatements : IGroupCommitStatements<PendingTicket, StoredTicket>
 {
-    private readonly SqliteCommand findRepeat;
-    private readonly SqliteCommand addSubmission;
-    private readonly SqliteCommand referenceTaken;
-    private readonly SqliteCommand insertTicket;
-    private readonly SqliteCommand insertLink;
-    private readonly SqliteCommand insertHistory;
-    private readonly SqliteCommand insertContext;
+    private readonly DbCommand findRepeat;
+    private readonly DbCommand addSubmission;
+    private readonly DbCommand referenceTaken;
+    private readonly DbCommand insertTicket;
+    private readonly DbCommand insertLink;
+    private readonly DbCommand insertHistory;
+    private readonly DbCommand insertContext;
 
-    public IntakeStatements(SqliteConnection connection)
+    public IntakeStatements(DbConnection connection)
     {
         findRepeat = Prepare(connection, """
             SELECT Id, Reference FROM FeedbackTickets
@@ -49,7 +49,7 @@ internal sealed class IntakeStatements : IGroupCommitStatements<PendingTicket, S
             "$ticket", "$feature", "$text", "$number");
     }
 
-    public SqliteTransaction? Transaction
+    public DbTransaction? Transaction
     {
         set
         {
@@ -90,22 +90,22 @@ internal sealed class IntakeStatements : IGroupCommitStatements<PendingTicket, S
     private long AddSubmission(long ticketId, DateTimeOffset now)
     {
         Bind(addSubmission, now.ToUnixTimeMilliseconds(), ticketId);
-        return (long)addSubmission.ExecuteScalar()!;
+        return Convert.ToInt64(addSubmission.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private bool ReferenceTaken(string reference)
     {
         Bind(referenceTaken, reference);
-        return (long)referenceTaken.ExecuteScalar()! != 0;
+        return Convert.ToBoolean(referenceTaken.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private long InsertTicket(PendingTicket post, string reference)
     {
         Bind(insertTicket, reference, post.ReceivedAt.ToUnixTimeMilliseconds(), post.Category.ToString(), (object?)post.ContactEmail ?? DBNull.Value,
-            post.ConsentToContact ? 1 : 0, post.SourceHash, post.TextHash, (object?)post.Decision?.LoopId ?? DBNull.Value,
+            post.ConsentToContact, post.SourceHash, post.TextHash, (object?)post.Decision?.LoopId ?? DBNull.Value,
             (object?)post.Decision?.EventId ?? DBNull.Value, (int)TicketStatus.New, (int)post.Priority, post.DueAt.ToUnixTimeMilliseconds(),
             post.Message, (object?)post.Decision?.Serialize() ?? DBNull.Value);
-        return (long)insertTicket.ExecuteScalar()!;
+        return Convert.ToInt64(insertTicket.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The decision's context features as rows, so the board can filter by segment in SQL.</summary>
@@ -136,18 +136,9 @@ internal sealed class IntakeStatements : IGroupCommitStatements<PendingTicket, S
         foreach (var command in Commands) command.Dispose();
     }
 
-    private IEnumerable<SqliteCommand> Commands => [findRepeat, addSubmission, referenceTaken, insertTicket, insertLink, insertHistory, insertContext];
+    private IEnumerable<DbCommand> Commands => [findRepeat, addSubmission, referenceTaken, insertTicket, insertLink, insertHistory, insertContext];
 
-    private static void Bind(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-    }
+    private static void Bind(DbCommand command, params object[] values) => DbCommands.Bind(command, values);
 
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        return command;
-    }
+    private static DbCommand Prepare(DbConnection connection, string sql, params string[] parameters) => DbCommands.Prepare(connection, sql, parameters);
 }

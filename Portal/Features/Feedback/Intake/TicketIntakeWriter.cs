@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Feedback.Intake;
@@ -10,7 +9,7 @@ namespace Portal.Features.Feedback.Intake;
 /// same moment make one ticket with a count of two (see <see cref="IntakeStatements"/>).
 /// </summary>
 public sealed class TicketIntakeWriter(
-    IOptions<StorageOptions> storage, FeedbackCounters counters, StorageHealth health, ILogger<TicketIntakeWriter> logger)
+    DatabaseEngine engine, FeedbackCounters counters, StorageHealth health, ILogger<TicketIntakeWriter> logger)
     : BackgroundService
 {
     public const int MaxBatchSize = 100;
@@ -36,5 +35,5 @@ public sealed class TicketIntakeWriter(
         await base.StopAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => intake.RunAsync(storage.Value, stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => intake.RunAsync(engine, stoppingToken);
 }

@@ -97,16 +97,23 @@ public sealed class SubjectTickets(IDbContextFactory<PortalDbContext> dbFactory,
         return emails;
     }
 
-    private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct) =>
-        db.Database.SqlQueryRaw<long>(MatchingSql, [.. SubjectSql.Parameters(subject)]).ToListAsync(ct);
+    private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var postgres = Infrastructure.Persistence.DbCommands.IsPostgres(connection);
+        return db.Database.SqlQueryRaw<long>(postgres ? PostgresMatchingSql : MatchingSql, [.. SubjectSql.Parameters(subject, connection)]).ToListAsync(ct);
+    }
 
     // A ticket's snapshot is a copy of its decision, so it still names the person after the log's retention deleted the
     // decision; the link by loop and event id finds one whose snapshot could not be read.
-    private static readonly string MatchingSql = $"""
-        SELECT t.Id AS Value FROM FeedbackTickets AS t
-        WHERE (t.DecisionJson IS NOT NULL AND {SubjectSql.Names("t.DecisionJson")})
+    private static string Matching(bool postgres) => $"""
+        SELECT t.Id AS "Value" FROM FeedbackTickets AS t
+        WHERE (t.DecisionJson IS NOT NULL AND {SubjectSql.Names("t.DecisionJson", postgres)})
            OR (t.EventId IS NOT NULL AND EXISTS (SELECT 1 FROM Decisions AS d
-                WHERE d.LoopId = t.LoopId AND d.EventId = t.EventId AND {SubjectSql.Names("d.RequestJson")}))
+                WHERE d.LoopId = t.LoopId AND d.EventId = t.EventId AND {SubjectSql.Names("d.RequestJson", postgres)}))
         ORDER BY t.Id
         """;
+
+    private static readonly string MatchingSql = Matching(postgres: false);
+    private static readonly string PostgresMatchingSql = Matching(postgres: true);
 }

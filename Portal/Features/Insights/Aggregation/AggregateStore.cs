@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
@@ -93,15 +93,12 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory,
         await db.ImportanceStats.Where(s => s.LoopId == loopId && s.Dimension == dimension).ExecuteDeleteAsync(ct);
     }
 
-    private static bool StillLogged(SqliteConnection connection, SqliteTransaction transaction, string loopId, AggregateBatch batch)
+    private static bool StillLogged(DbConnection connection, DbTransaction transaction, string loopId, AggregateBatch batch)
     {
         if (batch.DecisionsRead == 0) return true;
-        using var count = connection.CreateCommand();
-        count.Transaction = transaction;
-        count.CommandText = "SELECT COUNT(*) FROM Decisions WHERE LoopId = $loop AND Seq BETWEEN $first AND $last";
-        count.Parameters.AddWithValue("$loop", loopId);
-        count.Parameters.AddWithValue("$first", batch.FirstSeq);
-        count.Parameters.AddWithValue("$last", batch.LastSeq);
+        using var count = Infrastructure.Persistence.DbCommands.Prepare(connection, transaction,
+            "SELECT COUNT(*) FROM Decisions WHERE LoopId = $loop AND Seq BETWEEN $first AND $last", "$loop", "$first", "$last");
+        Infrastructure.Persistence.DbCommands.Bind(count, loopId, batch.FirstSeq, batch.LastSeq);
         return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == batch.DecisionsRead;
     }
 }

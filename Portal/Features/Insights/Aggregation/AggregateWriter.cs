@@ -1,8 +1,12 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Insights.Aggregation;
 
-/// <summary>The upserts of one batch on the caller's connection and transaction: prepared once, parameters reused per row.</summary>
+/// <summary>
+/// The upserts of one batch on the caller's connection and transaction: prepared once, parameters reused per row. The
+/// existing row's columns are named with the table (PostgreSQL finds a bare name ambiguous beside <c>excluded</c>).
+/// </summary>
 internal static class AggregateWriter
 {
     private const string UpsertSegment = """
@@ -10,30 +14,30 @@ internal static class AggregateWriter
             Explored, BaselineServed, OverrideServed)
         VALUES ($loop, $dimension, $bucket, $value, $action, $decisions, $rewarded, $sum, $squares, $explored, $baseline, $override)
         ON CONFLICT (LoopId, Dimension, BucketStart, Value, ActionId) DO UPDATE SET
-            Decisions = Decisions + excluded.Decisions, Rewarded = Rewarded + excluded.Rewarded,
-            RewardSum = RewardSum + excluded.RewardSum, RewardSquares = RewardSquares + excluded.RewardSquares,
-            Explored = Explored + excluded.Explored, BaselineServed = BaselineServed + excluded.BaselineServed,
-            OverrideServed = OverrideServed + excluded.OverrideServed
+            Decisions = SegmentStats.Decisions + excluded.Decisions, Rewarded = SegmentStats.Rewarded + excluded.Rewarded,
+            RewardSum = SegmentStats.RewardSum + excluded.RewardSum, RewardSquares = SegmentStats.RewardSquares + excluded.RewardSquares,
+            Explored = SegmentStats.Explored + excluded.Explored, BaselineServed = SegmentStats.BaselineServed + excluded.BaselineServed,
+            OverrideServed = SegmentStats.OverrideServed + excluded.OverrideServed
         """;
 
     private const string UpsertImportance = """
         INSERT INTO ImportanceStats (LoopId, Dimension, BucketStart, Value, IsNamespace, Feature, SumAbs)
         VALUES ($loop, $dimension, $bucket, $value, $namespace, $feature, $sum)
-        ON CONFLICT (LoopId, Dimension, BucketStart, Value, IsNamespace, Feature) DO UPDATE SET SumAbs = SumAbs + excluded.SumAbs
+        ON CONFLICT (LoopId, Dimension, BucketStart, Value, IsNamespace, Feature) DO UPDATE SET SumAbs = ImportanceStats.SumAbs + excluded.SumAbs
         """;
 
     private const string UpsertValue = """
         INSERT INTO FeatureValueStats (LoopId, Feature, BucketStart, IsNumeric, Bin, Count)
         VALUES ($loop, $feature, $bucket, $numeric, $bin, $count)
-        ON CONFLICT (LoopId, BucketStart, Feature, IsNumeric, Bin) DO UPDATE SET Count = Count + excluded.Count
+        ON CONFLICT (LoopId, BucketStart, Feature, IsNumeric, Bin) DO UPDATE SET Count = FeatureValueStats.Count + excluded.Count
         """;
 
     private const string UpsertCursor = """
         INSERT INTO InsightCursors (LoopId, Source, DefinitionHash, LastSeq) VALUES ($loop, $source, $hash, $last)
-        ON CONFLICT (LoopId, Source) DO UPDATE SET LastSeq = MAX(LastSeq, excluded.LastSeq), DefinitionHash = excluded.DefinitionHash
+        ON CONFLICT (LoopId, Source) DO UPDATE SET LastSeq = MAX(InsightCursors.LastSeq, excluded.LastSeq), DefinitionHash = excluded.DefinitionHash
         """;
 
-    public static void Write(SqliteConnection connection, SqliteTransaction transaction, string loopId, AggregateBatch batch)
+    public static void Write(DbConnection connection, DbTransaction transaction, string loopId, AggregateBatch batch)
     {
         using (var segment = Prepare(connection, transaction, UpsertSegment, "$loop", "$dimension", "$bucket", "$value", "$action",
                    "$decisions", "$rewarded", "$sum", "$squares", "$explored", "$baseline", "$override"))
@@ -45,32 +49,26 @@ internal static class AggregateWriter
         using (var importance = Prepare(connection, transaction, UpsertImportance, "$loop", "$dimension", "$bucket", "$value", "$namespace", "$feature", "$sum"))
         {
             foreach (var (key, sum) in batch.Importance)
-                Run(importance, loopId, key.Dimension, key.BucketStart, key.Value, key.IsNamespace ? 1 : 0, key.Feature, sum);
+                Run(importance, loopId, key.Dimension, key.BucketStart, key.Value, key.IsNamespace, key.Feature, sum);
         }
         using var values = Prepare(connection, transaction, UpsertValue, "$loop", "$feature", "$bucket", "$numeric", "$bin", "$count");
         foreach (var (key, count) in batch.Values)
-            Run(values, loopId, key.Feature, key.BucketStart, key.IsNumeric ? 1 : 0, key.Bin, count);
+            Run(values, loopId, key.Feature, key.BucketStart, key.IsNumeric, key.Bin, count);
     }
 
-    public static void MoveCursors(SqliteConnection connection, SqliteTransaction transaction, string loopId, long lastSeq, IReadOnlyList<AggregationSource> sources)
+    public static void MoveCursors(DbConnection connection, DbTransaction transaction, string loopId, long lastSeq, IReadOnlyList<AggregationSource> sources)
     {
         using var cursor = Prepare(connection, transaction, UpsertCursor, "$loop", "$source", "$hash", "$last");
         foreach (var source in sources)
             Run(cursor, loopId, source.Name, (object?)source.DefinitionHash ?? DBNull.Value, Math.Max(lastSeq, source.LastSeq));
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        return command;
-    }
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, params string[] names) =>
+        DbCommands.Prepare(connection, transaction, ForEngine(connection, sql), names);
 
-    private static void Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        command.ExecuteNonQuery();
-    }
+    private static void Run(DbCommand command, params object[] values) => DbCommands.Run(command, values);
+
+    /// <summary>SQLite's two-argument MAX is PostgreSQL's GREATEST.</summary>
+    private static string ForEngine(DbConnection connection, string sql) =>
+        DbCommands.IsPostgres(connection) ? sql.Replace("MAX(", "GREATEST(", StringComparison.Ordinal) : sql;
 }

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Decisions.Log;
@@ -14,18 +14,15 @@ namespace Portal.Features.Insights.Aggregation;
 /// </summary>
 public sealed class AggregatesOfLog(IDbContextFactory<PortalDbContext> dbFactory) : ILogDerivedData, IExpiringData
 {
-    private sealed record Table(string Kind, string Find, string Delete);
+    private sealed record Table(string Kind, string Name);
 
-    // Found by rowid in one read per table (the keys lead with the dimension, not the hour), deleted by rowid.
-    private static readonly Table[] Tables =
-    [
-        new("segmentStats", "SELECT rowid AS Value FROM SegmentStats WHERE LoopId = $loop AND BucketStart < $before",
-            "DELETE FROM SegmentStats WHERE rowid IN (SELECT value FROM json_each($ids))"),
-        new("importanceStats", "SELECT rowid AS Value FROM ImportanceStats WHERE LoopId = $loop AND BucketStart < $before",
-            "DELETE FROM ImportanceStats WHERE rowid IN (SELECT value FROM json_each($ids))"),
-        new("featureValueStats", "SELECT rowid AS Value FROM FeatureValueStats WHERE LoopId = $loop AND BucketStart < $before",
-            "DELETE FROM FeatureValueStats WHERE rowid IN (SELECT value FROM json_each($ids))"),
-    ];
+    private static readonly Table[] Tables = [new("segmentStats", "SegmentStats"), new("importanceStats", "ImportanceStats"), new("featureValueStats", "FeatureValueStats")];
+
+    // Found by row address in one read per table (the keys lead with the dimension, not the hour), deleted by it:
+    // SQLite's rowid, PostgreSQL's ctid (a row the aggregator updates meanwhile moves, is missed, and goes next time).
+    private static string Find(bool postgres, Table table) => postgres
+        ? $"SELECT ctid::text AS \"Value\" FROM {table.Name} WHERE LoopId = @loop AND BucketStart < @before"
+        : $"SELECT rowid AS Value FROM {table.Name} WHERE LoopId = $loop AND BucketStart < $before";
 
     public Task DeleteLoopAsync(PortalDbContext db, string loopId, CancellationToken ct) => AggregateStore.DeleteLoopAsync(db, loopId, ct);
 
@@ -36,14 +33,29 @@ public sealed class AggregatesOfLog(IDbContextFactory<PortalDbContext> dbFactory
         var before = DecisionFolder.HourOf(cutoff);
         foreach (var table in Tables)
         {
-            List<long> rows;
-            await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            {
-                rows = await db.Database.SqlQueryRaw<long>(table.Find, new SqliteParameter("$loop", loopId), new SqliteParameter("$before", before))
-                    .ToListAsync(ct);
-            }
-            foreach (var chunk in rows.Chunk(batchSize))
-                yield return (connection, transaction, removed) => removed.Add(table.Kind, SqliteIdList.Execute(connection, transaction, table.Delete, chunk));
+            foreach (var batch in await BatchesAsync(table, loopId, before, batchSize, ct)) yield return batch;
         }
+    }
+
+    private async Task<List<PurgeBatch>> BatchesAsync(Table table, string loopId, long before, int batchSize, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var postgres = DbCommands.IsPostgres(connection);
+        DbParameter[] parameters = [DbCommands.Parameter(connection, "$loop", loopId), DbCommands.Parameter(connection, "$before", before)];
+        if (postgres)
+        {
+            var addresses = await db.Database.SqlQueryRaw<string>(Find(postgres, table), parameters).ToListAsync(ct);
+            return [.. addresses.Chunk(batchSize).Select(chunk => (PurgeBatch)((c, t, removed) => removed.Add(table.Kind, DeleteByAddress(c, t, table, chunk))))];
+        }
+        var rows = await db.Database.SqlQueryRaw<long>(Find(postgres, table), parameters).ToListAsync(ct);
+        return [.. rows.Chunk(batchSize).Select(chunk => (PurgeBatch)((c, t, removed) =>
+            removed.Add(table.Kind, IdList.Execute(c, t, $"DELETE FROM {table.Name} WHERE rowid IN {IdList.Placeholder}", chunk))))];
+    }
+
+    private static int DeleteByAddress(DbConnection connection, DbTransaction transaction, Table table, string[] addresses)
+    {
+        using var delete = DbCommands.Prepare(connection, transaction, $"DELETE FROM {table.Name} WHERE ctid = ANY($rows::tid[])", "$rows");
+        return DbCommands.Run(delete, [addresses]);
     }
 }

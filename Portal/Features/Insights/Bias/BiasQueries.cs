@@ -23,7 +23,7 @@ public sealed class BiasQueries(IDbContextFactory<PortalDbContext> dbFactory)
                 UNION ALL
                 SELECT (SELECT MIN(Dimension) FROM SegmentStats WHERE LoopId = {loopId} AND Dimension > dimension.Value)
                 FROM dimension WHERE dimension.Value IS NOT NULL)
-            SELECT Value FROM dimension WHERE Value IS NOT NULL
+            SELECT Value AS "Value" FROM dimension WHERE Value IS NOT NULL
             """).ToListAsync(ct);
         return dimensions.Select(d => Dimensions.IsFeature(d, out var path) ? path : null).OfType<string>().ToList();
     }

@@ -1,4 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Privacy.Requests;
 
@@ -14,10 +16,10 @@ namespace Portal.Features.Privacy.Requests;
 /// query with an error rather than being skipped: a request that silently missed a row would leave the person's data
 /// behind. Values are parameters; the column is always a caller's constant.
 /// </remarks>
-public static class SubjectSql
+public static partial class SubjectSql
 {
     /// <summary>A condition on <paramref name="jsonColumn"/> (a request body or a ticket's decision snapshot).</summary>
-    public static string Names(string jsonColumn) => $"""
+    public static string Names(string jsonColumn, bool postgres = false) => postgres ? PostgresNames(jsonColumn) : $"""
         EXISTS (SELECT 1 FROM json_each({jsonColumn}) AS top,
                 json_each(CASE WHEN top.type = 'array' AND lower(top.key) = 'contextfeatures' THEN top.value ELSE '[]' END) AS item
             WHERE item.type = 'object' AND (
@@ -25,11 +27,33 @@ public static class SubjectSql
                 OR ($subjectIsNumber AND json_type(item.value, $subjectPath) IN ('integer', 'real') AND (item.value -> $subjectPath) = $subjectId)))
         """;
 
+    /// <summary>
+    /// The same test with PostgreSQL's jsonb functions; the path is a text array there. No braces in the text: EF Core's
+    /// raw queries read them as placeholders.
+    /// </summary>
+    private static string PostgresNames(string jsonColumn) => $"""
+        EXISTS (SELECT 1 FROM jsonb_each(CASE WHEN jsonb_typeof({jsonColumn}::jsonb) = 'object' THEN {jsonColumn}::jsonb ELSE jsonb_build_object() END) AS top,
+                jsonb_array_elements(CASE WHEN jsonb_typeof(top.value) = 'array' AND lower(top.key) = 'contextfeatures' THEN top.value ELSE jsonb_build_array() END) AS item
+            WHERE jsonb_typeof(item) = 'object' AND (
+                (jsonb_typeof(item #> @subjectPath) = 'string' AND item #>> @subjectPath = @subjectId)
+                OR (@subjectIsNumber AND jsonb_typeof(item #> @subjectPath) = 'number' AND item #>> @subjectPath = @subjectId)))
+        """;
+
     /// <summary>The condition's parameters, new for each command (a parameter belongs to one command).</summary>
-    public static List<SqliteParameter> Parameters(DataSubject subject) =>
-    [
-        new("$subjectPath", subject.JsonPath),
-        new("$subjectId", subject.UserId),
-        new("$subjectIsNumber", subject.IsNumber ? 1 : 0),
-    ];
+    public static List<DbParameter> Parameters(DataSubject subject, DbConnection connection)
+    {
+        var postgres = DbCommands.IsPostgres(connection);
+        return
+        [
+            DbCommands.Parameter(connection, "$subjectPath", postgres ? PathKeys(subject.JsonPath) : subject.JsonPath),
+            DbCommands.Parameter(connection, "$subjectId", subject.UserId),
+            DbCommands.Parameter(connection, "$subjectIsNumber", postgres ? subject.IsNumber : subject.IsNumber ? 1 : 0),
+        ];
+    }
+
+    /// <summary><c>$."a"."b"</c> → <c>{a, b}</c>.</summary>
+    private static string[] PathKeys(string jsonPath) => [.. PathKey().Matches(jsonPath).Select(m => m.Groups[1].Value)];
+
+    [GeneratedRegex("\\.\"([^\"]*)\"")]
+    private static partial Regex PathKey();
 }
