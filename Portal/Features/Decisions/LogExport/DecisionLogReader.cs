@@ -1,15 +1,17 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using SQLitePCL;
 
 namespace Portal.Features.Decisions.LogExport;
 
 /// <summary>
 /// The one query of the export, its preview and the API: a loop's decisions in a time window, oldest first, read in
 /// pages by (time, key) so each read is a short range of the (LoopId, CreatedAt) index and a long export holds no read
-/// transaction open. The rows are read with SQLite's own reader, the request and ranking as their UTF-8 bytes: the
+/// transaction open. The rows are read with SQLite's own statement API, the request and ranking as their UTF-8 bytes: the
 /// export is bound by this read, and a string of each would double its cost.
 /// </summary>
 public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFactory)
@@ -78,23 +80,51 @@ public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = PageSql;
-        command.Parameters.AddWithValue("$loop", loopId);
-        command.Parameters.AddWithValue("$after", afterTime);
-        command.Parameters.AddWithValue("$to", to);
-        command.Parameters.AddWithValue("$seq", afterSeq);
-        command.Parameters.AddWithValue("$take", take);
-        var page = new List<LoggedEvent>(take);
-        await using var row = await command.ExecuteReaderAsync(ct);
-        while (await row.ReadAsync(ct)) page.Add(Event(row));
-        return page;
+        // SQLite's own statement, not an ADO.NET command: its per-column checks cost more than the row's read, and the read
+        // is the part of an export that cannot run on two cores. The connection's busy_timeout still applies to each step.
+        var connection = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        Check(connection, raw.sqlite3_prepare_v2(connection, PageSql, out var statement));
+        using (statement)
+        {
+            Check(connection, raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "$loop"), loopId));
+            Check(connection, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$after"), afterTime));
+            Check(connection, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$to"), to));
+            Check(connection, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$seq"), afterSeq));
+            Check(connection, raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "$take"), take));
+            var page = new List<LoggedEvent>(take);
+            int step;
+            while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                if (page.Count % 1_000 == 0) ct.ThrowIfCancellationRequested();
+                page.Add(Event(statement));
+            }
+            if (step != raw.SQLITE_DONE) Check(connection, step);
+            return page;
+        }
     }
 
-    private static LoggedEvent Event(SqliteDataReader row) => new(
-        row.GetInt64(0), row.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(2)), row.GetFieldValue<byte[]>(3),
-        row.GetString(4), row.GetDouble(5), row.GetString(6), row.GetInt64(7) != 0, row.GetInt64(8), Enum.Parse<LearningMode>(row.GetString(9)),
-        row.GetFieldValue<byte[]>(10), (OversightEffects)row.GetInt64(11), row.GetInt64(12) != 0,
-        row.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(13)),
-        row.IsDBNull(14) ? null : row.GetDouble(14), (int)row.GetInt64(15), row.IsDBNull(16) ? null : row.GetString(16));
+    private static void Check(sqlite3 connection, int result)
+    {
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
+            throw new SqliteException(raw.sqlite3_errmsg(connection).utf8_to_string(), result, raw.sqlite3_extended_errcode(connection));
+    }
+
+    private static LoggedEvent Event(sqlite3_stmt row) => new(
+        raw.sqlite3_column_int64(row, 0), Text(row, 1), DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(row, 2)),
+        raw.sqlite3_column_blob(row, 3).ToArray(), Text(row, 4), raw.sqlite3_column_double(row, 5), Text(row, 6),
+        raw.sqlite3_column_int64(row, 7) != 0, raw.sqlite3_column_int64(row, 8), Mode(raw.sqlite3_column_blob(row, 9)),
+        raw.sqlite3_column_blob(row, 10).ToArray(), (OversightEffects)raw.sqlite3_column_int64(row, 11), raw.sqlite3_column_int64(row, 12) != 0,
+        IsNull(row, 13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(row, 13)),
+        IsNull(row, 14) ? null : raw.sqlite3_column_double(row, 14), (int)raw.sqlite3_column_int64(row, 15), IsNull(row, 16) ? null : Text(row, 16));
+
+    private static bool IsNull(sqlite3_stmt row, int column) => raw.sqlite3_column_type(row, column) == raw.SQLITE_NULL;
+
+    // TEXT as SQLite holds it (UTF-8); sqlite3_column_blob gives its bytes without a conversion.
+    private static string Text(sqlite3_stmt row, int column) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(row, column));
+
+    /// <summary>The mode as stored (its name); the usual names without a string or a parse.</summary>
+    private static LearningMode Mode(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("Online"u8) ? LearningMode.Online
+        : name.SequenceEqual("Apprentice"u8) ? LearningMode.Apprentice
+        : Enum.Parse<LearningMode>(Encoding.UTF8.GetString(name));
 }
