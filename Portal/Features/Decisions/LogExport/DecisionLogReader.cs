@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -10,7 +11,8 @@ namespace Portal.Features.Decisions.LogExport;
 /// <summary>
 /// The one query of the export, its preview and the API: a loop's decisions in a time window, oldest first, read in
 /// pages by (time, key) so each read is a short range of the (LoopId, CreatedAt) index and a long export holds no read
-/// transaction open. The rows are read with the engine's own reader, the request and ranking as their UTF-8 bytes: the
+/// transaction open. The rows are read with the engine's own reader (on SQLite its statement API), the request and
+/// ranking as their UTF-8 bytes: the
 /// export is bound by this read, and a string of each would double its cost.
 /// </summary>
 public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFactory)
@@ -85,8 +87,8 @@ public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        await using var command = DbCommands.Prepare(connection, DbCommands.IsPostgres(connection) ? PostgresPageSql : PageSql,
-            "$loop", "$after", "$to", "$seq", "$take");
+        if (connection is SqliteConnection sqlite) return SqliteLogPage.Read(sqlite, PageSql, loopId, afterTime, afterSeq, to, take, ct);
+        await using var command = DbCommands.Prepare(connection, PostgresPageSql, "$loop", "$after", "$to", "$seq", "$take");
         DbCommands.Bind(command, loopId, afterTime, to, afterSeq, take);
         var page = new List<LoggedEvent>(take);
         await using var row = await command.ExecuteReaderAsync(ct);

@@ -20,44 +20,54 @@ public static class DsjsonLine
 
     public const string Version = "1";
 
+    // Names encoded once: a line is mostly its fixed names.
+    private static readonly JsonEncodedText SkipLearn = JsonEncodedText.Encode("_skipLearn"), LabelCost = JsonEncodedText.Encode("_label_cost"),
+        LabelProbability = JsonEncodedText.Encode("_label_probability"), LabelAction = JsonEncodedText.Encode("_label_Action"),
+        LabelIndex = JsonEncodedText.Encode("_labelIndex"), TimestampName = JsonEncodedText.Encode("Timestamp"), VersionName = JsonEncodedText.Encode("Version"),
+        VersionValue = JsonEncodedText.Encode(Version), EventIdName = JsonEncodedText.Encode("EventId"), Actions = JsonEncodedText.Encode("a"),
+        Context = JsonEncodedText.Encode("c"), Multi = JsonEncodedText.Encode("_multi"), ProbabilitiesName = JsonEncodedText.Encode("p"),
+        State = JsonEncodedText.Encode("VWState"), Model = JsonEncodedText.Encode("m"), Tag = JsonEncodedText.Encode("_tag");
+
     public static void Write(Utf8JsonWriter json, ExportedDecision d, LoopExportRules rules)
     {
+        var logged = d.Logged;
         json.WriteStartObject();
-        if (!d.Learned) json.WriteBoolean("_skipLearn", true);
-        json.WriteNumber("_label_cost", d.Cost);
-        json.WriteNumber("_label_probability", d.Logged.ChosenProbability);
-        json.WriteNumber("_label_Action", d.ChosenIndex + 1);
-        json.WriteNumber("_labelIndex", d.ChosenIndex);
+        if (!d.Learned) json.WriteBoolean(SkipLearn, true);
+        json.WriteNumber(LabelCost, d.Cost);
+        json.WriteNumber(LabelProbability, logged.ChosenProbability);
+        json.WriteNumber(LabelAction, d.ChosenIndex + 1);
+        json.WriteNumber(LabelIndex, d.ChosenIndex);
         // One scratch buffer for the timestamp, then the model tag (a loop id is at most 64 characters).
         Span<char> text = stackalloc char[96];
-        json.WriteString("Timestamp", text[..FormatTimestamp(d.Logged.CreatedAt, text)]);
-        json.WriteString("Version", Version);
-        json.WriteString("EventId", d.Logged.EventId);
-        json.WriteStartArray("a");
+        json.WriteString(TimestampName, text[..FormatTimestamp(logged.CreatedAt, text)]);
+        json.WriteString(VersionName, VersionValue);
+        json.WriteString(EventIdName, logged.EventId);
+        json.WriteStartArray(Actions);
         foreach (var index in d.Ranking) json.WriteNumberValue(index + 1);
         json.WriteEndArray();
-        json.WriteStartObject("c");
+        json.WriteStartObject(Context);
         FeatureCopier.WriteProperties(json, d.Context, rules);
-        json.WriteStartArray("_multi");
+        json.WriteStartArray(Multi);
         for (var i = 0; i < d.ActionIds.Length; i++)
         {
             json.WriteStartObject();
-            json.WriteString("_tag", d.ActionIds[i]);
+            json.WriteString(Tag, d.ActionIds[i]);
             FeatureCopier.WriteProperties(json, d.ActionFeatures(i), rules);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
-        json.WriteStartArray("p");
+        json.WriteStartArray(ProbabilitiesName);
         foreach (var probability in d.Probabilities) json.WriteNumberValue(probability);
         json.WriteEndArray();
-        json.WriteStartObject("VWState");
-        json.WriteString("m", ModelTag(rules.LoopId, d.Logged.ModelVersion, text));
+        json.WriteStartObject(State);
+        json.WriteString(Model, ModelTag(rules.LoopId, logged.ModelVersion, text));
         json.WriteEndObject();
         json.WriteEndObject();
     }
 
-    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    // "O" on a UTC time is Personalizer's form, and a format .NET writes without parsing a pattern.
+    private const string TimestampFormat = "O";
 
     /// <summary>Personalizer's form: UTC with seven fraction digits and a Z.</summary>
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
