@@ -80,9 +80,7 @@ public class DecisionLogWriterTests(PortalAppFactory factory) : IClassFixture<Po
         var (loopId, _) = await factory.CreateLoopAsync();
         var writer = factory.Services.GetRequiredService<DecisionLogWriter>();
         Assert.Equal(LogWriteResult.Committed, await writer.AppendAsync(Decision(loopId, "known"), CancellationToken.None));
-        // The writer is held inside one batch while the mixed writes queue: they are then taken as the next batch together.
-        using var hold = new ManualResetEventSlim();
-        var holding = writer.RunInNextCommitAsync((_, _) => hold.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var (holding, hold) = HoldTheWriter(writer);
         var none = CancellationToken.None;
 
         var writes = new List<Task<LogWriteResult>>
@@ -126,6 +124,42 @@ public class DecisionLogWriterTests(PortalAppFactory factory) : IClassFixture<Po
         Assert.NotNull(stored["new-2"].ActivatedAt);
         Assert.Equal("written between log writes", (await db.Loops.SingleAsync(l => l.Id == loopId)).PolicyName);
         Assert.Equal(1, await db.LoopActions.CountAsync(a => a.LoopId == loopId));
+    }
+
+    [Fact]
+    public async Task A_write_the_database_refuses_fails_its_whole_batch_and_the_next_batch_commits()
+    {
+        var (loopId, _) = await factory.CreateLoopAsync();
+        var writer = factory.Services.GetRequiredService<DecisionLogWriter>();
+        var (holding, hold) = HoldTheWriter(writer);
+
+        var batch = new[]
+        {
+            writer.AppendAsync(Decision(loopId, "before"), CancellationToken.None),
+            writer.AppendAsync(Decision(loopId, "broken") with { RequestJson = null! }, CancellationToken.None),
+            writer.AppendAsync(Decision(loopId, "after"), CancellationToken.None),
+        };
+        hold.Set();
+        await holding;
+
+        foreach (var write in batch) await Assert.ThrowsAnyAsync<Exception>(() => write);
+        Assert.Equal(LogWriteResult.Committed, await writer.AppendAsync(Decision(loopId, "next"), CancellationToken.None));
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["next"], await db.Decisions.Where(d => d.LoopId == loopId).Select(d => d.EventId).ToListAsync());
+    }
+
+    /// <summary>Holds the writer inside a batch until the returned signal is set: writes queued meanwhile form the next batch together.</summary>
+    private static (Task Holding, ManualResetEventSlim Release) HoldTheWriter(DecisionLogWriter writer)
+    {
+        var entered = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        var holding = writer.RunInNextCommitAsync((_, _) =>
+        {
+            entered.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+        }, CancellationToken.None);
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(30)), "The writer should take the holding write.");
+        return (holding, release);
     }
 
     private static DecisionRecord Decision(string loopId, string eventId) => new(
