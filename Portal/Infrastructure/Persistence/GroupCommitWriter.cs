@@ -142,7 +142,7 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         {
             transaction = engine.BeginWriteTransaction(connection);
             statements.Transaction = transaction;
-            for (var i = 0; i < batch.Count; i++) results[i] = statements.Write(batch[i]);
+            statements.WriteAll(batch, results);
             transaction.Commit();
             transaction.Dispose();
             CommittedBatches++;

@@ -13,4 +13,13 @@ public interface IGroupCommitStatements<TItem, TResult> : IDisposable
 
     /// <summary>Writes one item. Throwing rolls back the whole batch; the result reaches the caller only after the commit.</summary>
     TResult Write(TItem item);
+
+    /// <summary>
+    /// Writes a batch's items in order, each one's result at its index. By default one <see cref="Write"/> per item,
+    /// right for an in-process engine; statements on a networked server override it to send the batch in few round trips.
+    /// </summary>
+    void WriteAll(IReadOnlyList<TItem> items, TResult[] results)
+    {
+        for (var i = 0; i < items.Count; i++) results[i] = Write(items[i]);
+    }
 }

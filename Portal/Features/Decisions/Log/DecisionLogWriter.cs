@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Persistence;
 
@@ -19,11 +20,15 @@ public sealed class DecisionLogWriter(
     ILogger<DecisionLogWriter> logger) : BackgroundService
 {
     private readonly GroupCommitWriter<LogCommand, LogWriteResult> log = new("decision log writer",
-        options.Value.QueueCapacity, options.Value.MaxBatchSize, connection => new LogStatements(connection), logger)
+        options.Value.QueueCapacity, options.Value.MaxBatchSize, Statements, logger)
     {
         BeforeBatch = urgent.YieldAsync,
         Health = health,
     };
+
+    /// <summary>SQLite is in-process: one call per statement costs no round trip. PostgreSQL gets each batch in one.</summary>
+    private static IGroupCommitStatements<LogCommand, LogWriteResult> Statements(DbConnection connection) =>
+        connection is NpgsqlConnection postgres ? new PostgresLogStatements(postgres) : new LogStatements(connection);
 
     /// <summary>True while the writer accepts and commits writes (readiness).</summary>
     public bool IsRunning => log.IsRunning;

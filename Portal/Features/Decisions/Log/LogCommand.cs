@@ -6,28 +6,31 @@ namespace Portal.Features.Decisions.Log;
 /// <summary>One write waiting for the next group commit; completed only after that commit.</summary>
 internal abstract class LogCommand : PendingWrite<LogWriteResult>
 {
+    /// <summary>The one statement this write runs, or null for work that must run on its own (<see cref="RideAlong"/>).</summary>
+    public abstract LogStatement? Statement(LogStatements statements);
+
     /// <summary>Runs inside the batch's transaction; the result is published only once the batch commits.</summary>
-    public abstract LogWriteResult Execute(LogStatements statements);
+    public virtual LogWriteResult Execute(LogStatements statements) => LogStatements.Run(Statement(statements)!.Value);
 }
 
 internal sealed class InsertDecision(DecisionRecord decision) : LogCommand
 {
-    public override LogWriteResult Execute(LogStatements statements) => statements.Insert(decision);
+    public override LogStatement? Statement(LogStatements statements) => statements.Insert(decision);
 }
 
 internal sealed class RecordReward(RewardReceipt reward, RewardAggregation aggregation) : LogCommand
 {
-    public override LogWriteResult Execute(LogStatements statements) => statements.Reward(reward, aggregation);
+    public override LogStatement? Statement(LogStatements statements) => statements.Reward(reward, aggregation);
 }
 
 internal sealed class ActivateEvent(string loopId, string eventId, DateTimeOffset now) : LogCommand
 {
-    public override LogWriteResult Execute(LogStatements statements) => statements.Activate(loopId, eventId, now);
+    public override LogStatement? Statement(LogStatements statements) => statements.Activate(loopId, eventId, now);
 }
 
 internal sealed class UpsertAction(ActionSighting sighting) : LogCommand
 {
-    public override LogWriteResult Execute(LogStatements statements) => statements.UpsertAction(sighting);
+    public override LogStatement? Statement(LogStatements statements) => statements.UpsertAction(sighting);
 }
 
 /// <summary>
@@ -40,6 +43,8 @@ internal sealed class UpsertAction(ActionSighting sighting) : LogCommand
 internal sealed class RideAlong(Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction> work) : LogCommand
 {
     private Exception? failure;
+
+    public override LogStatement? Statement(LogStatements statements) => null;
 
     public override LogWriteResult Execute(LogStatements statements)
     {

@@ -71,21 +71,25 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
 
     public LogWriteResult Write(LogCommand command) => command.Execute(this);
 
-    public LogWriteResult Insert(DecisionRecord d) => Run(insertDecision, LogWriteResult.DuplicateEvent,
+    public LogStatement Insert(DecisionRecord d) => new(insertDecision, LogWriteResult.DuplicateEvent, [
         d.LoopId, d.EventId, d.CreatedAt.ToUnixTimeMilliseconds(), d.RequestJson, d.ChosenActionId, d.ChosenProbability,
         d.BaselineActionId, d.Explored, d.ModelVersion, d.Mode.ToString(), d.RankingJson, d.ExplanationJson,
         d.DeferActivation, (int)d.Oversight, d.RuleId is { } rule ? rule : DBNull.Value,
-        d.OversightDetail is { } detail ? detail : DBNull.Value, d.LearnerFeatures is { } features ? features : DBNull.Value);
+        d.OversightDetail is { } detail ? detail : DBNull.Value, d.LearnerFeatures is { } features ? features : DBNull.Value]);
 
-    public LogWriteResult Reward(RewardReceipt reward, RewardAggregation aggregation) =>
-        Run(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent,
-            reward.Value, reward.ReceivedAt.ToUnixTimeMilliseconds(), reward.Source, reward.LoopId, reward.EventId);
+    public LogStatement Reward(RewardReceipt reward, RewardAggregation aggregation) =>
+        new(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent,
+            [reward.Value, reward.ReceivedAt.ToUnixTimeMilliseconds(), reward.Source, reward.LoopId, reward.EventId]);
 
-    public LogWriteResult Activate(string loopId, string eventId, DateTimeOffset now) =>
-        Run(activate, LogWriteResult.UnknownEvent, now.ToUnixTimeMilliseconds(), loopId, eventId);
+    public LogStatement Activate(string loopId, string eventId, DateTimeOffset now) =>
+        new(activate, LogWriteResult.UnknownEvent, [now.ToUnixTimeMilliseconds(), loopId, eventId]);
 
-    public LogWriteResult UpsertAction(ActionSighting a) =>
-        Run(upsertAction, LogWriteResult.Committed, a.LoopId, a.ActionId, a.FeaturesJson, a.SeenAt.ToUnixTimeMilliseconds());
+    public LogStatement UpsertAction(ActionSighting a) =>
+        new(upsertAction, LogWriteResult.Committed, [a.LoopId, a.ActionId, a.FeaturesJson, a.SeenAt.ToUnixTimeMilliseconds()]);
+
+    /// <summary>Runs one statement now (one call into SQLite, or one round trip to PostgreSQL).</summary>
+    public static LogWriteResult Run(LogStatement statement) =>
+        statement.ResultOf(DbCommands.Run(statement.Command, statement.Values));
 
     public void Dispose()
     {
@@ -96,10 +100,13 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
         upsertAction.Dispose();
     }
 
-    private static LogWriteResult Run(DbCommand command, LogWriteResult whenNoRowChanged, params object[] values) =>
-        DbCommands.Run(command, values) == 0 ? whenNoRowChanged : LogWriteResult.Committed;
-
     /// <summary>The same SQL on both engines (<see cref="DbCommands"/>).</summary>
     private static DbCommand Prepare(DbConnection connection, string sql, params string[] parameters) =>
         DbCommands.Prepare(connection, sql, parameters);
+}
+
+/// <summary>One write's statement: the prepared command, its values in parameter order, and what no row changed means.</summary>
+internal readonly record struct LogStatement(DbCommand Command, LogWriteResult WhenNoRowChanged, object[] Values)
+{
+    public LogWriteResult ResultOf(int rowsChanged) => rowsChanged == 0 ? WhenNoRowChanged : LogWriteResult.Committed;
 }
