@@ -37,6 +37,22 @@ public sealed class OversightFlowTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_loop_awaiting_its_go_live_review_says_so_on_the_controls_page_and_links_to_its_accountability_tab()
+    {
+        var (loopId, _) = await browser.App.CreateLoopAsync(goLiveReview: false);
+        var page = await LogInAsync("po-golive-e2e@test.local", PortalRoles.ProductOwner);
+        await page.GotoAsync("/controls");
+        await page.WaitForInteractiveAsync();
+
+        await Assertions.Expect(page.GetByTestId($"golive-awaiting-{loopId}")).ToHaveTextAsync("Awaiting go-live review");
+        await page.GetByTestId($"controls-{loopId}").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotIfAskedAsync("controls-golive");
+        await page.GetByTestId($"golive-link-{loopId}").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("golive-status")).ToContainTextAsync("Awaiting go-live review");
+    }
+
+    [Fact]
     public async Task The_kill_switch_pulled_in_the_browser_makes_rank_serve_the_baseline()
     {
         var (loopId, rank) = await browser.App.LoopWithActionsAsync();

@@ -37,6 +37,25 @@ public sealed class PanelFiguresTests(PortalAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_bias_page_shows_only_panels_sampled_from_its_window()
+    {
+        var (loopId, _) = await JudgedPanelAsync();
+        var now = DateTimeOffset.UtcNow;
+        var lastDay = new Portal.Features.Insights.Bias.AnalysisWindow(now.AddDays(-1), now.AddHours(1));
+        var monthAgo = new Portal.Features.Insights.Bias.AnalysisWindow(now.AddDays(-40), now.AddDays(-30));
+
+        var current = context.Render<ContributedBiasFigures>(p => p.Add(c => c.LoopId, loopId).Add(c => c.Window, lastDay));
+        var past = context.Render<ContributedBiasFigures>(p => p.Add(c => c.LoopId, loopId).Add(c => c.Window, monthAgo));
+
+        current.WaitForAssertion(() => Assert.NotEmpty(current.FindAll("[data-testid=bias-review-panels]")));
+        Assert.Empty(past.FindAll("[data-testid=bias-review-panels]"));
+        // The page's query itself, so the empty render above is not just one that had not loaded yet.
+        var results = factory.Services.GetRequiredService<Portal.Features.CommunityReview.Results.PanelResultsQueries>();
+        Assert.Single(await results.ForLoopAsync(loopId, 3, CancellationToken.None, sampledIn: (lastDay.From, lastDay.To)));
+        Assert.Empty(await results.ForLoopAsync(loopId, 3, CancellationToken.None, sampledIn: (monthAgo.From, monthAgo.To)));
+    }
+
+    [Fact]
     public async Task The_bias_page_shows_nothing_for_a_loop_without_judged_panels()
     {
         var (loopId, _) = await factory.CreateLoopAsync();

@@ -31,9 +31,9 @@ public static partial class ReviewPanelFixture
     [GeneratedRegex("name=\"Input.ItemId\" value=\"(\\d+)\"")]
     private static partial Regex ItemIdField();
 
-    public static async Task<string> LoopWithDecisionsAsync(this PortalAppFactory factory)
+    public static async Task<string> LoopWithDecisionsAsync(this PortalAppFactory factory, Portal.Data.Entities.LoopSettings? settings = null)
     {
-        var (loopId, api) = await factory.CreateLoopAsync();
+        var (loopId, api) = await factory.CreateLoopAsync(settings);
         var i = 0;
         foreach (var (band, count) in AgeBands)
             for (var k = 0; k < count; k++)

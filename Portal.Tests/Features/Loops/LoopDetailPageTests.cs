@@ -16,6 +16,20 @@ public sealed class LoopDetailPageTests(PortalAppFactory app) : IClassFixture<Po
     public async Task DisposeAsync() => await context.DisposeAsync();
 
     [Fact]
+    public async Task A_link_to_the_accountability_tab_opens_the_page_on_it()
+    {
+        var (loopId, _) = await app.CreateLoopAsync(goLiveReview: false);
+        context.SignInAs(PortalRoles.ComplianceReviewer);
+        context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(LoopPageLinks.Accountability(loopId));
+
+        var cut = context.Render<LoopDetailPage>(p => p.Add(x => x.LoopId, loopId));
+
+        // The Accountability tab's go-live section shows, the Settings tab's fields do not.
+        cut.WaitForAssertion(() => Assert.Contains("Awaiting go-live review", cut.Find("[data-testid=golive-status]").TextContent));
+        Assert.Empty(cut.FindAll("input[data-testid=reward-wait]"));
+    }
+
+    [Fact]
     public void A_compliance_reviewer_sees_the_settings_but_cannot_save_them()
     {
         context.SignInAs(PortalRoles.ComplianceReviewer);

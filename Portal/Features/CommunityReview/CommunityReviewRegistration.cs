@@ -33,6 +33,10 @@ public static class CommunityReviewRegistration
         services.AddSingleton<JudgementRecorder>();
         services.AddSingleton<PanelResultsQueries>();
         services.AddSingleton<Privacy.Requests.IPersonalData, SubjectPanelItems>();
+        services.AddSingleton<PanelItemsOfLog>();
+        services.AddSingleton<Decisions.Retention.IExpiringData>(provider => provider.GetRequiredService<PanelItemsOfLog>());
+        services.AddSingleton<Decisions.Log.ILogDerivedData>(provider => provider.GetRequiredService<PanelItemsOfLog>());
+        services.AddSingleton<Privacy.IForgetOnOptOut>(provider => provider.GetRequiredService<PanelItemsOfLog>());
         services.AddInsightsFigures<PanelBiasFigures>();
         services.AddInsightsFigures<PanelReportFigures>();
         // Only posts count: reading the page is free.

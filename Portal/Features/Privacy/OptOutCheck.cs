@@ -9,44 +9,18 @@ namespace Portal.Features.Privacy;
 /// (unless the loop's owner turned it off), by the context's opt-out flag, or by the registry. Without opt-outs in the
 /// loop it reads two paths of the context and allocates nothing.
 /// </summary>
-public sealed class OptOutCheck(OptOutRegistry registry, UserIds userIds, IOptions<PrivacyOptions> options)
+public sealed class OptOutCheck(OptOutRegistry registry, UserIds userIds, ContextUserIds contextUserIds, IOptions<PrivacyOptions> options)
 {
-    private readonly string[] userIdPath = options.Value.UserIdPath;
     private readonly string[] optOutPath = options.Value.OptOutPath;
 
     public OptOutReason Of(LoopRuntime loop, IReadOnlyList<JsonElement> context, bool globalPrivacyControl)
     {
         if (globalPrivacyControl && loop.Settings.HonorGlobalPrivacyControl) return OptOutReason.GlobalPrivacyControl;
-        if (Find(context, optOutPath) is { ValueKind: JsonValueKind.True }) return OptOutReason.ContextFlag;
+        if (ContextUserIds.Find(context, optOutPath) is { ValueKind: JsonValueKind.True }) return OptOutReason.ContextFlag;
         if (registry.HasAny(loop.Id) && UserIdOf(context) is { } userId && registry.Contains(loop.Id, userIds.Hash(userId))) return OptOutReason.Registry;
         return OptOutReason.None;
     }
 
     /// <summary>The application's user id in the context (a string or a number), or null when it sent none.</summary>
-    public string? UserIdOf(IReadOnlyList<JsonElement> context) => Find(context, userIdPath) switch
-    {
-        { ValueKind: JsonValueKind.String } text when UserIds.Problem(text.GetString()) is null => text.GetString(),
-        { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
-        _ => null,
-    };
-
-    /// <summary>The value at the path in the first context object that has it.</summary>
-    private static JsonElement? Find(IReadOnlyList<JsonElement> context, string[] path)
-    {
-        for (var i = 0; i < context.Count; i++)
-        {
-            var node = context[i];
-            var found = true;
-            foreach (var key in path)
-            {
-                if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(key, out node))
-                {
-                    found = false;
-                    break;
-                }
-            }
-            if (found) return node;
-        }
-        return null;
-    }
+    public string? UserIdOf(IReadOnlyList<JsonElement> context) => contextUserIds.Of(context);
 }

@@ -16,6 +16,28 @@ public sealed class ControlsPageTests(PortalAppFactory app) : IClassFixture<Port
     public async Task DisposeAsync() => await context.DisposeAsync();
 
     [Fact]
+    public async Task A_loop_awaiting_its_go_live_review_says_so_beside_its_mode_and_links_to_its_accountability_tab()
+    {
+        var (waiting, _) = await app.CreateLoopAsync(goLiveReview: false);
+        var (reviewed, _) = await app.CreateLoopAsync();
+        context.SignInAs(PortalRoles.ProductOwner);
+
+        var cut = context.Render<ControlsPage>();
+
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=controls-{reviewed}]"));
+        Assert.Equal("Awaiting go-live review", cut.Find($"[data-testid=golive-awaiting-{waiting}]").TextContent.Trim());
+        Assert.Contains("serves only the baseline", cut.Find($"[data-testid=golive-note-{waiting}]").TextContent);
+        Assert.Equal($"/loops/{waiting}?tab=accountability", cut.Find($"[data-testid=golive-link-{waiting}]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll($"[data-testid=golive-awaiting-{reviewed}]"));
+        Assert.Empty(cut.FindAll($"[data-testid=golive-note-{reviewed}]"));
+
+        await app.RecordGoLiveReviewAsync(waiting);
+        var refreshed = context.Render<ControlsPage>();
+        refreshed.WaitForAssertion(() => refreshed.Find($"[data-testid=controls-{waiting}]"));
+        Assert.Empty(refreshed.FindAll($"[data-testid=golive-awaiting-{waiting}]"));
+    }
+
+    [Fact]
     public async Task A_compliance_reviewer_may_freeze_but_sees_no_kill_switch_button()
     {
         var (loopId, _) = await app.LoopWithActionsAsync();

@@ -14,7 +14,7 @@ namespace Portal.Features.CommunityReview.Panels;
 
 /// <summary>
 /// Creates panels (the sample is drawn and stored with the panel, so every reviewer judges the same items), invites
-/// reviewers and revokes their links. Each needs <see cref="PortalPolicies.ManageReviewPanels"/> and is audited in the
+/// reviewers, revokes their links and deletes panels. Each needs <see cref="PortalPolicies.ManageReviewPanels"/> and is audited in the
 /// same transaction; bad input stores nothing.
 /// </summary>
 public sealed class PanelService(IDbContextFactory<PortalDbContext> dbFactory, PanelSampler sampler, SegmentCatalog segments,
@@ -23,6 +23,7 @@ public sealed class PanelService(IDbContextFactory<PortalDbContext> dbFactory, P
     public const string CreatedAction = "review.panel.create";
     public const string InvitedAction = "review.panel.invite";
     public const string RevokedAction = "review.panel.revoke";
+    public const string DeletedAction = "review.panel.delete";
 
     public async Task<PanelCreation> CreateAsync(PanelForm form, Actor actor, CancellationToken ct)
     {
@@ -104,6 +105,30 @@ public sealed class PanelService(IDbContextFactory<PortalDbContext> dbFactory, P
         await audit.AppendAsync(db, actor, new AuditRecord(RevokedAction, "reviewInvitation", invitationId.ToString(), loopId,
             Before: AuditRecord.Json(new { panel = invitation.PanelId, label = invitation.Label, revoked = false }),
             After: AuditRecord.Json(new { panel = invitation.PanelId, label = invitation.Label, revoked = true })), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes the panel with its items, reviewers' links and judgements; tickets its judgements opened stay (they are
+    /// feedback in their own right). False when there is no such panel.
+    /// </summary>
+    public async Task<bool> DeleteAsync(long panelId, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.ManageReviewPanels);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var panel = await db.ReviewPanels.AsNoTracking().SingleOrDefaultAsync(p => p.Id == panelId, ct);
+        if (panel is null) return false;
+        var tickets = await db.ReviewJudgements.Where(j => j.PanelId == panelId && j.TicketReference != null).Select(j => j.TicketReference!).ToListAsync(ct);
+        var judgements = await db.ReviewJudgements.Where(j => j.PanelId == panelId).ExecuteDeleteAsync(ct);
+        var invitations = await db.ReviewInvitations.Where(i => i.PanelId == panelId).ExecuteDeleteAsync(ct);
+        var items = await db.ReviewPanelItems.Where(i => i.PanelId == panelId).ExecuteDeleteAsync(ct);
+        await db.ReviewPanels.Where(p => p.Id == panelId).ExecuteDeleteAsync(ct);
+        await audit.AppendAsync(db, actor, new AuditRecord(DeletedAction, "reviewPanel", panelId.ToString(), panel.LoopId,
+            Before: AuditRecord.Json(new { name = panel.Name, windowFrom = panel.WindowFrom, windowTo = panel.WindowTo, items, invitations, judgements, ticketsKept = tickets }),
+            After: null), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;

@@ -17,13 +17,18 @@ public sealed class PanelResultsQueries(IDbContextFactory<PortalDbContext> dbFac
         return panel is null ? null : await ResultsAsync(db, panel, from, to, ct);
     }
 
-    /// <summary>The loop's panels with at least one judgement (in the period when given), newest first, at most <paramref name="max"/>.</summary>
-    public async Task<IReadOnlyList<PanelResults>> ForLoopAsync(string loopId, int max, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    /// <summary>
+    /// The loop's panels with at least one judgement (in the period when given), newest first, at most <paramref name="max"/>;
+    /// with <paramref name="sampledIn"/>, only panels whose sample window overlaps it (the bias page's window).
+    /// </summary>
+    public async Task<IReadOnlyList<PanelResults>> ForLoopAsync(string loopId, int max, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null,
+        (DateTimeOffset From, DateTimeOffset To)? sampledIn = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var judged = InPeriod(db.ReviewJudgements, from, to).Select(j => j.PanelId);
-        var panels = await db.ReviewPanels.AsNoTracking().Where(p => p.LoopId == loopId && judged.Contains(p.Id))
-            .OrderByDescending(p => p.CreatedAt).Take(max).ToListAsync(ct);
+        var candidates = db.ReviewPanels.AsNoTracking().Where(p => p.LoopId == loopId && judged.Contains(p.Id));
+        if (sampledIn is { } window) candidates = candidates.Where(p => p.WindowFrom < window.To && p.WindowTo > window.From);
+        var panels = await candidates.OrderByDescending(p => p.CreatedAt).Take(max).ToListAsync(ct);
         var results = new List<PanelResults>(panels.Count);
         foreach (var panel in panels) results.Add(await ResultsAsync(db, panel, from, to, ct));
         return results;

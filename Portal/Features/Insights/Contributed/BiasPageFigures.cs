@@ -10,4 +10,7 @@ namespace Portal.Features.Insights.Contributed;
 public abstract class BiasPageFigures : ComponentBase
 {
     [Parameter, EditorRequired] public string LoopId { get; set; } = "";
+
+    /// <summary>The page's window, so figures about a period can keep to it; null when the page has none yet.</summary>
+    [Parameter] public Bias.AnalysisWindow? Window { get; set; }
 }

@@ -27,7 +27,7 @@ public sealed class LoopControlQueries(IDbContextFactory<PortalDbContext> dbFact
                 LoopControlService.ModeOf(loop.Settings.LearningMode, row?.ModelFrozen == true),
                 KillSwitchOf(row), row?.RequireRuleApproval ?? true,
                 oversight.Frozen.Values.OrderBy(f => f.ActionId, StringComparer.Ordinal).ToList(),
-                catalog[loop.Id].ToList());
+                catalog[loop.Id].ToList(), oversight.AwaitingGoLive);
         }).ToList();
         return new Overview(KillSwitchOf(controls.GetValueOrDefault(LoopControl.GlobalScope)), views);
     }

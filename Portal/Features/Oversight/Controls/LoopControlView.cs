@@ -1,6 +1,6 @@
 namespace Portal.Features.Oversight.Controls;
 
-/// <summary>One loop's controls as the Controls page shows them.</summary>
+/// <summary>One loop's controls as the Controls page shows them; <see cref="AwaitingGoLive"/>: Rank serves only the baseline whatever the mode.</summary>
 public sealed record LoopControlView(
     string LoopId,
     string Name,
@@ -8,7 +8,8 @@ public sealed record LoopControlView(
     KillSwitchView KillSwitch,
     bool RequireRuleApproval,
     IReadOnlyList<ActiveFreeze> Frozen,
-    IReadOnlyList<CatalogEntry> Actions);
+    IReadOnlyList<CatalogEntry> Actions,
+    bool AwaitingGoLive);
 
 public sealed record KillSwitchView(bool On, string? Reason, string? ChangedBy, DateTimeOffset? ChangedAt);
 
