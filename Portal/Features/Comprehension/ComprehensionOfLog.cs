@@ -24,11 +24,9 @@ public sealed class ComprehensionOfLog(IDbContextFactory<PortalDbContext> dbFact
             expired = await db.ComprehensionAnswers.Where(a => a.LoopId == loopId && a.DecidedAt < cutoff).Select(a => a.Id).ToListAsync(ct);
         foreach (var chunk in expired.Chunk(batchSize))
         {
-            yield return (connection, transaction, removed) =>
-            {
-                IdList.Execute(connection, transaction, $"DELETE FROM ComprehensionSegments WHERE AnswerId IN {IdList.Placeholder}", chunk);
-                removed.Add(Answers, IdList.Execute(connection, transaction, $"DELETE FROM ComprehensionAnswers WHERE Id IN {IdList.Placeholder}", chunk));
-            };
+            yield return PurgeBatches.ByIds(chunk,
+                (null, $"DELETE FROM ComprehensionSegments WHERE AnswerId IN {IdList.Placeholder}"),
+                (Answers, $"DELETE FROM ComprehensionAnswers WHERE Id IN {IdList.Placeholder}"));
         }
     }
 

@@ -40,13 +40,9 @@ public sealed class ExpiredTicketSnapshots(IDbContextFactory<PortalDbContext> db
         var expired = candidates.Where(t => DecidedAt(t) < cutoff).Select(t => t.Id).ToList();
         foreach (var chunk in expired.Chunk(batchSize))
         {
-            yield return (connection, transaction, removed) =>
-            {
-                removed.Add(ContextValues, IdList.Execute(connection, transaction,
-                    "DELETE FROM TicketContextValues WHERE TicketId IN {ids}", chunk));
-                removed.Add(Snapshots, IdList.Execute(connection, transaction,
-                    "UPDATE FeedbackTickets SET DecisionJson = NULL WHERE Id IN {ids} AND DecisionJson IS NOT NULL", chunk));
-            };
+            yield return PurgeBatches.ByIds(chunk,
+                (ContextValues, "DELETE FROM TicketContextValues WHERE TicketId IN {ids}"),
+                (Snapshots, "UPDATE FeedbackTickets SET DecisionJson = NULL WHERE Id IN {ids} AND DecisionJson IS NOT NULL"));
         }
     }
 

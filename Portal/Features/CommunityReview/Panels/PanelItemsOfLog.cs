@@ -36,11 +36,9 @@ public sealed class PanelItemsOfLog(IDbContextFactory<PortalDbContext> dbFactory
                 .Select(i => i.Id).ToListAsync(ct);
         foreach (var chunk in orphaned.Chunk(batchSize))
         {
-            yield return (connection, transaction, removed) =>
-            {
-                removed.Add(Judgements, IdList.Execute(connection, transaction, $"DELETE FROM ReviewJudgements WHERE ItemId IN {IdList.Placeholder}", chunk));
-                removed.Add(Items, IdList.Execute(connection, transaction, $"DELETE FROM ReviewPanelItems WHERE Id IN {IdList.Placeholder}", chunk));
-            };
+            yield return PurgeBatches.ByIds(chunk,
+                (Judgements, $"DELETE FROM ReviewJudgements WHERE ItemId IN {IdList.Placeholder}"),
+                (Items, $"DELETE FROM ReviewPanelItems WHERE Id IN {IdList.Placeholder}"));
         }
     }
 

@@ -63,12 +63,8 @@ public sealed class SubjectPanelItems(IDbContextFactory<PortalDbContext> dbFacto
         progress.Report(1);
     }
 
-    private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        var postgres = Infrastructure.Persistence.DbCommands.IsPostgres(connection);
-        return db.Database.SqlQueryRaw<long>(postgres ? PostgresMatchingSql : MatchingSql, [.. SubjectSql.Parameters(subject, connection)]).ToListAsync(ct);
-    }
+    private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct) =>
+        SubjectSql.IdsAsync(db.Database, subject, MatchingSql, PostgresMatchingSql, ct);
 
     // From the items (few) to their decisions by the unique (loop, event) index: only those requests are read as JSON.
     private static string Matching(bool postgres) => $"""

@@ -25,14 +25,10 @@ public sealed class ExpiredDecisions(IDbContextFactory<PortalDbContext> dbFactor
             if (batch.Count == 0) yield break;
             (afterTime, afterSeq) = (batch[^1].CreatedAt, batch[^1].Seq);
             var seqs = batch.Select(d => d.Seq).ToList();
-            yield return (connection, transaction, removed) =>
-            {
-                // The flags first, to count them (the foreign key would also take them with their decisions).
-                removed.Add(Flags, IdList.Execute(connection, transaction,
-                    "DELETE FROM DecisionFlags WHERE DecisionSeq IN {ids}", seqs));
-                removed.Add(Decisions, IdList.Execute(connection, transaction,
-                    "DELETE FROM Decisions WHERE Seq IN {ids}", seqs));
-            };
+            // The flags first, to count them (the foreign key would also take them with their decisions).
+            yield return PurgeBatches.ByIds(seqs,
+                (Flags, "DELETE FROM DecisionFlags WHERE DecisionSeq IN {ids}"),
+                (Decisions, "DELETE FROM Decisions WHERE Seq IN {ids}"));
             if (batch.Count < batchSize) yield break;
         }
     }

@@ -97,12 +97,8 @@ public sealed class SubjectTickets(IDbContextFactory<PortalDbContext> dbFactory,
         return emails;
     }
 
-    private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        var postgres = Infrastructure.Persistence.DbCommands.IsPostgres(connection);
-        return db.Database.SqlQueryRaw<long>(postgres ? PostgresMatchingSql : MatchingSql, [.. SubjectSql.Parameters(subject, connection)]).ToListAsync(ct);
-    }
+    private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct) =>
+        SubjectSql.IdsAsync(db.Database, subject, MatchingSql, PostgresMatchingSql, ct);
 
     // A ticket's snapshot is a copy of its decision, so it still names the person after the log's retention deleted the
     // decision; the link by loop and event id finds one whose snapshot could not be read.

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Privacy.Requests;
@@ -49,6 +51,18 @@ public static partial class SubjectSql
             DbCommands.Parameter(connection, "$subjectId", subject.UserId),
             DbCommands.Parameter(connection, "$subjectIsNumber", postgres ? subject.IsNumber : subject.IsNumber ? 1 : 0),
         ];
+    }
+
+    /// <summary>
+    /// The ids a query selects (as <c>"Value"</c>) with <see cref="Names"/> in it: the text written for the context's engine,
+    /// with the subject's parameters.
+    /// </summary>
+    public static Task<List<long>> IdsAsync(DatabaseFacade database, DataSubject subject, string sqliteSql, string postgresSql,
+        CancellationToken ct)
+    {
+        var connection = database.GetDbConnection();
+        return database.SqlQueryRaw<long>(DbCommands.IsPostgres(connection) ? postgresSql : sqliteSql, [.. Parameters(subject, connection)])
+            .ToListAsync(ct);
     }
 
     /// <summary><c>$."a"."b"</c> → <c>{a, b}</c>.</summary>
