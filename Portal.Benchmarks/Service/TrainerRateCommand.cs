@@ -72,8 +72,8 @@ public static class TrainerRateCommand
             var request = JsonSerializer.Deserialize(json, PersonalizerJsonContext.Default.RankRequest)!;
             var (context, actions) = RequestFeatures.Of(request, null);
             var chosen = i % actions.Length;
-            statements.Insert(new DecisionRecord(loopId, $"{loopId}-{i}", createdAt, json, $"a{chosen}", 0.1, "a0", true, 1,
-                LearningMode.Online, "[]", "[]", false, LearnerFeatures: withRecord ? LearnerFeatureRecord.Write(context, actions, chosen, 0) : null));
+            LogStatements.Run(statements.Insert(new DecisionRecord(loopId, $"{loopId}-{i}", createdAt, json, $"a{chosen}", 0.1, "a0", true, 1,
+                LearningMode.Online, "[]", "[]", false, LearnerFeatures: withRecord ? LearnerFeatureRecord.Write(context, actions, chosen, 0) : null)));
         }
         transaction.Commit();
         statements.Transaction = null;
