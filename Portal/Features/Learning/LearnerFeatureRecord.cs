@@ -49,47 +49,52 @@ public static class LearnerFeatureRecord
     /// Whether <see cref="TryRead"/> will read the record with <paramref name="fingerprint"/>: the version, the
     /// audit-only fingerprint and every set's length fit. Reads only the counts, so a reader can decide what else to load.
     /// </summary>
-    public static bool IsUsable(byte[]? record, uint fingerprint)
+    public static bool IsUsable(byte[]? record, uint fingerprint) => record is not null && IsUsable(record.AsSpan(), fingerprint);
+
+    /// <inheritdoc cref="IsUsable(byte[], uint)"/>
+    public static bool IsUsable(ReadOnlySpan<byte> record, uint fingerprint)
     {
-        if (record is not { Length: >= HeaderBytes } || record[0] != Version) return false;
-        var span = record.AsSpan();
-        if (BinaryPrimitives.ReadUInt32LittleEndian(span[1..]) != fingerprint) return false;
-        var sets = BinaryPrimitives.ReadUInt16LittleEndian(span[7..]);
-        if (sets < 2 || BinaryPrimitives.ReadUInt16LittleEndian(span[5..]) >= sets - 1) return false;
+        if (record.Length < HeaderBytes || record[0] != Version) return false;
+        if (BinaryPrimitives.ReadUInt32LittleEndian(record[1..]) != fingerprint) return false;
+        var sets = BinaryPrimitives.ReadUInt16LittleEndian(record[7..]);
+        if (sets < 2 || BinaryPrimitives.ReadUInt16LittleEndian(record[5..]) >= sets - 1) return false;
         long at = HeaderBytes;
         for (var s = 0; s < sets; s++)
         {
-            if (at + 4 > span.Length) return false;
-            var count = BinaryPrimitives.ReadInt32LittleEndian(span[(int)at..]);
+            if (at + 4 > record.Length) return false;
+            var count = BinaryPrimitives.ReadInt32LittleEndian(record[(int)at..]);
             if (count < 0) return false;
             at += 4 + (long)count * FeatureBytes;
         }
-        return at == span.Length;
+        return at == record.Length;
     }
 
-    /// <summary>The features and the chosen index, or false when the record is absent, unknown, or hashed with other audit-only features.</summary>
+    /// <summary>
+    /// The features and the chosen index in new feature sets, or false when the record is absent, unknown, or hashed
+    /// with other audit-only features. The trainer reads through a <see cref="LearnerFeatureReader"/> instead, which reuses its sets.
+    /// </summary>
     public static bool TryRead(byte[]? record, uint fingerprint, out FeatureSet context, out FeatureSet[] actions, out int chosen)
     {
         context = FeatureSet.Empty;
         actions = [];
         chosen = -1;
-        if (!IsUsable(record, fingerprint)) return false;
+        if (record is null || !IsUsable(record, fingerprint)) return false;
         var span = record.AsSpan();
-        chosen = BinaryPrimitives.ReadUInt16LittleEndian(span[5..]);
-        var sets = BinaryPrimitives.ReadUInt16LittleEndian(span[7..]);
-        try
-        {
-            var at = HeaderBytes;
-            context = ReadSet(span, ref at);
-            actions = new FeatureSet[sets - 1];
-            for (var i = 0; i < actions.Length; i++) actions[i] = ReadSet(span, ref at);
-            return at == span.Length;
-        }
-        catch (Exception error) when (error is ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
-        {
-            return false; // a damaged record: the request is still in the log
-        }
+        chosen = ChosenOf(span);
+        var at = HeaderBytes;
+        context = ReadSet(span, ref at, reuse: null);
+        actions = new FeatureSet[SetsOf(span) - 1];
+        for (var i = 0; i < actions.Length; i++) actions[i] = ReadSet(span, ref at, reuse: null);
+        return true;
     }
+
+    internal const int FirstSetOffset = HeaderBytes;
+
+    /// <summary>The chosen action's index (of a usable record).</summary>
+    internal static int ChosenOf(ReadOnlySpan<byte> record) => BinaryPrimitives.ReadUInt16LittleEndian(record[5..]);
+
+    /// <summary>How many feature sets the record holds, the context's included (of a usable record).</summary>
+    internal static int SetsOf(ReadOnlySpan<byte> record) => BinaryPrimitives.ReadUInt16LittleEndian(record[7..]);
 
     private static int WriteSet(Span<byte> span, int at, FeatureSet set)
     {
@@ -108,35 +113,44 @@ public static class LearnerFeatureRecord
         return at;
     }
 
-    private static FeatureSet ReadSet(ReadOnlySpan<byte> span, ref int at)
+    /// <summary>
+    /// The set at <paramref name="at"/> of a usable record, written into <paramref name="reuse"/> when it has the same
+    /// shape (features and namespace groups), else into a new set; <paramref name="at"/> moves past it.
+    /// </summary>
+    internal static FeatureSet ReadSet(ReadOnlySpan<byte> record, ref int at, FeatureSet? reuse)
     {
-        var count = BinaryPrimitives.ReadInt32LittleEndian(span[at..]);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(record[at..]);
         at += 4;
         if (count == 0) return FeatureSet.Empty;
-        var hashes = new uint[count];
-        var values = new float[count];
-        var groups = 0;
-        for (var i = 0; i < count; i++)
+        var rows = record.Slice(at, count * FeatureBytes);
+        at += rows.Length;
+
+        // Namespaces come grouped (Write walks the set group by group): a group starts where the namespace changes.
+        var groups = 1;
+        for (var i = FeatureBytes; i < rows.Length; i += FeatureBytes)
         {
-            var row = span.Slice(at + i * FeatureBytes, FeatureBytes);
-            if (i == 0 || row[0] != span[at + (i - 1) * FeatureBytes]) groups++;
+            if (rows[i] != rows[i - FeatureBytes]) groups++;
+        }
+        var set = reuse is not null && reuse.Count == count && reuse.GroupIndex.Length == groups
+            ? reuse
+            : new FeatureSet(new byte[groups], new int[groups + 1], new uint[count], new float[count], []);
+
+        var hashes = set.Hashes;
+        var values = set.Values;
+        var groupIndex = set.GroupIndex;
+        var groupStart = set.GroupStart;
+        for (int i = 0, g = -1; i < count; i++)
+        {
+            var row = rows.Slice(i * FeatureBytes, FeatureBytes);
+            if (g < 0 || groupIndex[g] != row[0])
+            {
+                groupIndex[++g] = row[0];
+                groupStart[g] = i;
+            }
             hashes[i] = BinaryPrimitives.ReadUInt32LittleEndian(row[1..]);
             values[i] = BinaryPrimitives.ReadSingleLittleEndian(row[5..]);
         }
-
-        var groupIndex = new byte[groups];
-        var groupStart = new int[groups + 1];
-        for (int i = 0, g = -1; i < count; i++)
-        {
-            var ns = span[at + i * FeatureBytes];
-            if (g < 0 || groupIndex[g] != ns)
-            {
-                groupIndex[++g] = ns;
-                groupStart[g] = i;
-            }
-        }
         groupStart[groups] = count;
-        at += count * FeatureBytes;
-        return new FeatureSet(groupIndex, groupStart, hashes, values, []);
+        return set;
     }
 }

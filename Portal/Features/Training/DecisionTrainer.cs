@@ -77,12 +77,13 @@ public sealed class DecisionTrainer(
         var learned = 0;
         var auditOnly = LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures);
         batch = await WithRequestsWhereHashesDoNotFitAsync(db, batch, auditOnly, ct);
+        var features = new LearnerFeatureReader();
         foreach (var example in batch)
         {
             // Commit order is creation order, give or take milliseconds: stop at the first one still waiting.
             if (example.CreatedAt > dueBefore) break;
             var marked = quarantined.Count == 0 ? example : example with { Quarantined = QuarantineWindow.Covers(quarantined, example.CreatedAt, example.RewardSource) };
-            if (exampleLearner.Learn(learner.Learner, marked, loop.Settings.DefaultReward, loop.AuditOnlyFeatures, auditOnly)) learned++;
+            if (exampleLearner.Learn(learner.Learner, marked, loop.Settings.DefaultReward, loop.AuditOnlyFeatures, auditOnly, features)) learned++;
             learner.LastTrainedSeq = example.Seq;
             learner.HasUnsavedChanges = true;
         }

@@ -13,12 +13,14 @@ public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logge
     /// paths) are removed before learning, as Rank removes them before scoring.
     /// </summary>
     /// <param name="auditOnlyFingerprint">The fingerprint of <paramref name="auditOnlyFeatures"/> when the caller has it (a batch computes it once).</param>
+    /// <param name="features">Decodes the logged hashes; a batch passes one reader for all its decisions so decoding allocates nothing.</param>
     public bool Learn(OnlineLearner learner, TrainingExample example, double defaultReward, IReadOnlySet<string>? auditOnlyFeatures = null,
-        uint? auditOnlyFingerprint = null)
+        uint? auditOnlyFingerprint = null, LearnerFeatureReader? features = null)
     {
         if (!IsLearnable(example)) return false;
         // Rank's own hashes, when it hashed with the same audit-only features: no parsing at all.
-        if (LearnerFeatureRecord.TryRead(example.LearnerFeatures, auditOnlyFingerprint ?? LearnerFeatureRecord.Fingerprint(auditOnlyFeatures),
+        if (example.LearnerFeatures is { } record
+            && (features ?? new LearnerFeatureReader()).TryRead(record, auditOnlyFingerprint ?? LearnerFeatureRecord.Fingerprint(auditOnlyFeatures),
                 out var loggedContext, out var loggedActions, out var loggedChoice))
         {
             learner.Learn(loggedContext, loggedActions, loggedChoice, example.ChosenProbability, example.Reward ?? defaultReward);
