@@ -48,9 +48,9 @@ public static class TrainerRateCommand
                 var rates = new List<double>();
                 for (var round = 0; round <= rounds; round++)
                 {
-                    var (rate, cpu) = await TrainAllAsync(services, loop, count);
-                    if (round > 0) rates.Add(rate);
-                    Console.WriteLine($"    {(round == 0 ? "cold (JIT)" : $"round {round}"),-11} {rate,9:N0} examples/s, CPU {cpu:F1} µs per example");
+                    var result = await TrainAllAsync(services, loop, count);
+                    if (round > 0) rates.Add(result.Rate);
+                    Console.WriteLine($"    {(round == 0 ? "cold (JIT)" : $"round {round}"),-11} {result.Rate,9:N0} examples/s, CPU {result.CpuMicroseconds:F1} µs per example, GC pauses {result.GcPauseShare:P1}");
                 }
                 var median = rates.Order().ElementAt(rates.Count / 2);
                 var verdict = withRecord ? $" (target ≥ {Target:N0}: {(median >= Target ? "met" : "NOT met")})" : "";
@@ -71,20 +71,24 @@ public static class TrainerRateCommand
         }
     }
 
-    /// <summary>Trains the loop's model from the start of its log, pass after pass as the trainer does; examples/s and CPU µs per example.</summary>
-    private static async Task<(double Rate, double CpuMicroseconds)> TrainAllAsync(IServiceProvider services, LoopRuntime loop, int count)
+    /// <summary>Trains the loop's model from the start of its log, pass after pass as the trainer does; examples/s, CPU µs per example (all threads: JIT and GC included) and the share of time paused for GC.</summary>
+    private static async Task<Round> TrainAllAsync(IServiceProvider services, LoopRuntime loop, int count)
     {
         var model = services.GetRequiredService<ModelRegistry>().GetOrLoad(loop.Id, loop.Policy);
         model.Learner.Reset();
         model.LastTrainedSeq = 0;
         var trainer = services.GetRequiredService<DecisionTrainer>();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var pauses = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var learned = 0;
         while (await trainer.TrainLoopAsync(loop, CancellationToken.None) is > 0 and var pass) learned += pass;
         if (learned != count) throw new InvalidOperationException($"learned {learned} of {count} decisions");
-        return (learned / watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / learned);
+        return new(learned / watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / learned,
+            (GC.GetTotalPauseDuration() - pauses) / watch.Elapsed);
     }
+
+    private readonly record struct Round(double Rate, double CpuMicroseconds, double GcPauseShare);
 
     /// <summary>Decisions as Rank logs them (LogStatements), a day old so the reward wait is over.</summary>
     private static async Task WriteAsync(StorageOptions storage, string loopId, int count, bool withRecord)
