@@ -57,8 +57,8 @@ public static class SqliteInsertCost
             statements.Transaction = transaction;
             for (var i = 0; i < batchSize; i++)
             {
-                statements.Insert(new DecisionRecord("demo", Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, requestJson,
-                    "a3", 0.82, "a0", false, 1, LearningMode.Online, ranking, explanation, false));
+                LogStatements.Run(statements.Insert(new DecisionRecord("demo", Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, requestJson,
+                    "a3", 0.82, "a0", false, 1, LearningMode.Online, ranking, explanation, false)));
             }
             transaction.Commit();
             statements.Transaction = null;
