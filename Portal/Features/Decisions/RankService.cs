@@ -25,7 +25,8 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
     public const string OptedOutRequestJson = "{}";
 
     /// <param name="globalPrivacyControl">The call carried the browser's Global Privacy Control signal (<c>Sec-GPC: 1</c>).</param>
-    public async Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, string requestJson, bool globalPrivacyControl, CancellationToken ct)
+    /// <param name="requestJson">The request as received (a body's bytes must stay unchanged until this returns).</param>
+    public async Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, bool globalPrivacyControl, CancellationToken ct)
     {
         var actions = request.Actions!;
         var contextFeatures = request.ContextFeatures ?? [];
@@ -54,20 +55,29 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         var ranking = Ranking(actions, probabilities, chosen);
 
         catalog.Observe(loop.Id, actions);
-        var record = new DecisionRecord(
-            loop.Id, eventId, now, requestJson,
-            ChosenActionId: actions[chosen].Id!,
-            ChosenProbability: probabilities[chosen],
-            BaselineActionId: actions[baseline].Id!,
-            outcome.Explored, model.Version, loop.Settings.LearningMode,
-            JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction),
-            JsonSerializer.Serialize(explanation[..explained], PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution),
-            request.DeferActivation, verdict.Effects, verdict.RuleId, verdict.Detail,
-            // The trainer learns from these hashes instead of parsing the request again (a logging-only loop never learns).
-            loop.Settings.LearningMode == LearningMode.LoggingOnly ? null
-                : LearnerFeatureRecord.Write(context, actionFeatures, chosen, LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures)));
-
-        if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
+        // The log entry's texts are written into pooled buffers, returned only after the commit (the writer reads them until then).
+        var entry = RankLogEntry.Rent();
+        DecisionRecord record;
+        try
+        {
+            entry.WriteJson(ranking, explanation.AsSpan(0, explained));
+            record = new DecisionRecord(
+                loop.Id, eventId, now, requestJson,
+                ChosenActionId: actions[chosen].Id!,
+                ChosenProbability: probabilities[chosen],
+                BaselineActionId: actions[baseline].Id!,
+                outcome.Explored, model.Version, loop.Settings.LearningMode,
+                new LoggedText(entry.RankingJson), new LoggedText(entry.ExplanationJson),
+                request.DeferActivation, verdict.Effects, verdict.RuleId, verdict.Detail,
+                // The trainer learns from these hashes instead of parsing the request again (a logging-only loop never learns).
+                loop.Settings.LearningMode == LearningMode.LoggingOnly ? null
+                    : entry.WriteFeatures(context, actionFeatures, chosen, LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures)));
+            if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
+        }
+        finally
+        {
+            RankLogEntry.Return(entry);
+        }
         if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));
         var inference = loop.Settings.IsInferenceExplainabilityEnabled
             ? InferenceExplainer.Explain(model, context, actionFeatures, actions, ranking, excluded)
