@@ -70,10 +70,12 @@ public sealed class RankCostStages
 
     public void Validate() => RankRequestValidator.Validate(request);
 
+    /// <summary>As RankService hashes them: labels in a pooled arena, returned at the end of the Rank.</summary>
     public void ParseFeatures()
     {
-        PersonalizerFeatures.Parse(request.ContextFeatures!);
-        foreach (var action in request.Actions!) PersonalizerFeatures.Parse(action.Features!);
+        var labels = FeatureLabelArena.Rent();
+        RequestFeatures.Of(request, null, labels);
+        FeatureLabelArena.Return(labels);
     }
 
     public void Rank(int i) => model.Rank(context, actions, new bool[10], (ulong)i, probabilities);
