@@ -43,30 +43,27 @@ internal sealed class RankLogEntry : IResettable
         buffer.ResetWrittenCount();
         json.Reset(buffer);
         json.WriteStartArray();
-        foreach (var action in ranking)
-        {
-            json.WriteStartObject();
-            json.WriteString("id"u8, action.Id);
-            json.WriteNumber("probability"u8, action.Probability);
-            json.WriteEndObject();
-        }
+        foreach (var action in ranking) WriteObject("id"u8, action.Id, "probability"u8, action.Probability);
         json.WriteEndArray();
         json.Flush();
         var rankingLength = buffer.WrittenCount;
         json.Reset(buffer);
         json.WriteStartArray();
-        foreach (var term in explanation)
-        {
-            json.WriteStartObject();
-            json.WriteString("feature"u8, term.Feature);
-            json.WriteNumber("contribution"u8, term.Contribution);
-            json.WriteEndObject();
-        }
+        foreach (var term in explanation) WriteObject("feature"u8, term.Feature, "contribution"u8, term.Contribution);
         json.WriteEndArray();
         json.Flush();
         // Sliced only now: the buffer may have moved while it grew.
         RankingJson = buffer.WrittenMemory[..rankingLength];
         ExplanationJson = buffer.WrittenMemory[rankingLength..];
+    }
+
+    /// <summary>One element of either list: a text and a number, named as the serializer names them (camel case).</summary>
+    private void WriteObject(ReadOnlySpan<byte> textName, string text, ReadOnlySpan<byte> numberName, double number)
+    {
+        json.WriteStartObject();
+        json.WriteString(textName, text);
+        json.WriteNumber(numberName, number);
+        json.WriteEndObject();
     }
 
     /// <summary>The hashed features record (<see cref="LearnerFeatureRecord"/>), valid until the next call or the entry's return.</summary>
