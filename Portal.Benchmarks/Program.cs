@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "durability" => await DurabilityCommand.RunAsync(args[1..]),
     "contention" => await ContentionCommand.RunAsync(args[1..]),
     "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
+    "rank-http-cost" => await RankHttpCostCommand.RunAsync(args[1..]),
     "trainer-rate" => await TrainerRateCommand.RunAsync(args[1..]),
     "log-writer" => await LogWriterCommand.RunAsync(args[1..]),
     "oversight-latency" => await OversightLatencyCommand.RunAsync(args[1..]),
@@ -48,6 +49,8 @@ static int Usage()
           dotnet run -c Release --project Portal.Benchmarks -- contention [--seconds 30] [--rank 4] [--reward 2] [--settings 2]
               concurrent Rank, Reward and settings-edit writers: responses by status, any "database is locked"
           dotnet run -c Release --project Portal.Benchmarks -- rank-cost [--calls 20000]
+          dotnet run -c Release --project Portal.Benchmarks -- rank-http-cost [--calls 5000]
+              /health/live, a refused and a committed Rank through the whole pipeline (in-memory TestServer): µs and bytes allocated per request
           dotnet run -c Release --project Portal.Benchmarks -- trainer-rate [--decisions 20000]
               one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
           dotnet run -c Release --project Portal.Benchmarks -- log-writer [--writes 50000] [--clients 64] [--repeats 5]

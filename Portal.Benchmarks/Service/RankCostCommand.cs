@@ -14,14 +14,14 @@ public static class RankCostCommand
         var rows = new (string Name, StageTimer.Cost Cost)[]
         {
             ("read RankRequest (one JsonDocument over the body)", StageTimer.Measure(calls, _ => stages.Deserialize())),
-            ("keep raw body as string (RequestJson)", StageTimer.Measure(calls, _ => stages.KeepRaw())),
+            ("request for the log (its UTF-8 bytes, checked)", StageTimer.Measure(calls, _ => stages.KeepRaw())),
             ("validate", StageTimer.Measure(calls, _ => stages.Validate())),
             ("hash features from UTF-8 (context + 10 actions)", StageTimer.Measure(calls, _ => stages.ParseFeatures())),
             ("rank (score 10 actions, sample)", StageTimer.Measure(calls, stages.Rank)),
             ("explain (top 5)", StageTimer.Measure(calls, _ => stages.Explain())),
-            ("serialize ranking + explanation", StageTimer.Measure(calls, _ => stages.SerializeLogged())),
+            ("ranking + explanation JSON for the log (pooled UTF-8)", StageTimer.Measure(calls, _ => stages.SerializeLogged())),
             ("whyUrl: signed token (HMAC-SHA256, base64url) + absolute URL", StageTimer.Measure(calls, stages.WhyLink)),
-            ("hashed features record for the trainer (LearnerFeatures)", StageTimer.Measure(calls, _ => stages.WriteRecord())),
+            ("hashed features record for the trainer (pooled)", StageTimer.Measure(calls, _ => stages.WriteRecord())),
         };
         var rankRows = rows.Length;
         rows =
@@ -44,6 +44,6 @@ public static class RankCostCommand
         return 0;
     }
 
-    private static string LoadAverage() =>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -6,6 +6,7 @@ using Portal.Contracts;
 using Portal.Contracts.Personalizer;
 using Portal.Data.Entities;
 using Portal.Features.Decisions;
+using Portal.Features.Decisions.Log;
 using Portal.Features.Learning;
 using Portal.Features.PublicPages;
 using Portal.Features.Training;
@@ -64,25 +65,29 @@ public sealed class RankCostStages
         using var parsed = RankRequestReader.TryRead(body) ?? throw new InvalidOperationException("the reader declined the benchmark body");
     }
 
-    public void KeepRaw() => Encoding.UTF8.GetString(body);
+    /// <summary>The body is logged as its own bytes (LoggedText): only a UTF-8 check, no string.</summary>
+    public void KeepRaw() => _ = new LoggedText(body);
 
     public void Validate() => RankRequestValidator.Validate(request);
 
+    /// <summary>As RankService hashes them: labels in a pooled arena, returned at the end of the Rank.</summary>
     public void ParseFeatures()
     {
-        PersonalizerFeatures.Parse(request.ContextFeatures!);
-        foreach (var action in request.Actions!) PersonalizerFeatures.Parse(action.Features!);
+        var labels = FeatureLabelArena.Rent();
+        RequestFeatures.Of(request, null, labels);
+        FeatureLabelArena.Return(labels);
     }
 
     public void Rank(int i) => model.Rank(context, actions, new bool[10], (ulong)i, probabilities);
 
     public void Explain() => model.Explain(context, actions[3], explanation);
 
+    /// <summary>As RankService writes them: into a pooled entry (the ranking array itself is Rank's answer, built in "rank").</summary>
     public void SerializeLogged()
     {
-        var ranking = request.Actions!.Select((a, i) => new RankedAction(a.Id!, probabilities[i])).ToArray();
-        JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction);
-        JsonSerializer.Serialize(explanation, PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution);
+        var entry = RankLogEntry.Rent();
+        entry.WriteJson(ranking, explanation);
+        RankLogEntry.Return(entry);
     }
 
     /// <summary>The "Why this suggestion?" link: token (HMAC-SHA256 over expiry, loop and event, base64url) and absolute URL.</summary>
@@ -98,5 +103,10 @@ public sealed class RankCostStages
     public void LearnFromRecord() => trainer.Learn(learner, LoggedExample, 0);
 
     /// <summary>What Rank adds to the log for the trainer: its hashed features as a record.</summary>
-    public void WriteRecord() => LearnerFeatureRecord.Write(context, actions, 3, 0);
+    public void WriteRecord()
+    {
+        var entry = RankLogEntry.Rent();
+        entry.WriteFeatures(context, actions, 3, 0);
+        RankLogEntry.Return(entry);
+    }
 }

@@ -97,7 +97,8 @@ public sealed class FeatureJsonTests
     [Fact]
     public void The_walker_names_the_features_the_learner_learns_from()
     {
-        var learned = PersonalizerFeatures.Parse(Visitor).Labels
+        var set = PersonalizerFeatures.Parse(Visitor);
+        var learned = Enumerable.Range(0, set.Count).Select(set.LabelAt)
             .Where(l => !l.Key.StartsWith("likes", StringComparison.Ordinal) && l.Key is not "long" and not "reads") // _text's words
             .Select(l => l.Prefix.Length == 0 ? l.Key : l.Prefix + "." + l.Key).ToHashSet();
         var walked = FeatureJson.Leaves(Visitor).Where(l => l.Kind != FeatureValueKind.Words).Select(l => l.Path).ToHashSet();

@@ -10,7 +10,8 @@ namespace Portal.Tests.Features.Learning;
 
 /// <summary>
 /// Features hashed from the UTF-8 bytes are exactly those of the former JsonElement reader (kept in the tests as
-/// <see cref="JsonElementFeatures"/>): same hashes, values, namespaces and display names, in the same order.
+/// <see cref="JsonElementFeatures"/>): same hashes, values, namespaces and display names, in the same order, with the
+/// display labels in their own arrays or in Rank's pooled arena.
 /// </summary>
 public sealed class Utf8FeatureHashingTests
 {
@@ -45,6 +46,11 @@ public sealed class Utf8FeatureHashingTests
             var list = document.RootElement.EnumerateArray().ToArray();
             var same = Same(JsonElementFeatures.Parse(list), PersonalizerFeatures.Parse(list))
                 && Same(JsonElementFeatures.Parse(list, excluded), PersonalizerFeatures.Parse(list, excluded));
+            // As Rank builds them: several sets' labels in one pooled arena (the second at an offset), the same names.
+            var arena = FeatureLabelArena.Rent();
+            same = same && Same(JsonElementFeatures.Parse(list), PersonalizerFeatures.Parse(list, null, arena))
+                && Same(JsonElementFeatures.Parse(list, excluded), PersonalizerFeatures.Parse(list, excluded, arena));
+            FeatureLabelArena.Return(arena);
             return same.Label(json);
         });
 

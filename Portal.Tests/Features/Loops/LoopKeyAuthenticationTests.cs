@@ -60,6 +60,23 @@ public sealed class LoopKeyAuthenticationTests(PortalAppFactory factory) : IClas
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_signed_in_administrators_session_does_not_open_the_decision_api_and_the_key_alone_decides()
+    {
+        var browser = await factory.LoginAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
+
+        var withoutKey = await browser.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid()));
+        using var keyed = new HttpRequestMessage(HttpMethod.Post, "/personalizer/v1.0/rank") { Content = RankPayloads.Json(RankPayloads.Valid()) };
+        keyed.Headers.Add("Ocp-Apim-Subscription-Key", PortalAppFactory.DemoKey);
+        var withKey = await browser.SendAsync(keyed);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+        Assert.Equal(await ExpectedBodyAsync(), await withoutKey.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, withKey.StatusCode);
+        // The portal's session is not read on these routes, so not renewed or rewritten either.
+        Assert.False(withKey.Headers.Contains("Set-Cookie"));
+    }
+
     private static HttpRequestMessage Request(string method, string path) =>
         new(new HttpMethod(method), path) { Content = method is "GET" or "DELETE" ? null : RankPayloads.Json("{}") };
 

@@ -21,50 +21,78 @@ public static class RankRequestValidator
         if (actions.Count > MaxActions)
             return $"actions has {actions.Count} actions; at most {MaxActions} are allowed.";
 
-        var ids = new HashSet<string>(actions.Count, StringComparer.Ordinal);
         for (var i = 0; i < actions.Count; i++)
         {
-            var problem = ValidateAction(actions[i], i, ids);
+            var problem = ValidateAction(actions, i);
             if (problem is not null) return problem;
         }
-        return ValidateFeatureSet(request.ContextFeatures, "contextFeatures", required: false)
-            ?? ValidateExcluded(request.ExcludedActions, ids);
+        return ValidateFeatureSet(request.ContextFeatures, ContextSet, required: false)
+            ?? ValidateExcluded(request.ExcludedActions, actions);
     }
 
-    private static string? ValidateAction(RankableAction? action, int index, HashSet<string> ids)
+    // Ids are compared pairwise rather than through a set: at most 50 actions, and Rank allocates nothing for it.
+    private static string? ValidateAction(IReadOnlyList<RankableAction> actions, int index)
     {
+        var action = actions[index];
         if (action is null) return $"actions[{index}] must be an object with an id and features.";
         if (string.IsNullOrEmpty(action.Id)) return $"actions[{index}].id is required.";
         if (action.Id.Length > MaxIdLength) return $"actions[{index}].id is longer than {MaxIdLength} characters.";
-        if (!ids.Add(action.Id)) return $"actions[{index}].id '{action.Id}' is used by more than one action.";
-        return ValidateFeatureSet(action.Features, $"actions[{index}].features", required: true);
+        if (IndexOfId(actions, action.Id, index) >= 0) return $"actions[{index}].id '{action.Id}' is used by more than one action.";
+        return ValidateFeatureSet(action.Features, index, required: true);
     }
 
-    private static string? ValidateExcluded(IReadOnlyList<string>? excluded, HashSet<string> ids)
+    /// <summary>Called once every action is valid (ids present and distinct).</summary>
+    private static string? ValidateExcluded(IReadOnlyList<string>? excluded, IReadOnlyList<RankableAction> actions)
     {
         if (excluded is null) return null;
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < excluded.Count; i++)
         {
-            if (excluded[i] is null || !ids.Contains(excluded[i]))
+            if (excluded[i] is null || IndexOfId(actions, excluded[i], actions.Count) < 0)
                 return $"excludedActions[{i}] '{excluded[i]}' is not the id of any action in the request.";
-            distinct.Add(excluded[i]);
         }
-        return distinct.Count == ids.Count ? "excludedActions excludes every action; at least one must remain." : null;
+        for (var a = 0; a < actions.Count; a++)
+        {
+            if (!Contains(excluded, actions[a].Id!)) return null;
+        }
+        return "excludedActions excludes every action; at least one must remain.";
     }
 
-    private static string? ValidateFeatureSet(IReadOnlyList<JsonElement>? features, string path, bool required)
+    /// <summary>The index of the first of the first <paramref name="count"/> actions with this id, or -1.</summary>
+    private static int IndexOfId(IReadOnlyList<RankableAction> actions, string id, int count)
     {
-        if (features is null) return required ? $"{path} is required (an array of feature objects, possibly empty)." : null;
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(actions[i].Id, id, StringComparison.Ordinal)) return i;
+        }
+        return -1;
+    }
+
+    private static bool Contains(IReadOnlyList<string> ids, string id)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (string.Equals(ids[i], id, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private const int ContextSet = -1;
+
+    /// <summary>The field name of a feature set: the context's, or action <paramref name="set"/>'s (built only for a message).</summary>
+    private static string PathOf(int set) => set == ContextSet ? "contextFeatures" : $"actions[{set}].features";
+
+    private static string? ValidateFeatureSet(IReadOnlyList<JsonElement>? features, int set, bool required)
+    {
+        if (features is null) return required ? $"{PathOf(set)} is required (an array of feature objects, possibly empty)." : null;
         var count = 0;
         for (var i = 0; i < features.Count; i++)
         {
             if (features[i].ValueKind != JsonValueKind.Object)
-                return $"{path}[{i}] must be a JSON object of features, not {Describe(features[i].ValueKind)}.";
+                return $"{PathOf(set)}[{i}] must be a JSON object of features, not {Describe(features[i].ValueKind)}.";
             switch (CountLeaves(features[i], ref count))
             {
-                case LeafProblem.TooMany: return $"{path} has more than {MaxFeaturesPerSet} features.";
-                case LeafProblem.NotFinite: return $"{PathOfNonFinite(features[i], $"{path}[{i}]")} is not a finite number.";
+                case LeafProblem.TooMany: return $"{PathOf(set)} has more than {MaxFeaturesPerSet} features.";
+                case LeafProblem.NotFinite: return $"{PathOfNonFinite(features[i], $"{PathOf(set)}[{i}]")} is not a finite number.";
             }
         }
         return null;

@@ -1,5 +1,5 @@
-using System.Text;
 using Portal.Contracts.Personalizer;
+using Portal.Features.Decisions.Log;
 using Portal.Infrastructure.Errors;
 using Portal.Infrastructure.Web;
 
@@ -17,8 +17,8 @@ internal sealed class RankRequestBody : IDisposable
 
     public RankRequest? Request { get; private set; }
 
-    /// <summary>The body as the application sent it, for the log.</summary>
-    public string? RawJson { get; private set; }
+    /// <summary>The body as the application sent it, for the log: its bytes in the pooled buffer, valid until this is disposed.</summary>
+    public LoggedText RawJson { get; private set; }
 
     public IResult? Error { get; private set; }
 
@@ -37,7 +37,7 @@ internal sealed class RankRequestBody : IDisposable
             read.Request = slow.Value;
             read.Error = slow.Error;
         }
-        if (read.Error is null) read.RawJson = Encoding.UTF8.GetString(body.Span);
+        if (read.Error is null) read.RawJson = new LoggedText(body.Memory);
         return read;
     }
 

@@ -25,57 +25,76 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
     public const string OptedOutRequestJson = "{}";
 
     /// <param name="globalPrivacyControl">The call carried the browser's Global Privacy Control signal (<c>Sec-GPC: 1</c>).</param>
-    public async Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, string requestJson, bool globalPrivacyControl, CancellationToken ct)
+    /// <param name="requestJson">The request as received (a body's bytes must stay unchanged until this returns).</param>
+    public Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, bool globalPrivacyControl, CancellationToken ct)
     {
-        var actions = request.Actions!;
-        var contextFeatures = request.ContextFeatures ?? [];
         var eventId = request.EventId ?? Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
-        var optOut = optOuts.Of(loop, contextFeatures, globalPrivacyControl);
-        if (optOut != OptOutReason.None) return await RankNotProfiledAsync(loop, request, eventId, now, optOut, ct);
+        var optOut = optOuts.Of(loop, request.ContextFeatures ?? [], globalPrivacyControl);
+        return optOut != OptOutReason.None
+            ? RankNotProfiledAsync(loop, request, eventId, now, optOut, ct)
+            : RankProfiledAsync(loop, request, requestJson, eventId, now, ct);
+    }
 
-        var model = loop.Model.Current;
-        var (context, actionFeatures) = RequestFeatures.Of(request, loop.AuditOnlyFeatures);
+    private async Task<RankResult> RankProfiledAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, string eventId,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        // Pooled for this one Rank: the feature sets' display labels, and the log entry's texts, which the log writer reads
+        // until the commit. Both are returned when the Rank ends; nothing built on them is read afterwards.
+        var labels = FeatureLabelArena.Rent();
+        var entry = RankLogEntry.Rent();
+        try
+        {
+            var actions = request.Actions!;
+            var contextFeatures = request.ContextFeatures ?? [];
+            var model = loop.Model.Current;
+            var (context, actionFeatures) = RequestFeatures.Of(request, loop.AuditOnlyFeatures, labels);
 
-        var excluded = ExcludedMask(actions, request.ExcludedActions);
-        var baseline = BaselineIndex(excluded);
-        var snapshot = control.Current;
-        var verdict = OversightEnforcer.Apply(snapshot, snapshot.For(loop.Id), now, contextFeatures, actions, excluded);
+            var excluded = ExcludedMask(actions, request.ExcludedActions);
+            var baseline = BaselineIndex(excluded);
+            var snapshot = control.Current;
+            var verdict = OversightEnforcer.Apply(snapshot, snapshot.For(loop.Id), now, contextFeatures, actions, excluded);
 
-        var probabilities = new double[actions.Count];
-        var outcome = verdict.Serves ? Serve(verdict.ServeIndex, probabilities)
-            : loop.Settings.LearningMode == LearningMode.Online
-                ? model.Rank(context, actionFeatures, excluded, EventSeed.FromEventId(eventId), probabilities, loop.Settings.ExplorationPercentage)
-                : Serve(BaselineIndex(excluded), probabilities);
-        var chosen = outcome.ChosenIndex;
+            var probabilities = new double[actions.Count];
+            var outcome = verdict.Serves ? Serve(verdict.ServeIndex, probabilities)
+                : loop.Settings.LearningMode == LearningMode.Online
+                    ? model.Rank(context, actionFeatures, excluded, EventSeed.FromEventId(eventId), probabilities, loop.Settings.ExplorationPercentage)
+                    : Serve(BaselineIndex(excluded), probabilities);
+            var chosen = outcome.ChosenIndex;
 
-        var explanation = new FeatureContribution[ExplanationSize];
-        var explained = model.Explain(context, actionFeatures[chosen], explanation);
-        var ranking = Ranking(actions, probabilities, chosen);
+            var explanation = new FeatureContribution[ExplanationSize];
+            var explained = model.Explain(context, actionFeatures[chosen], explanation);
+            var ranking = Ranking(actions, probabilities, chosen);
 
-        catalog.Observe(loop.Id, actions);
-        var record = new DecisionRecord(
-            loop.Id, eventId, now, requestJson,
-            ChosenActionId: actions[chosen].Id!,
-            ChosenProbability: probabilities[chosen],
-            BaselineActionId: actions[baseline].Id!,
-            outcome.Explored, model.Version, loop.Settings.LearningMode,
-            JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction),
-            JsonSerializer.Serialize(explanation[..explained], PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution),
-            request.DeferActivation, verdict.Effects, verdict.RuleId, verdict.Detail,
-            // The trainer learns from these hashes instead of parsing the request again (a logging-only loop never learns).
-            loop.Settings.LearningMode == LearningMode.LoggingOnly ? null
-                : LearnerFeatureRecord.Write(context, actionFeatures, chosen, LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures)));
+            catalog.Observe(loop.Id, actions);
+            entry.WriteJson(ranking, explanation.AsSpan(0, explained));
+            var record = new DecisionRecord(
+                loop.Id, eventId, now, requestJson,
+                ChosenActionId: actions[chosen].Id!,
+                ChosenProbability: probabilities[chosen],
+                BaselineActionId: actions[baseline].Id!,
+                outcome.Explored, model.Version, loop.Settings.LearningMode,
+                new LoggedText(entry.RankingJson), new LoggedText(entry.ExplanationJson),
+                request.DeferActivation, verdict.Effects, verdict.RuleId, verdict.Detail,
+                // The trainer learns from these hashes instead of parsing the request again (a logging-only loop never learns).
+                loop.Settings.LearningMode == LearningMode.LoggingOnly ? null
+                    : entry.WriteFeatures(context, actionFeatures, chosen, LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures)));
 
-        if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
-        if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));
-        var inference = loop.Settings.IsInferenceExplainabilityEnabled
-            ? InferenceExplainer.Explain(model, context, actionFeatures, actions, ranking, excluded)
-            : null;
-        // Personalized: the model chose for this context, or a rule did for its segment; not a kill switch or baseline.
-        var personalized = verdict.Serves ? (verdict.Effects & OversightEffects.RuleApplied) != 0 : loop.Settings.LearningMode == LearningMode.Online;
-        return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, outcome.Explored,
-            model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), inference, Personalized: personalized));
+            if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
+            if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));
+            var inference = loop.Settings.IsInferenceExplainabilityEnabled
+                ? InferenceExplainer.Explain(model, context, actionFeatures, actions, ranking, excluded)
+                : null;
+            // Personalized: the model chose for this context, or a rule did for its segment; not a kill switch or baseline.
+            var personalized = verdict.Serves ? (verdict.Effects & OversightEffects.RuleApplied) != 0 : loop.Settings.LearningMode == LearningMode.Online;
+            return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, outcome.Explored,
+                model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), inference, Personalized: personalized));
+        }
+        finally
+        {
+            RankLogEntry.Return(entry);
+            FeatureLabelArena.Return(labels);
+        }
     }
 
     /// <summary>

@@ -7,13 +7,18 @@ namespace Portal.Features.Learning;
 /// </summary>
 public sealed class FeatureSet
 {
-    internal FeatureSet(byte[] groupIndex, int[] groupStart, uint[] hashes, float[] values, FeatureLabel[] labels)
+    private readonly FeatureLabel[] labels;
+    private readonly int labelOffset;
+
+    /// <param name="labels">Display labels from <paramref name="labelOffset"/> on (a Rank's shared <see cref="FeatureLabelArena"/>), or none.</param>
+    internal FeatureSet(byte[] groupIndex, int[] groupStart, uint[] hashes, float[] values, FeatureLabel[] labels, int labelOffset = 0)
     {
         GroupIndex = groupIndex;
         GroupStart = groupStart;
         Hashes = hashes;
         Values = values;
-        Labels = labels;
+        this.labels = labels;
+        this.labelOffset = labelOffset;
     }
 
     public static FeatureSet Empty { get; } = new([], [0], [], [], []);
@@ -31,10 +36,10 @@ public sealed class FeatureSet
 
     internal float[] Values { get; }
 
-    internal FeatureLabel[] Labels { get; }
-
     /// <summary>Display name of feature <paramref name="index"/>, e.g. <c>user.profileType=AnonymousUser</c>.</summary>
-    public string NameAt(int index) => Labels[index].ToString();
+    public string NameAt(int index) => LabelAt(index).ToString();
+
+    internal FeatureLabel LabelAt(int index) => labels[labelOffset + index];
 
     /// <summary>Value of feature <paramref name="index"/> (1 for indicators).</summary>
     public float ValueAt(int index) => Values[index];

@@ -83,7 +83,10 @@ public sealed class FeatureSetBuilder
     }
 
     /// <summary>The feature set, grouped by namespace index (stable: insertion order within a group).</summary>
-    public FeatureSet Build()
+    public FeatureSet Build() => Build(null);
+
+    /// <summary>As <see cref="Build()"/>, the labels kept in <paramref name="arena"/> when one is given (see <see cref="FeatureLabelArena"/>).</summary>
+    internal FeatureSet Build(FeatureLabelArena? arena)
     {
         if (Count == 0) return FeatureSet.Empty;
         Span<int> counts = stackalloc int[257];
@@ -100,14 +103,14 @@ public sealed class FeatureSetBuilder
 
         var groupedHashes = new uint[Count];
         var groupedValues = new float[Count];
-        var groupedLabels = new FeatureLabel[Count];
+        var (groupedLabels, labelOffset) = arena is null ? (new FeatureLabel[Count], 0) : arena.Take(Count);
         for (var i = 0; i < Count; i++)
         {
             var at = counts[index[i]]++;
-            (groupedHashes[at], groupedValues[at], groupedLabels[at]) = (hashes[i], values[i], labels[i]);
+            (groupedHashes[at], groupedValues[at], groupedLabels[labelOffset + at]) = (hashes[i], values[i], labels[i]);
         }
 
-        return new FeatureSet(groupIndex, groupStart, groupedHashes, groupedValues, groupedLabels);
+        return new FeatureSet(groupIndex, groupStart, groupedHashes, groupedValues, groupedLabels, labelOffset);
     }
 
     /// <summary>Empties the builder for reuse (keeps its buffers).</summary>

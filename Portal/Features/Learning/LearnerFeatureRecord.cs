@@ -32,17 +32,28 @@ public static class LearnerFeatureRecord
 
     public static byte[] Write(FeatureSet context, FeatureSet[] actions, int chosen, uint fingerprint)
     {
+        var bytes = new byte[Size(context, actions)];
+        Write(bytes, context, actions, chosen, fingerprint);
+        return bytes;
+    }
+
+    /// <summary>The record's length in bytes.</summary>
+    public static int Size(FeatureSet context, FeatureSet[] actions)
+    {
         var size = HeaderBytes + (4 + context.Count * FeatureBytes);
         foreach (var action in actions) size += 4 + action.Count * FeatureBytes;
-        var bytes = new byte[size];
-        var span = bytes.AsSpan();
+        return size;
+    }
+
+    /// <summary>Writes the record into <paramref name="span"/>, exactly <see cref="Size"/> bytes long (a caller's pooled buffer).</summary>
+    public static void Write(Span<byte> span, FeatureSet context, FeatureSet[] actions, int chosen, uint fingerprint)
+    {
         span[0] = Version;
         BinaryPrimitives.WriteUInt32LittleEndian(span[1..], fingerprint);
         BinaryPrimitives.WriteUInt16LittleEndian(span[5..], checked((ushort)chosen));
         BinaryPrimitives.WriteUInt16LittleEndian(span[7..], checked((ushort)(actions.Length + 1)));
         var at = WriteSet(span, HeaderBytes, context);
         foreach (var action in actions) at = WriteSet(span, at, action);
-        return bytes;
     }
 
     /// <summary>

@@ -20,7 +20,11 @@ public static class PersonalizerFeatures
     [ThreadStatic]
     private static Utf8FeatureWalker? threadWalker;
 
-    public static FeatureSet Parse(IReadOnlyList<JsonElement> featureObjects, IReadOnlySet<string>? excludedFeatures = null)
+    public static FeatureSet Parse(IReadOnlyList<JsonElement> featureObjects, IReadOnlySet<string>? excludedFeatures = null) =>
+        Parse(featureObjects, excludedFeatures, null);
+
+    /// <summary>As above, the display labels kept in <paramref name="labels"/> (read the set only until it is returned).</summary>
+    public static FeatureSet Parse(IReadOnlyList<JsonElement> featureObjects, IReadOnlySet<string>? excludedFeatures, FeatureLabelArena? labels)
     {
         ArgumentNullException.ThrowIfNull(featureObjects);
         var builder = threadBuilder ??= new FeatureSetBuilder();
@@ -33,6 +37,6 @@ public static class PersonalizerFeatures
             if (featureObjects[i].ValueKind == JsonValueKind.Object) walker.Walk(JsonMarshal.GetRawUtf8Value(featureObjects[i]), builder, excluded);
         }
 
-        return builder.Build();
+        return builder.Build(labels);
     }
 }

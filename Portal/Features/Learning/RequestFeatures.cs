@@ -8,11 +8,12 @@ namespace Portal.Features.Learning;
 /// </summary>
 public readonly record struct RequestFeatures(FeatureSet Context, FeatureSet[] Actions)
 {
-    public static RequestFeatures Of(RankRequest request, IReadOnlySet<string>? auditOnlyFeatures)
+    /// <param name="labels">Where the display labels go (Rank's pooled arena: read the sets only until it is returned), or null.</param>
+    public static RequestFeatures Of(RankRequest request, IReadOnlySet<string>? auditOnlyFeatures, FeatureLabelArena? labels = null)
     {
         var actions = request.Actions ?? [];
         var actionFeatures = new FeatureSet[actions.Count];
-        for (var i = 0; i < actions.Count; i++) actionFeatures[i] = PersonalizerFeatures.Parse(actions[i].Features ?? []);
-        return new RequestFeatures(PersonalizerFeatures.Parse(request.ContextFeatures ?? [], auditOnlyFeatures), actionFeatures);
+        for (var i = 0; i < actions.Count; i++) actionFeatures[i] = PersonalizerFeatures.Parse(actions[i].Features ?? [], null, labels);
+        return new RequestFeatures(PersonalizerFeatures.Parse(request.ContextFeatures ?? [], auditOnlyFeatures, labels), actionFeatures);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
 
@@ -19,5 +20,5 @@ public static class LoopClient
 
     /// <summary>The Personalizer-compatible route group: <c>/personalizer/v1.0</c>, authorized by loop key.</summary>
     public static RouteGroupBuilder MapPersonalizerGroup(this IEndpointRouteBuilder app, string tag) =>
-        app.MapGroup("/personalizer/v1.0").RequireAuthorization(Policy).WithTags(tag);
+        OwnSchemeAuthentication.Require(app.MapGroup("/personalizer/v1.0").RequireAuthorization(Policy).WithTags(tag));
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Portal.Contracts.Personalizer;
 using Portal.Features.Decisions;
+using Portal.Features.Decisions.Log;
 using Portal.Features.Loops;
 
 namespace Portal.Features.Simulation;
@@ -72,7 +73,7 @@ public sealed class DemoTrafficSimulator(
             var request = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
             if (RankRequestValidator.Validate(request) is { } problem) throw new InvalidOperationException(problem);
 
-            var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), globalPrivacyControl: false, ct);
+            var result = await ranker.RankAsync(loop, request, new LoggedText(body), globalPrivacyControl: false, ct);
             Interlocked.Increment(ref decisions);
             if (plan.Scripted) Interlocked.Increment(ref attackDecisions);
             var shown = NewsWorld.Articles.First(a => a.Id == result.Response!.RewardActionId);

@@ -11,8 +11,8 @@ public static class TokenApiRoutes
     /// names the policy it needs.
     /// </summary>
     public static RouteGroupBuilder MapTokenApiGroup(this IEndpointRouteBuilder app, string tag) =>
-        app.MapGroup("/api/v1")
+        OwnSchemeAuthentication.Require(app.MapGroup("/api/v1")
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(SchemeName)
                 .RequireAuthenticatedUser().RequireRole(PortalRoles.All))
-            .WithTags(tag);
+            .WithTags(tag));
 }

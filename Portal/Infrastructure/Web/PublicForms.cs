@@ -10,13 +10,15 @@ namespace Portal.Infrastructure.Web;
 /// </summary>
 public static class PublicForms
 {
-    public static IApplicationBuilder UsePublicFormBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    // Requests that post no public form go straight on (not through an async method: no state machine per request).
+    public static IApplicationBuilder UsePublicFormBodyLimit(this IApplicationBuilder app) =>
+        app.Use((http, next) => PostedForm(http) is { } form ? LimitBodyAsync(http, next, form) : next(http));
+
+    public static IApplicationBuilder UsePublicFormForgeryAnswer(this IApplicationBuilder app) =>
+        app.Use((http, next) => PostedForm(http) is not null ? AnswerForgeryAsync(http, next) : next(http));
+
+    private static async Task LimitBodyAsync(HttpContext http, RequestDelegate next, PublicFormAttribute form)
     {
-        if (PostedForm(http) is not { } form)
-        {
-            await next(http);
-            return;
-        }
         var limit = form.MaxBodyBytes;
         if (http.Request.ContentLength > limit || (http.Request.ContentLength is null && !await BufferWithinAsync(http, limit)))
         {
@@ -26,11 +28,11 @@ public static class PublicForms
             return;
         }
         await next(http);
-    });
+    }
 
-    public static IApplicationBuilder UsePublicFormForgeryAnswer(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    private static async Task AnswerForgeryAsync(HttpContext http, RequestDelegate next)
     {
-        if (PostedForm(http) is not null && http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
         {
             await PublicMessageResponse.WriteAsync(http, StatusCodes.Status400BadRequest, "Please send the form again",
                 "We could not accept this form: it was not opened from this site, or it was open for too long. Nothing you wrote was saved. Go back, reload the page and send it again.",
@@ -38,7 +40,7 @@ public static class PublicForms
             return;
         }
         await next(http);
-    });
+    }
 
     private static PublicFormAttribute? PostedForm(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method) ? http.GetEndpoint()?.Metadata.GetMetadata<PublicFormAttribute>() : null;

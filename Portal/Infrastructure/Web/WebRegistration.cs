@@ -44,7 +44,8 @@ public static class WebRegistration
             return next(http);
         });
         app.UseRateLimiter();
-        app.UseAuthentication();
+        // Machine APIs that name their own scheme skip the portal cookie (see OwnSchemeAuthentication); pages read it as before.
+        OwnSchemeAuthentication.UseAuthenticationExceptOwnScheme(app);
         app.UseAuthorization();
         app.UsePublicFormBodyLimit();
         app.UseAntiforgery();

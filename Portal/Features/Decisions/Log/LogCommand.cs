@@ -16,6 +16,8 @@ internal abstract class LogCommand : PendingWrite<LogWriteResult>
 internal sealed class InsertDecision(DecisionRecord decision) : LogCommand
 {
     public override LogStatement? Statement(LogStatements statements) => statements.Insert(decision);
+
+    public override LogWriteResult Execute(LogStatements statements) => statements.InsertNow(decision);
 }
 
 internal sealed class RecordReward(RewardReceipt reward, RewardAggregation aggregation) : LogCommand

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Persistence;
 
@@ -15,22 +16,26 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
     private readonly DbCommand rewardSum;
     private readonly DbCommand activate;
     private readonly DbCommand upsertAction;
+    private readonly SqliteDecisionInsert? sqliteInsert;
     private DbTransaction? current;
+
+    private const string InsertDecisionSql = """
+        INSERT INTO Decisions (LoopId, EventId, CreatedAt, RequestJson, ChosenActionId, ChosenProbability,
+            BaselineActionId, Explored, ModelVersion, Mode, RankingJson, ExplanationJson, DeferActivation, RewardCount,
+            Oversight, RuleId, OversightDetail, LearnerFeatures)
+        VALUES ($loop, $event, $created, $request, $chosen, $probability,
+            $baseline, $explored, $model, $mode, $ranking, $explanation, $defer, 0,
+            $oversight, $rule, $detail, $features)
+        ON CONFLICT (LoopId, EventId) DO NOTHING
+        """;
 
     public LogStatements(DbConnection connection)
     {
         Connection = connection;
-        insertDecision = Prepare(connection, """
-            INSERT INTO Decisions (LoopId, EventId, CreatedAt, RequestJson, ChosenActionId, ChosenProbability,
-                BaselineActionId, Explored, ModelVersion, Mode, RankingJson, ExplanationJson, DeferActivation, RewardCount,
-                Oversight, RuleId, OversightDetail, LearnerFeatures)
-            VALUES ($loop, $event, $created, $request, $chosen, $probability,
-                $baseline, $explored, $model, $mode, $ranking, $explanation, $defer, 0,
-                $oversight, $rule, $detail, $features)
-            ON CONFLICT (LoopId, EventId) DO NOTHING
-            """, "$loop", "$event", "$created", "$request", "$chosen", "$probability",
+        insertDecision = Prepare(connection, InsertDecisionSql, "$loop", "$event", "$created", "$request", "$chosen", "$probability",
             "$baseline", "$explored", "$model", "$mode", "$ranking", "$explanation", "$defer",
             "$oversight", "$rule", "$detail", "$features");
+        if (connection is SqliteConnection sqlite) sqliteInsert = new SqliteDecisionInsert(sqlite, InsertDecisionSql);
         rewardEarliest = Prepare(connection, """
             UPDATE Decisions SET Reward = COALESCE(Reward, $value), RewardCount = RewardCount + 1,
                 RewardedAt = COALESCE(RewardedAt, $now), RewardSource = COALESCE(RewardSource, $source)
@@ -71,11 +76,20 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
 
     public LogWriteResult Write(LogCommand command) => command.Execute(this);
 
+    /// <summary>The insert as a command's values (PostgreSQL's batches); the texts and features are copied out of the record.</summary>
     public LogStatement Insert(DecisionRecord d) => new(insertDecision, LogWriteResult.DuplicateEvent, [
-        d.LoopId, d.EventId, d.CreatedAt.ToUnixTimeMilliseconds(), d.RequestJson, d.ChosenActionId, d.ChosenProbability,
-        d.BaselineActionId, d.Explored, d.ModelVersion, d.Mode.ToString(), d.RankingJson, d.ExplanationJson,
+        d.LoopId, d.EventId, d.CreatedAt.ToUnixTimeMilliseconds(), NullableText(d.RequestJson), d.ChosenActionId, d.ChosenProbability,
+        d.BaselineActionId, d.Explored, d.ModelVersion, d.Mode.ToString(), NullableText(d.RankingJson), NullableText(d.ExplanationJson),
         d.DeferActivation, (int)d.Oversight, d.RuleId is { } rule ? rule : DBNull.Value,
-        d.OversightDetail is { } detail ? detail : DBNull.Value, d.LearnerFeatures is { } features ? features : DBNull.Value]);
+        d.OversightDetail is { } detail ? detail : DBNull.Value, d.LearnerFeatures is { } features ? features.ToArray() : DBNull.Value]);
+
+    private static object NullableText(LoggedText text) => text.AsString() is { } value ? value : DBNull.Value;
+
+    /// <summary>Runs the decision insert now: on SQLite through its statement API, elsewhere as a command.</summary>
+    public LogWriteResult InsertNow(DecisionRecord d) =>
+        sqliteInsert is { } sqlite
+            ? sqlite.Run(d) == 0 ? LogWriteResult.DuplicateEvent : LogWriteResult.Committed
+            : Run(Insert(d));
 
     public LogStatement Reward(RewardReceipt reward, RewardAggregation aggregation) =>
         new(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent,
@@ -93,6 +107,7 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
 
     public void Dispose()
     {
+        sqliteInsert?.Dispose();
         insertDecision.Dispose();
         rewardEarliest.Dispose();
         rewardSum.Dispose();

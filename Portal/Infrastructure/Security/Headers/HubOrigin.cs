@@ -16,19 +16,19 @@ public static class HubOrigin
     public static IApplicationBuilder UseHubOriginCheck(this IApplicationBuilder app)
     {
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HubOrigin));
-        return app.Use(async (http, next) =>
+        // Not an async lambda: a request that passes goes straight on, without a state machine of its own.
+        return app.Use((http, next) =>
         {
             // The settings are read per request, not here: they are validated when the host starts, after the pipeline is built.
             if (!http.Request.Path.StartsWithSegments(HubPath)
                 || IsAllowed(http.Request, http.RequestServices.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value.AllowedOrigins))
             {
-                await next(http);
-                return;
+                return next(http);
             }
             logger.LogWarning("Refused a Blazor hub request from the foreign origin {Origin}", http.Request.Headers.Origin.ToString());
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             // A body of its own, so the status-code pages do not turn the refusal into the HTML not-found page.
-            await http.Response.WriteAsync("Forbidden: requests to the Blazor hub must come from Portal's own origin.");
+            return http.Response.WriteAsync("Forbidden: requests to the Blazor hub must come from Portal's own origin.");
         });
     }
 
