@@ -10,7 +10,7 @@ namespace Portal.Infrastructure.Cluster;
 /// once (<see cref="LeaseTerm.Lost"/>). On SQLite there is one node by definition: it takes the lease at its start even
 /// if its previous process left it unexpired.
 /// </summary>
-public sealed class TrainerLease(LeaseTable table, IOptions<ClusterOptions> options, DatabaseEngine engine, TimeProvider clock,
+public sealed class TrainerLease(LeaseTable table, IOptions<ClusterOptions> options, IOptions<DatabaseOptions> database, TimeProvider clock,
     ILogger<TrainerLease> logger) : BackgroundService
 {
     public const string Name = "trainer";
@@ -59,7 +59,7 @@ public sealed class TrainerLease(LeaseTable table, IOptions<ClusterOptions> opti
             }
             else
             {
-                var force = firstAttempt && engine.Provider == DatabaseProvider.Sqlite;
+                var force = firstAttempt && database.Value.Provider == DatabaseProvider.Sqlite;
                 if (await table.TryAcquireAsync(Name, NodeId, started, expires, force, ct)) await BeginAsync(expires, ct);
             }
             firstAttempt = false;
