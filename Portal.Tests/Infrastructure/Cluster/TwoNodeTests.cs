@@ -29,7 +29,9 @@ public sealed class TwoNodeTests(TwoNodeTests.Nodes nodes) : IClassFixture<TwoNo
         await Eventually.TrueAsync(() => Learner(follower).Learner.ExamplesLearned >= Learner(trainer).Learner.ExamplesLearned
             && Served(follower).Version == Served(trainer).Version, seconds: 10);
 
-        Assert.False(follower.Services.GetRequiredService<TrainerLease>().IsHeld);
+        var health = JsonDocument.Parse(await follower.CreateClient().GetStringAsync("/health/ready")).RootElement.GetProperty("checks").GetProperty("trainer");
+        Assert.Equal(trainer.Services.GetRequiredService<TrainerLease>().NodeId, health.GetProperty("trainer").GetString());
+        Assert.False(health.GetProperty("thisNodeTrains").GetBoolean());
         Assert.NotEmpty(eventId);
         Assert.Equal(Served(trainer).ExamplesLearned, Served(follower).ExamplesLearned);
     }
