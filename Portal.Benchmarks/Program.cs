@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "contention" => await ContentionCommand.RunAsync(args[1..]),
     "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
     "trainer-rate" => await TrainerRateCommand.RunAsync(args[1..]),
+    "model-save" => await ModelSaveCommand.RunAsync(args[1..]),
     "log-writer" => await LogWriterCommand.RunAsync(args[1..]),
     "oversight-latency" => await OversightLatencyCommand.RunAsync(args[1..]),
     "stream-load" => await StreamLoadCommand.RunAsync(args[1..]),
@@ -49,6 +50,7 @@ static int Usage()
               concurrent Rank, Reward and settings-edit writers: responses by status, any "database is locked"
           dotnet run -c Release --project Portal.Benchmarks -- rank-cost [--calls 20000]
           dotnet run -c Release --project Portal.Benchmarks -- trainer-rate [--decisions 20000]
+          dotnet run -c Release --project Portal.Benchmarks -- model-save [--saves 200]
               one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
           dotnet run -c Release --project Portal.Benchmarks -- log-writer [--writes 50000] [--clients 64] [--repeats 5]
               the decision log writer alone: bytes to enqueue one write, writes/s draining a full queue and with concurrent callers

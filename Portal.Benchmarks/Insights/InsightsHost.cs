@@ -18,6 +18,10 @@ using Portal.Features.Segments;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
 
+using Portal.Infrastructure.Cluster;
+using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.KeyRing;
+
 namespace Portal.Benchmarks.Insights;
 
 /// <summary>
@@ -79,6 +83,9 @@ public sealed class InsightsHost : IAsyncDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.MigrateAsync();
         }
+        // As at start-up: the secret keys exist before any write transaction needs one, and this node holds the trainer lease.
+        await new SecretKeyPreload(app.Services.GetRequiredService<SecretKeys>(), app.Services.GetServices<SecretKeyName>()).StartAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<TrainerLease>().TickAsync(CancellationToken.None);
         await app.Services.GetRequiredService<LoopDirectory>().ReloadAsync(CancellationToken.None);
         await app.Services.GetRequiredService<SegmentCatalog>().ReloadAsync(CancellationToken.None);
         await app.Services.GetRequiredService<Portal.Features.Decisions.Log.DecisionLogWriter>().StartAsync(CancellationToken.None);
