@@ -85,7 +85,9 @@ public sealed class InsightsHost : IAsyncDisposable
         }
         // As at start-up: the secret keys exist before any write transaction needs one, and this node holds the trainer lease.
         await new SecretKeyPreload(app.Services.GetRequiredService<SecretKeys>(), app.Services.GetServices<SecretKeyName>()).StartAsync(CancellationToken.None);
-        await app.Services.GetRequiredService<TrainerLease>().TickAsync(CancellationToken.None);
+        var lease = app.Services.GetRequiredService<TrainerLease>();
+        await lease.TickAsync(CancellationToken.None);
+        await lease.StartAsync(CancellationToken.None);
         await app.Services.GetRequiredService<LoopDirectory>().ReloadAsync(CancellationToken.None);
         await app.Services.GetRequiredService<SegmentCatalog>().ReloadAsync(CancellationToken.None);
         await app.Services.GetRequiredService<Portal.Features.Decisions.Log.DecisionLogWriter>().StartAsync(CancellationToken.None);

@@ -70,9 +70,10 @@ public sealed class DecisionTrainer(
         foreach (var loop in loops.All) await TrainLoopAsync(loop, whileHeld.Token);
     }
 
-    /// <summary>One training pass over a loop; public so tests and the portal's "train now" can drive it.</summary>
+    /// <summary>One training pass over a loop (none on a node without the lease); public so tests and benchmarks can drive it.</summary>
     public async Task<int> TrainLoopAsync(LoopRuntime loop, CancellationToken ct)
     {
+        if (!lease.IsHeld) return 0;
         var learner = models.GetOrLoad(loop.Id, loop.Policy);
         await learner.Gate.WaitAsync(ct);
         try
