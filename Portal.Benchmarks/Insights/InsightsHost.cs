@@ -94,6 +94,16 @@ public sealed class InsightsHost : IAsyncDisposable
         return new InsightsHost(app, folder);
     }
 
+    /// <summary>
+    /// Takes the trainer lease back if a long write (a benchmark's bulk insert holds SQLite's lock for seconds) kept it
+    /// from being renewed, as the lease's own loop would within a renewal interval.
+    /// </summary>
+    public async Task HoldTrainerLeaseAsync()
+    {
+        var lease = Services.GetRequiredService<TrainerLease>();
+        while (!lease.IsHeld) await lease.TickAsync(CancellationToken.None);
+    }
+
     public StorageOptions Storage => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
 
     public async ValueTask DisposeAsync()

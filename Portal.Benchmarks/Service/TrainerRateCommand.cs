@@ -40,6 +40,7 @@ public static class TrainerRateCommand
                 await WriteAsync(host.Storage, loopId, count, withRecord);
                 var loop = services.GetRequiredService<LoopDirectory>().Find(loopId)!;
                 var trainer = services.GetRequiredService<DecisionTrainer>();
+                await host.HoldTrainerLeaseAsync();
                 var watch = Stopwatch.StartNew();
                 var learned = 0;
                 while (await trainer.TrainLoopAsync(loop, CancellationToken.None) is > 0 and var pass) learned += pass;

@@ -17,6 +17,7 @@ public sealed class TrainerLease(LeaseTable table, IOptions<ClusterOptions> opti
 
     private readonly ClusterOptions settings = options.Value;
     private volatile LeaseTerm? term;
+    private readonly SemaphoreSlim ticking = new(1, 1);
     private bool firstAttempt = true;
 
     public string NodeId { get; } = options.Value.ResolvedNodeId;
@@ -45,8 +46,21 @@ public sealed class TrainerLease(LeaseTable table, IOptions<ClusterOptions> opti
         }
     }
 
-    /// <summary>One round: renew the lease held, or try to take it; public so tests can drive it on a fake clock.</summary>
+    /// <summary>One round: renew the lease held, or try to take it; public so tests can drive it on a fake clock (one round at a time).</summary>
     public async Task TickAsync(CancellationToken ct)
+    {
+        await ticking.WaitAsync(ct);
+        try
+        {
+            await RoundAsync(ct);
+        }
+        finally
+        {
+            ticking.Release();
+        }
+    }
+
+    private async Task RoundAsync(CancellationToken ct)
     {
         var started = clock.GetUtcNow();
         var expires = started + settings.LeaseDuration;
