@@ -18,6 +18,7 @@ return args.FirstOrDefault() switch
     "rank-cost" => await RankCostCommand.RunAsync(args[1..]),
     "rank-http-cost" => await RankHttpCostCommand.RunAsync(args[1..]),
     "trainer-rate" => await TrainerRateCommand.RunAsync(args[1..]),
+    "model-save" => await ModelSaveCommand.RunAsync(args[1..]),
     "log-writer" => await LogWriterCommand.RunAsync(args[1..]),
     "oversight-latency" => await OversightLatencyCommand.RunAsync(args[1..]),
     "stream-load" => await StreamLoadCommand.RunAsync(args[1..]),
@@ -52,6 +53,7 @@ static int Usage()
           dotnet run -c Release --project Portal.Benchmarks -- rank-http-cost [--calls 5000]
               /health/live, a refused and a committed Rank through the whole pipeline (in-memory TestServer): µs and bytes allocated per request
           dotnet run -c Release --project Portal.Benchmarks -- trainer-rate [--decisions 20000]
+          dotnet run -c Release --project Portal.Benchmarks -- model-save [--saves 200]
               one Rank's in-process stages (parse, validate, features, rank, explain, serialize, insert, learn): µs and bytes each
           dotnet run -c Release --project Portal.Benchmarks -- log-writer [--writes 50000] [--clients 64] [--repeats 5]
               the decision log writer alone: bytes to enqueue one write, writes/s draining a full queue and with concurrent callers

@@ -89,6 +89,9 @@ public static class FeedbackBoardCommand
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await db.Database.MigrateAsync();
+        // As at start-up: the secret keys exist before any write transaction needs one.
+        await new Portal.Infrastructure.Security.KeyRing.SecretKeyPreload(services.GetRequiredService<Portal.Infrastructure.Security.SecretKeys>(),
+            services.GetServices<Portal.Infrastructure.Security.SecretKeyName>()).StartAsync(CancellationToken.None);
         var reviewers = Enumerable.Range(1, 5).Select(i => new ApplicationUser
         {
             UserName = $"reviewer{i}@bench.local", NormalizedUserName = $"REVIEWER{i}@BENCH.LOCAL",

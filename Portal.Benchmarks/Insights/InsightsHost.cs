@@ -18,6 +18,10 @@ using Portal.Features.Segments;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
 
+using Portal.Infrastructure.Cluster;
+using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.KeyRing;
+
 namespace Portal.Benchmarks.Insights;
 
 /// <summary>
@@ -79,10 +83,25 @@ public sealed class InsightsHost : IAsyncDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.MigrateAsync();
         }
+        // As at start-up: the secret keys exist before any write transaction needs one, and this node holds the trainer lease.
+        await new SecretKeyPreload(app.Services.GetRequiredService<SecretKeys>(), app.Services.GetServices<SecretKeyName>()).StartAsync(CancellationToken.None);
+        var lease = app.Services.GetRequiredService<TrainerLease>();
+        await lease.TickAsync(CancellationToken.None);
+        await lease.StartAsync(CancellationToken.None);
         await app.Services.GetRequiredService<LoopDirectory>().ReloadAsync(CancellationToken.None);
         await app.Services.GetRequiredService<SegmentCatalog>().ReloadAsync(CancellationToken.None);
         await app.Services.GetRequiredService<Portal.Features.Decisions.Log.DecisionLogWriter>().StartAsync(CancellationToken.None);
         return new InsightsHost(app, folder);
+    }
+
+    /// <summary>
+    /// Takes the trainer lease back if a long write (a benchmark's bulk insert holds SQLite's lock for seconds) kept it
+    /// from being renewed, as the lease's own loop would within a renewal interval.
+    /// </summary>
+    public async Task HoldTrainerLeaseAsync()
+    {
+        var lease = Services.GetRequiredService<TrainerLease>();
+        while (!lease.IsHeld) await lease.TickAsync(CancellationToken.None);
     }
 
     public StorageOptions Storage => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;

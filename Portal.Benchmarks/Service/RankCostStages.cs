@@ -44,7 +44,7 @@ public sealed class RankCostStages
         http.Request.Scheme = "http";
         http.Request.Host = new Microsoft.AspNetCore.Http.HostString("127.0.0.1", 5391);
         ranking = request.Actions!.Select(a => new RankedAction(a.Id!, 0.1)).ToArray();
-        var keys = new SecretKeys(Options.Create(new StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("rank-cost-keys").FullName }));
+        var keys = new SecretKeys(new RandomSecretKeys());
         whyLinks = new WhyLinks(new DecisionLinkTokens(keys, TimeProvider.System), Options.Create(new PublicPagesOptions()), TimeProvider.System);
         Example = new TrainingExample(1, DateTimeOffset.UnixEpoch, RequestJson, "a3", 0.5, LearningMode.Online, false, null, 1);
         LoggedExample = Example with { LearnerFeatures = LearnerFeatureRecord.Write(context, actions, 3, 0) };
@@ -108,5 +108,20 @@ public sealed class RankCostStages
         var entry = RankLogEntry.Rent();
         entry.WriteFeatures(context, actions, 3, 0);
         RankLogEntry.Return(entry);
+    }
+}
+
+/// <summary>Fresh random keys held in memory: signing costs the same whatever keeps the key.</summary>
+internal sealed class RandomSecretKeys : ISecretKeySource
+{
+    private readonly Dictionary<string, byte[]> keys = new(StringComparer.Ordinal);
+
+    public byte[] LoadOrCreate(string name)
+    {
+        lock (keys)
+        {
+            if (!keys.TryGetValue(name, out var key)) keys[name] = key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(SecretKeys.KeyBytes);
+            return key;
+        }
     }
 }

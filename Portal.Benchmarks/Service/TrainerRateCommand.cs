@@ -45,6 +45,7 @@ public static class TrainerRateCommand
                 await WriteAsync(host.Storage, loopId, count, withRecord);
                 var loop = services.GetRequiredService<LoopDirectory>().Find(loopId)!;
                 Console.WriteLine($"  {(withRecord ? "logged with Rank's hashed features" : "logged before them (request parsed)")}, load {LoadAverage()}");
+                await host.HoldTrainerLeaseAsync();
                 var rates = new List<double>();
                 for (var round = 0; round <= rounds; round++)
                 {

@@ -21,7 +21,7 @@ public sealed class ModelHistoryFlowTests(BrowserFixture browser)
         var (loopId, _) = await browser.App.LoopWithActionsAsync();
         var learner = new OnlineLearner(PolicyParser.Parse(PolicyParser.PortalDefault));
         for (var i = 0; i < 12; i++) learner.Learn(FeatureSet.Empty, [FeatureSet.Empty, FeatureSet.Empty], 0, 0.5, 1);
-        browser.App.Services.GetRequiredService<ModelSnapshots>().Take(loopId, learner, 0, DateTimeOffset.UtcNow.AddMinutes(-30), keep: 10);
+        await browser.App.Services.GetRequiredService<ModelSnapshots>().TakeAsync(loopId, learner, 0, DateTimeOffset.UtcNow.AddMinutes(-30), keep: 10, term: null, CancellationToken.None);
         await browser.App.Services.GetRequiredService<QuarantineService>().QuarantineAsync(loopId, DateTimeOffset.UtcNow.AddMinutes(-20),
             DateTimeOffset.UtcNow.AddMinutes(-10), null, "Rewards from one address, 40 a second", TestActors.Admin(), CancellationToken.None);
         await browser.App.CreateUserAsync("po-history-e2e@test.local", PortalRoles.ProductOwner);

@@ -20,10 +20,11 @@ public static partial class PortalLogin
         return client;
     }
 
-    /// <summary>Posts the login form once and returns the answer, whatever it is.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password, string path = "/Account/Login")
+    /// <summary>Posts the login form once and returns the answer, whatever it is (the form read from <paramref name="formFrom"/> when given).</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password, string path = "/Account/Login",
+        HttpClient? formFrom = null)
     {
-        var token = AntiforgeryField().Match(await client.GetStringAsync("/Account/Login")).Groups[1].Value;
+        var token = AntiforgeryField().Match(await (formFrom ?? client).GetStringAsync("/Account/Login")).Groups[1].Value;
         return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,

@@ -54,6 +54,11 @@ public class PortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<ReviewJudgement> ReviewJudgements => Set<ReviewJudgement>();
     public DbSet<ComprehensionAnswer> ComprehensionAnswers => Set<ComprehensionAnswer>();
     public DbSet<ComprehensionSegment> ComprehensionSegments => Set<ComprehensionSegment>();
+    public DbSet<LeaderLease> LeaderLeases => Set<LeaderLease>();
+    public DbSet<StoredModel> StoredModels => Set<StoredModel>();
+    public DbSet<StoredModelSnapshot> StoredModelSnapshots => Set<StoredModelSnapshot>();
+    public DbSet<SecretKeyRecord> SecretKeys => Set<SecretKeyRecord>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

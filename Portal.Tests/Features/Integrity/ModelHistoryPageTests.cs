@@ -23,7 +23,7 @@ public sealed class ModelHistoryPageTests(PortalAppFactory app) : IClassFixture<
     public async Task A_compliance_reviewer_sees_snapshots_and_quarantines_but_no_form_and_no_rollback()
     {
         var (loopId, _) = await app.CreateLoopAsync();
-        KeepSnapshot(loopId);
+        await KeepSnapshotAsync(loopId);
         await app.Services.GetRequiredService<QuarantineService>().QuarantineAsync(loopId, DateTimeOffset.UtcNow.AddHours(-2),
             DateTimeOffset.UtcNow.AddHours(-1), null, "Scripted traffic", TestActors.Admin(), CancellationToken.None);
         context.SignInAs(PortalRoles.ComplianceReviewer);
@@ -55,7 +55,7 @@ public sealed class ModelHistoryPageTests(PortalAppFactory app) : IClassFixture<
     public async Task A_product_owner_rolls_back_to_a_snapshot_with_a_reason_and_the_model_serves_it()
     {
         var (loopId, _) = await app.CreateLoopAsync();
-        KeepSnapshot(loopId);
+        await KeepSnapshotAsync(loopId);
         context.SignInAs(PortalRoles.ProductOwner);
         var dialogs = context.RenderProviders();
         var cut = context.Render<ModelHistoryPage>(p => p.Add(x => x.LoopId, loopId));
@@ -75,12 +75,12 @@ public sealed class ModelHistoryPageTests(PortalAppFactory app) : IClassFixture<
     }
 
     /// <summary>A snapshot of a learner that has learned 7 examples, as the trainer would keep it.</summary>
-    private void KeepSnapshot(string loopId)
+    private async Task KeepSnapshotAsync(string loopId)
     {
         var learner = new OnlineLearner(PolicyParser.Parse(PolicyParser.PortalDefault));
         var context = FeatureSet.Empty;
         var actions = new[] { FeatureSet.Empty, FeatureSet.Empty };
         for (var i = 0; i < 7; i++) learner.Learn(context, actions, 0, 0.5, 1);
-        app.Services.GetRequiredService<ModelSnapshots>().Take(loopId, learner, 0, DateTimeOffset.UtcNow, keep: 10);
+        await app.Services.GetRequiredService<ModelSnapshots>().TakeAsync(loopId, learner, 0, DateTimeOffset.UtcNow, keep: 10, term: null, CancellationToken.None);
     }
 }

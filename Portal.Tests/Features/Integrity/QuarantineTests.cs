@@ -27,7 +27,7 @@ public sealed class QuarantineTests(SnapshottingAppFactory factory) : IClassFixt
         var owner = await factory.TokenClientAsync("owner-quarantine@test.local", PortalRoles.ProductOwner);
         await RankAndRewardAsync(api, "plain", 20, reward: 0);
         await Eventually.TrueAsync(() => Examples(loopId) == 20, seconds: 30);
-        await Eventually.TrueAsync(() => Snapshots(loopId).Any(s => s.ExamplesLearned == 20), seconds: 30);
+        await Eventually.TrueAsync(async () => (await SnapshotsAsync(loopId)).Any(s => s.ExamplesLearned == 20), seconds: 30);
 
         var attackStart = DateTimeOffset.UtcNow;
         await Task.Delay(20);
@@ -41,7 +41,7 @@ public sealed class QuarantineTests(SnapshottingAppFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var quarantine = await response.ReadJsonAsync();
         Assert.Equal(15, quarantine.GetProperty("decisions").GetInt32());
-        var snapshot = Snapshots(loopId).Single(s => s.Id == quarantine.GetProperty("rolledBackTo").GetString());
+        var snapshot = (await SnapshotsAsync(loopId)).Single(s => s.Id == quarantine.GetProperty("rolledBackTo").GetString());
         Assert.Equal(20, snapshot.ExamplesLearned);
         // The trainer re-learns the log after the snapshot and skips the window: 20 examples again, now past the attack.
         var lastAttackSeq = await LastSeqAsync(loopId);
@@ -160,7 +160,8 @@ public sealed class QuarantineTests(SnapshottingAppFactory factory) : IClassFixt
 
     private long Examples(string loopId) => factory.Services.GetRequiredService<LoopDirectory>().Find(loopId)!.Model.Current.ExamplesLearned;
 
-    private IReadOnlyList<ModelSnapshots.Snapshot> Snapshots(string loopId) => factory.Services.GetRequiredService<ModelSnapshots>().List(loopId);
+    private Task<IReadOnlyList<ModelSnapshots.Snapshot>> SnapshotsAsync(string loopId) =>
+        factory.Services.GetRequiredService<ModelSnapshots>().ListAsync(loopId, CancellationToken.None);
 
     private async Task<long> LastSeqAsync(string loopId)
     {

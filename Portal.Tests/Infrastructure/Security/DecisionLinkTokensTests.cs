@@ -1,18 +1,16 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Features.PublicPages;
-using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
+using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Infrastructure.Security;
 
-public sealed class DecisionLinkTokensTests : IDisposable
+public sealed class DecisionLinkTokensTests
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    private readonly InMemorySecretKeys installation = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
 
-    private DecisionLinkTokens Tokens(string? dataFolder = null) =>
-        new(new SecretKeys(Options.Create(new StorageOptions { DataDirectory = dataFolder ?? folder })), clock);
+    private DecisionLinkTokens Tokens(ISecretKeySource? keys = null) => new(new SecretKeys(keys ?? installation), clock);
 
     [Fact]
     public void A_token_names_its_decision_until_it_expires()
@@ -42,19 +40,11 @@ public sealed class DecisionLinkTokensTests : IDisposable
     }
 
     [Fact]
-    public void A_token_from_another_installation_is_refused_and_the_key_survives_a_restart()
+    public void A_token_from_another_installation_is_refused()
     {
         var token = Tokens().Create("demo", "order-42", clock.GetUtcNow().AddDays(1));
 
-        Assert.Null(Tokens(folder + "-other").Read(token));
+        Assert.Null(Tokens(new InMemorySecretKeys()).Read(token));
         Assert.NotNull(Tokens().Read(token));
-    }
-
-    public void Dispose()
-    {
-        foreach (var dir in new[] { folder, folder + "-other" })
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
     }
 }

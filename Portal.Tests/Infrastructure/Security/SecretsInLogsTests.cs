@@ -5,8 +5,10 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Accounts.Tokens;
 using Portal.Features.Loops;
@@ -163,8 +165,10 @@ public sealed partial class SecretsInLogsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, optedOut.StatusCode);
 
         foreach (Cookie cookie in cookies.GetAllCookies().Concat(visitorCookies.GetAllCookies())) Secret("cookie " + cookie.Name, cookie.Value);
-        foreach (var keyFile in Directory.GetFiles(Path.Combine(app.DataDirectory, "keys"), "*.key"))
-            Secret("secret key " + Path.GetFileName(keyFile), Convert.ToBase64String(await File.ReadAllBytesAsync(keyFile)));
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            foreach (var key in await db.SecretKeys.ToListAsync()) Secret("secret key " + key.Name, Convert.ToBase64String(key.Value));
+        }
         Secret("wrong password", WrongPassword);
         Secret("wrong key", WrongKey);
         await app.DisposeAsync();

@@ -503,6 +503,29 @@ namespace Portal.Data.Migrations
                     b.ToTable("DataHandlingStatements", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FriendlyName")
+                        .IsUnique();
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Decision", b =>
                 {
                     b.Property<long>("Seq")
@@ -980,6 +1003,31 @@ namespace Portal.Data.Migrations
                     b.HasKey("LoopId", "Source");
 
                     b.ToTable("InsightCursors", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.LeaderLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcquiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("LeaderLeases", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Loop", b =>
@@ -1710,6 +1758,27 @@ namespace Portal.Data.Migrations
                     b.ToTable("ReviewPanelItems", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.SecretKeyRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("Wrapped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SecretKeys", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Segment", b =>
                 {
                     b.Property<long>("Id")
@@ -1798,6 +1867,72 @@ namespace Portal.Data.Migrations
                     b.HasKey("LoopId", "Dimension", "BucketStart", "Value", "ActionId");
 
                     b.ToTable("SegmentStats", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.StoredModel", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ExamplesLearned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastTrainedSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ModelVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LoopId");
+
+                    b.ToTable("StoredModels", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.StoredModelSnapshot", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ExamplesLearned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastTrainedSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LoopId", "Id");
+
+                    b.HasIndex("LoopId", "LastTrainedSeq");
+
+                    b.ToTable("StoredModelSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketComment", b =>

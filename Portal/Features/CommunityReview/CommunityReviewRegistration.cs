@@ -23,7 +23,7 @@ public static class CommunityReviewRegistration
     {
         builder.AddValidatedOptions<CommunityReviewOptions>(CommunityReviewOptions.Section);
         var services = builder.Services;
-        services.AddSingleton<ReviewLinkTokens>();
+        services.AddSingleton<ReviewLinkTokens>().AddSecretKey(ReviewLinkTokens.KeyName);
         services.AddSingleton<ReviewLinks>();
         services.AddSingleton<PanelSampler>();
         services.AddSingleton<PanelService>();

@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Security;
 using Portal.Contracts.DecisionLog;
 using Portal.Features.Decisions.Feed;
 using Portal.Features.Decisions.Log;
@@ -19,7 +20,7 @@ public static class DecisionsRegistration
         builder.Services.AddSingleton<RankService>();
         builder.Services.AddSingleton<LoopCallLimits>();
         builder.Services.AddSingleton<RewardService>();
-        builder.Services.AddSingleton<RewardSources>();
+        builder.Services.AddSingleton<RewardSources>().AddSecretKey(RewardSources.KeyName);
         builder.Services.AddSingleton<DecisionFeed>();
         builder.Services.AddSingleton<DecisionSamples>(); // the logged requests read back, for the previews of other features
         builder.Services.AddSingleton<LoopLogDeletion>();

@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Security;
 using Portal.Features.Feedback.Board;
 using Portal.Features.Feedback.Intake;
 using Portal.Features.Feedback.Public;
@@ -15,7 +16,7 @@ public static class FeedbackRegistration
         builder.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section);
         builder.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         var services = builder.Services;
-        services.AddSingleton<SourceFingerprint>();
+        services.AddSingleton<SourceFingerprint>().AddSecretKey(SourceFingerprint.KeyName);
         services.AddSingleton<DecisionSnapshots>();
         services.AddSingleton<Decisions.Retention.IExpiringData, ExpiredTicketSnapshots>();
         services.AddSingleton<TicketIntakeWriter>();

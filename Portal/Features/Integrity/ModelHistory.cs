@@ -16,7 +16,7 @@ public sealed class ModelHistory(ModelSnapshots snapshots, ModelResetService mod
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var views = new List<SnapshotView>();
-        foreach (var snapshot in snapshots.List(loopId))
+        foreach (var snapshot in await snapshots.ListAsync(loopId, ct))
         {
             var since = snapshot.TakenAt - RewardWindow;
             var rewards = db.Decisions.Where(d => d.LoopId == loopId && d.CreatedAt >= since && d.CreatedAt < snapshot.TakenAt && d.Reward != null);

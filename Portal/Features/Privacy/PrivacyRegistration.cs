@@ -16,7 +16,7 @@ public static class PrivacyRegistration
     public static IHostApplicationBuilder AddPrivacy(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
-        builder.Services.AddSingleton<UserIds>();
+        builder.Services.AddSingleton<UserIds>().AddSecretKey(UserIds.KeyName);
         builder.Services.AddSingleton<OptOutRegistry>();
         builder.Services.AddSingleton<ContextUserIds>();
         builder.Services.AddSingleton<OptOutCheck>();

@@ -12,7 +12,7 @@ public static class PublicPagesRegistration
     public static IHostApplicationBuilder AddPublicPages(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<PublicPagesOptions>(PublicPagesOptions.Section);
-        builder.Services.AddSingleton<DecisionLinkTokens>();
+        builder.Services.AddSingleton<DecisionLinkTokens>().AddSecretKey(DecisionLinkTokens.KeyName);
         builder.Services.AddSingleton<WhyLinks>();
         builder.Services.AddSingleton<Decisions.IDecisionLinks>(services => services.GetRequiredService<WhyLinks>());
         builder.Services.AddSingleton<WhyExplanations>();

@@ -5,13 +5,16 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Loops;
+using Portal.Infrastructure.Cluster;
 
 namespace Portal.Features.Training;
 
 /// <summary>
 /// Joins each decision with its reward once the loop's reward wait time has passed and learns from it, in commit
 /// order, then publishes the new model snapshot. Rank never waits for it. Progress (the last learned decision) is
-/// saved with the model, so a restart neither loses nor repeats training.
+/// saved with the model, so a restart neither loses nor repeats training. Only the node holding the trainer lease trains
+/// (<see cref="TrainerLease"/>): it resumes from the stored models when it takes the lease, stops the moment it loses it,
+/// and its saves are fenced by the lease, so a node that lost it never writes a model.
 /// </summary>
 public sealed class DecisionTrainer(
     LoopDirectory loops,
@@ -22,8 +25,11 @@ public sealed class DecisionTrainer(
     IDbContextFactory<PortalDbContext> dbFactory,
     IOptions<TrainingOptions> options,
     TimeProvider clock,
+    TrainerLease lease,
     ILogger<DecisionTrainer> logger) : BackgroundService
 {
+    private LeaseTerm? trainingUnder;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.Interval, clock);
@@ -31,7 +37,15 @@ public sealed class DecisionTrainer(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                foreach (var loop in loops.All) await TrainLoopAsync(loop, stoppingToken);
+                if (lease.Current is not { } term) continue;
+                try
+                {
+                    await TrainAllAsync(term, stoppingToken);
+                }
+                catch (OperationCanceledException) when (term.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("Training stopped: this node lost the trainer lease");
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -39,21 +53,35 @@ public sealed class DecisionTrainer(
         }
         finally
         {
-            SaveAll(force: true);
+            await SaveAllAsync(CancellationToken.None);
         }
     }
 
-    /// <summary>One training pass over a loop; public so tests and the portal's "train now" can drive it.</summary>
+    /// <summary>One pass over every loop, cancelled the moment the lease is lost.</summary>
+    private async Task TrainAllAsync(LeaseTerm term, CancellationToken stoppingToken)
+    {
+        using var whileHeld = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term.Lost);
+        if (term != trainingUnder)
+        {
+            // A new term: resume from what the last trainer stored, whichever node it was.
+            await models.RefreshAsync(ownLineToo: true, whileHeld.Token);
+            trainingUnder = term;
+        }
+        foreach (var loop in loops.All) await TrainLoopAsync(loop, whileHeld.Token);
+    }
+
+    /// <summary>One training pass over a loop (none on a node without the lease); public so tests and benchmarks can drive it.</summary>
     public async Task<int> TrainLoopAsync(LoopRuntime loop, CancellationToken ct)
     {
+        if (!lease.IsHeld) return 0;
         var learner = models.GetOrLoad(loop.Id, loop.Policy);
         await learner.Gate.WaitAsync(ct);
         try
         {
             var learned = await LearnDueDecisionsAsync(loop, learner, ct);
             if (learned > 0) learner.Slot.Publish(learner.Learner.Snapshot());
-            SaveIfDue(learner, force: false);
-            KeepSnapshotIfDue(learner);
+            await SaveIfDueAsync(learner, force: false, ct);
+            await KeepSnapshotIfDueAsync(learner, ct);
             return learned;
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -104,27 +132,51 @@ public sealed class DecisionTrainer(
         return batch.Select(e => requests.TryGetValue(e.Seq, out var json) ? e with { RequestJson = json } : e).ToList();
     }
 
-    private void KeepSnapshotIfDue(LoopLearner learner)
+    private async Task KeepSnapshotIfDueAsync(LoopLearner learner, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var examples = learner.Learner.ExamplesLearned;
         // An empty model needs no snapshot: rolling back to nothing is a rollback to the start of the log.
         if (examples == 0 || examples == learner.LastSnapshotExamples || now - learner.LastSnapshotAt < options.Value.SnapshotInterval) return;
-        snapshots.Take(learner.LoopId, learner.Learner, learner.LastTrainedSeq, now, options.Value.SnapshotsKept);
+        if (lease.Current is not { } term
+            || !await snapshots.TakeAsync(learner.LoopId, learner.Learner, learner.LastTrainedSeq, now, options.Value.SnapshotsKept, term, ct)) return;
         learner.LastSnapshotAt = now;
         learner.LastSnapshotExamples = examples;
     }
 
-    private void SaveAll(bool force)
+    private async Task SaveAllAsync(CancellationToken ct)
     {
-        foreach (var learner in models.All) SaveIfDue(learner, force);
+        foreach (var learner in models.All)
+        {
+            await learner.Gate.WaitAsync(ct);
+            try
+            {
+                await SaveIfDueAsync(learner, force: true, ct);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogError(error, "The model of loop {Loop} could not be saved at shutdown", learner.LoopId);
+            }
+            finally
+            {
+                learner.Gate.Release();
+            }
+        }
     }
 
-    private void SaveIfDue(LoopLearner learner, bool force)
+    /// <summary>Only under the lease; a save refused because the model was replaced (a reset or rollback) leaves it to be reloaded.</summary>
+    private async Task SaveIfDueAsync(LoopLearner learner, bool force, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (!learner.HasUnsavedChanges || (!force && now - learner.LastSavedAt < options.Value.SaveInterval)) return;
-        store.Save(learner.LoopId, learner.Learner, learner.LastTrainedSeq);
+        if (lease.Current is not { } term) return;
+        var (outcome, row) = await store.SaveAsync(learner.LoopId, learner.Learner, learner.LastTrainedSeq, learner.Generation, term, ct);
+        if (outcome == ModelStore.SaveOutcome.Saved)
+        {
+            learner.StoredVersion = row.Version;
+            learner.Generation = row.Generation;
+        }
+        else logger.LogInformation("The model of loop {Loop} was not saved: {Outcome}", learner.LoopId, outcome);
         learner.HasUnsavedChanges = false;
         learner.LastSavedAt = now;
     }

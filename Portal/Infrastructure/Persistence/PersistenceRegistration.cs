@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Security.KeyRing;
@@ -13,7 +14,7 @@ public static class PersistenceRegistration
     /// SQLite in the data folder (or a PostgreSQL server: <c>Portal:Database</c>), one short-lived context per operation,
     /// migrations applied at start; the secret keys
     /// (audit chain, signed links) and ASP.NET's data-protection keys (cookies, antiforgery; see
-    /// <see cref="KeyRingRegistration"/>) live in the data folder too, so sign-ins and links survive a restart and move with the data.
+    /// <see cref="KeyRingRegistration"/>) live in the database too, so sign-ins and links survive a restart and work on every node.
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
@@ -30,9 +31,9 @@ public static class PersistenceRegistration
         // Identity's stores take a scoped context.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<SecretKeys>();
-        builder.AddKeyRing();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.AddKeyRing();
+        builder.AddCluster();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }

@@ -4,13 +4,16 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Data;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Security.KeyRing;
 using Portal.Tests.TestInfrastructure;
 
@@ -50,7 +53,7 @@ public sealed class KeyRingTests : IDisposable
     }
 
     [Fact]
-    public async Task The_key_files_hold_the_master_key_encrypted_and_a_login_survives_a_restart()
+    public async Task The_stored_keys_hold_the_master_key_and_the_secret_keys_encrypted_and_a_login_survives_a_restart()
     {
         var data = Path.Combine(folder, "data");
         string cookies;
@@ -59,19 +62,48 @@ public sealed class KeyRingTests : IDisposable
             cookies = await LoginCookiesAsync(first.CreateClient(NoCookies()));
         }
 
-        var keyFiles = Directory.GetFiles(Path.Combine(data, "keys", "data-protection"), "key-*.xml");
         using var second = new EncryptedKeyRing(data, certificatePath);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/loops");
         request.Headers.Add("Cookie", cookies);
         using var page = await second.CreateClient(NoCookies()).SendAsync(request);
 
-        var key = Assert.Single(keyFiles);
-        var xml = await File.ReadAllTextAsync(key);
-        Assert.Contains("<EncryptedData", xml);
-        Assert.Contains("<X509Certificate>", xml);
-        Assert.DoesNotContain("<value>", xml);
+        await using var db = await second.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var key = Assert.Single(await db.DataProtectionKeys.ToListAsync());
+        Assert.Contains("<EncryptedData", key.Xml);
+        Assert.Contains("<X509Certificate>", key.Xml);
+        Assert.DoesNotContain("<value>", key.Xml);
+        var secrets = await db.SecretKeys.ToListAsync();
+        Assert.NotEmpty(secrets);
+        Assert.All(secrets, s => Assert.True(s.Wrapped && s.Value.Length > SecretKeys.KeyBytes, s.Name));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal(keyFiles, Directory.GetFiles(Path.Combine(data, "keys", "data-protection"), "key-*.xml"));
+    }
+
+    [Fact]
+    public async Task Key_files_of_an_older_data_folder_are_moved_into_the_database_and_their_links_and_logins_keep_working()
+    {
+        var data = Path.Combine(folder, "data-files");
+        var keys = Path.Combine(data, "keys");
+        Directory.CreateDirectory(keys);
+        var linkKey = RandomNumberGenerator.GetBytes(SecretKeys.KeyBytes);
+        await File.WriteAllBytesAsync(Path.Combine(keys, DecisionLinkTokens.KeyName + ".key"), linkKey);
+        var token = new DecisionLinkTokens(new SecretKeys(new FixedKey(linkKey)), TimeProvider.System).Create("demo", "order-7", DateTimeOffset.UtcNow.AddDays(1));
+
+        using var portal = new FilesFolder(data);
+        portal.CreateClient().Dispose();
+
+        Assert.Equal(new DecisionLinkTokens.DecisionRef("demo", "order-7"), portal.Services.GetRequiredService<DecisionLinkTokens>().Read(token));
+        Assert.False(Directory.Exists(keys));
+        Assert.True(File.Exists(Path.Combine(data, "keys.imported", DecisionLinkTokens.KeyName + ".key")));
+    }
+
+    private sealed class FilesFolder(string dataDirectory) : PortalAppFactory
+    {
+        public override string DataDirectory => dataDirectory;
+    }
+
+    private sealed class FixedKey(byte[] key) : ISecretKeySource
+    {
+        public byte[] LoadOrCreate(string name) => key;
     }
 
     [Fact]

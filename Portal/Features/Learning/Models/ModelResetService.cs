@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Learning.Models;
@@ -9,8 +10,9 @@ namespace Portal.Features.Learning.Models;
 /// The only ways a loop's learning is thrown away: an explicit reset (policy <see cref="PortalPolicies.ManageLoops"/>, or
 /// the loop's own key), whose new empty model starts after the last logged decision, so nothing logged before it is
 /// learned again; and a rollback to a snapshot (<see cref="PortalPolicies.Oversee"/>), after which the trainer re-learns
-/// the log from the snapshot on. The audit entry commits together with the new model file, and only then does Rank see
-/// the model.
+/// the log from the snapshot on. The new model is stored in the audit entry's transaction, and only then does Rank see
+/// it. Any node may do it: the stored model gets a new generation, so the trainer (wherever it runs) cannot save its
+/// older model over it and loads the new one (<see cref="ModelFollower"/>); the other nodes load it within a poll.
 /// </summary>
 public sealed class ModelResetService(
     ModelRegistry models,
@@ -19,6 +21,7 @@ public sealed class ModelResetService(
     IDbContextFactory<PortalDbContext> dbFactory,
     ServingChanges changes,
     ActorAuthorization authorization,
+    TrainerLease lease,
     TimeProvider clock)
 {
     public async Task ResetAsync(string loopId, LearnerPolicy policy, Actor actor, CancellationToken ct)
@@ -41,7 +44,7 @@ public sealed class ModelResetService(
     public async Task<bool> RollBackAsync(string loopId, LearnerPolicy policy, string? snapshotId, string reason, Actor actor, CancellationToken ct)
     {
         await authorization.DemandAsync(actor, PortalPolicies.Oversee, loopId);
-        var target = snapshotId is null ? new ModelStore.Stored(new OnlineLearner(policy), 0) : snapshots.Load(loopId, snapshotId);
+        var target = snapshotId is null ? new ModelStore.Stored(new OnlineLearner(policy), 0) : await snapshots.LoadAsync(loopId, snapshotId, ct);
         if (target is null) return false;
         await UnderGateAsync(loopId, policy, learner => RollBackUnderGateAsync(learner, target, snapshotId, reason, actor, ct), ct);
         return true;
@@ -50,7 +53,8 @@ public sealed class ModelResetService(
     /// <summary>
     /// Makes the model forget every decision from <paramref name="firstSeq"/> on, if it has learned any: back to the
     /// newest snapshot from before it (or an empty model), to be re-learned without what is quarantined. Decided under
-    /// the trainer's gate, so a training pass cannot slip in between. Returns what it rolled back to, or null.
+    /// the trainer's gate, so a training pass cannot slip in between. Returns what it rolled back to, or null. A node that
+    /// does not train cannot know what the trainer learned since its last save, so there the rollback is always made.
     /// </summary>
     public async Task<string?> ForgetFromAsync(string loopId, LearnerPolicy policy, long firstSeq, string reason, Actor actor, CancellationToken ct)
     {
@@ -58,9 +62,9 @@ public sealed class ModelResetService(
         string? rolledBackTo = null;
         await UnderGateAsync(loopId, policy, async learner =>
         {
-            if (learner.LastTrainedSeq < firstSeq) return;
-            var snapshot = snapshots.LatestUpTo(loopId, firstSeq - 1);
-            var target = (snapshot is null ? null : snapshots.Load(loopId, snapshot.Id)) ?? new ModelStore.Stored(new OnlineLearner(policy), 0);
+            if (lease.IsHeld && learner.LastTrainedSeq < firstSeq) return;
+            var snapshot = await snapshots.LatestUpToAsync(loopId, firstSeq - 1, ct);
+            var target = (snapshot is null ? null : await snapshots.LoadAsync(loopId, snapshot.Id, ct)) ?? new ModelStore.Stored(new OnlineLearner(policy), 0);
             var id = snapshot is null ? null : snapshot.Id;
             await RollBackUnderGateAsync(learner, target, id, reason, actor, ct);
             rolledBackTo = id ?? EmptyModel;
@@ -78,33 +82,28 @@ public sealed class ModelResetService(
             Reason: reason))), actor, ct);
 
     /// <summary>
-    /// Replaces the loop's model (under its gate): the new model file is written while the audit entry's transaction is
-    /// open, and Rank sees the model only after the entry committed. If the entry does not commit, the file gets back
-    /// the model Rank still serves.
+    /// Replaces the loop's model (under its gate): the new model is stored in the audit entry's transaction, and Rank sees
+    /// it only after the entry committed. If the entry does not commit, nothing changed.
     /// </summary>
     private async Task ReplaceAsync(LoopLearner learner, Func<PortalDbContext, Task<(ModelStore.Stored Model, AuditRecord Record)>> prepare,
         Actor actor, CancellationToken ct)
     {
         ModelStore.Stored? replacement = null;
-        try
+        BanditModel? published = null;
+        ModelStore.Saved row = default;
+        await changes.ApplyAsync(actor, async db =>
         {
-            await changes.ApplyAsync(actor, async db =>
-            {
-                var (model, record) = await prepare(db);
-                store.Save(learner.LoopId, model.Learner, model.LastTrainedSeq);
-                replacement = model;
-                return AuditedChange<bool>.Made(true, record);
-            }, _ =>
-            {
-                Publish(learner, replacement!.Learner, replacement.LastTrainedSeq);
-                return Task.CompletedTask;
-            }, ct);
-        }
-        catch when (replacement is not null)
+            var (model, record) = await prepare(db);
+            // Numbered before it is stored, so every node that loads it serves it under the same version.
+            published = model.Learner.Snapshot();
+            row = await store.ReplaceAsync(db, learner.LoopId, model.Learner, model.LastTrainedSeq, ct);
+            replacement = model;
+            return AuditedChange<bool>.Made(true, record);
+        }, _ =>
         {
-            store.Save(learner.LoopId, learner.Learner, learner.LastTrainedSeq);
-            throw;
-        }
+            Publish(learner, replacement!, published!, row);
+            return Task.CompletedTask;
+        }, ct);
     }
 
     /// <summary>
@@ -115,10 +114,13 @@ public sealed class ModelResetService(
         UnderGateAsync(loopId, policy, async learner =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var lastSeq = await LastSeqAsync(db, loopId, learner, ct);
-            var fresh = new OnlineLearner(policy);
-            store.Save(loopId, fresh, lastSeq);
-            Publish(learner, fresh, lastSeq);
+            var fresh = new ModelStore.Stored(new OnlineLearner(policy), lastSeq);
+            var published = fresh.Learner.Snapshot();
+            var row = await store.ReplaceAsync(db, loopId, fresh.Learner, lastSeq, ct);
+            await transaction.CommitAsync(ct);
+            Publish(learner, fresh, published, row);
         }, ct);
 
     /// <summary>How many examples the loop's current model has learned from.</summary>
@@ -142,12 +144,14 @@ public sealed class ModelResetService(
     private static async Task<long> LastSeqAsync(PortalDbContext db, string loopId, LoopLearner learner, CancellationToken ct) =>
         await db.Decisions.Where(d => d.LoopId == loopId).MaxAsync(d => (long?)d.Seq, ct) ?? learner.LastTrainedSeq;
 
-    private void Publish(LoopLearner learner, OnlineLearner fresh, long lastSeq)
+    private void Publish(LoopLearner learner, ModelStore.Stored replacement, BanditModel published, ModelStore.Saved row)
     {
-        learner.Learner = fresh;
-        learner.LastTrainedSeq = lastSeq;
+        learner.Learner = replacement.Learner;
+        learner.LastTrainedSeq = replacement.LastTrainedSeq;
+        learner.StoredVersion = row.Version;
+        learner.Generation = row.Generation;
         learner.HasUnsavedChanges = false;
         learner.LastSavedAt = clock.GetUtcNow();
-        learner.Slot.Publish(fresh.Snapshot());
+        learner.Slot.Publish(published);
     }
 }

@@ -1,59 +1,73 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-using Portal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Infrastructure.Cluster;
 
 namespace Portal.Features.Learning.Models;
 
 /// <summary>
-/// Earlier states of each loop's model, kept on disk (<c>models/snapshots/{loop}/</c>) so that learning can be rolled
-/// back to before a bad window. A file's name says when it was taken, up to which decision it had learned and from how
-/// many examples, so the list needs no model loaded. The oldest beyond the kept count are deleted.
+/// Earlier states of each loop's model, kept in the database (<c>StoredModelSnapshots</c>) so that learning can be rolled
+/// back to before a bad window from any node. A snapshot's id says when it was taken, up to which decision it had learned
+/// and from how many examples. The oldest beyond the kept count are deleted.
 /// </summary>
-public sealed partial class ModelSnapshots(IOptions<StorageOptions> storage)
+public sealed class ModelSnapshots(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     public sealed record Snapshot(string Id, DateTimeOffset TakenAt, long LastTrainedSeq, long ExamplesLearned);
 
-    [GeneratedRegex("^(?<at>[0-9]{1,19})-(?<seq>[0-9]{1,19})-(?<examples>[0-9]{1,19})$")]
-    private static partial Regex IdPattern();
-
     /// <summary>Newest first.</summary>
-    public IReadOnlyList<Snapshot> List(string loopId)
+    public async Task<IReadOnlyList<Snapshot>> ListAsync(string loopId, CancellationToken ct)
     {
-        var folder = FolderOf(loopId);
-        if (!Directory.Exists(folder)) return [];
-        return Directory.EnumerateFiles(folder, "*.model")
-            .Select(path => Parse(Path.GetFileNameWithoutExtension(path)))
-            .OfType<Snapshot>()
-            .OrderByDescending(s => s.LastTrainedSeq).ThenByDescending(s => s.TakenAt)
-            .ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ListAsync(db, loopId, ct);
     }
 
     /// <summary>The newest snapshot that had learned nothing after <paramref name="seq"/>, or null.</summary>
-    public Snapshot? LatestUpTo(string loopId, long seq) => List(loopId).FirstOrDefault(s => s.LastTrainedSeq <= seq);
+    public async Task<Snapshot?> LatestUpToAsync(string loopId, long seq, CancellationToken ct) =>
+        (await ListAsync(loopId, ct)).FirstOrDefault(s => s.LastTrainedSeq <= seq);
 
-    public void Take(string loopId, OnlineLearner learner, long lastTrainedSeq, DateTimeOffset at, int keep)
+    /// <summary>
+    /// Keeps the learner as a snapshot and deletes the oldest beyond <paramref name="keep"/>. With <paramref name="term"/>
+    /// (the trainer) nothing is written unless the node still holds the lease. False when it was not kept.
+    /// </summary>
+    public async Task<bool> TakeAsync(string loopId, OnlineLearner learner, long lastTrainedSeq, DateTimeOffset at, int keep, LeaseTerm? term,
+        CancellationToken ct)
     {
-        var folder = FolderOf(loopId);
-        Directory.CreateDirectory(folder);
-        var id = string.Create(CultureInfo.InvariantCulture, $"{at.ToUnixTimeMilliseconds()}-{lastTrainedSeq}-{learner.ExamplesLearned}");
-        ModelStore.SaveTo(Path.Combine(folder, id + ".model"), learner, lastTrainedSeq);
-        foreach (var old in List(loopId).Skip(keep)) File.Delete(Path.Combine(folder, old.Id + ".model"));
+        var id = IdOf(at, lastTrainedSeq, learner.ExamplesLearned);
+        var data = ModelBytes.Write(learner);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (term is not null && !await LeaseTable.FenceAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), TrainerLease.Name, term,
+                clock.GetUtcNow(), ct)) return false;
+        if (!await db.StoredModelSnapshots.AnyAsync(s => s.LoopId == loopId && s.Id == id, ct))
+            db.StoredModelSnapshots.Add(new StoredModelSnapshot
+            {
+                LoopId = loopId, Id = id, TakenAt = at, LastTrainedSeq = lastTrainedSeq, ExamplesLearned = learner.ExamplesLearned, Data = data,
+            });
+        await db.SaveChangesAsync(ct);
+        var old = (await ListAsync(db, loopId, ct)).Skip(keep).Select(s => s.Id).ToList();
+        if (old.Count > 0) await db.StoredModelSnapshots.Where(s => s.LoopId == loopId && old.Contains(s.Id)).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
-    /// <summary>The snapshot's learner, or null for an unknown (or malformed: never a path) id.</summary>
-    public ModelStore.Stored? Load(string loopId, string id) =>
-        Parse(id) is null ? null : ModelStore.LoadFrom(Path.Combine(FolderOf(loopId), id + ".model"));
-
-    private static Snapshot? Parse(string id)
+    /// <summary>The snapshot's learner, or null for an unknown id.</summary>
+    public async Task<ModelStore.Stored?> LoadAsync(string loopId, string id, CancellationToken ct)
     {
-        var match = IdPattern().Match(id);
-        if (!match.Success || !long.TryParse(match.Groups["at"].Value, CultureInfo.InvariantCulture, out var at)
-            || !long.TryParse(match.Groups["seq"].Value, CultureInfo.InvariantCulture, out var seq)
-            || !long.TryParse(match.Groups["examples"].Value, CultureInfo.InvariantCulture, out var examples)) return null;
-        return new Snapshot(id, DateTimeOffset.FromUnixTimeMilliseconds(at), seq, examples);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.StoredModelSnapshots.AsNoTracking().Where(s => s.LoopId == loopId && s.Id == id)
+            .Select(s => new { s.Data, s.LastTrainedSeq }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new ModelStore.Stored(ModelBytes.Read(row.Data), row.LastTrainedSeq);
     }
 
-    // Loop ids are validated at creation (lower-case letters, digits and '-'), so they are safe as folder names.
-    private string FolderOf(string loopId) => Path.Combine(storage.Value.ModelDirectory, "snapshots", loopId);
+    internal static string IdOf(DateTimeOffset at, long lastTrainedSeq, long examplesLearned) =>
+        string.Create(CultureInfo.InvariantCulture, $"{at.ToUnixTimeMilliseconds()}-{lastTrainedSeq}-{examplesLearned}");
+
+    private static async Task<List<Snapshot>> ListAsync(PortalDbContext db, string loopId, CancellationToken ct)
+    {
+        var rows = await db.StoredModelSnapshots.AsNoTracking().Where(s => s.LoopId == loopId)
+            .Select(s => new Snapshot(s.Id, s.TakenAt, s.LastTrainedSeq, s.ExamplesLearned)).ToListAsync(ct);
+        return rows.OrderByDescending(s => s.LastTrainedSeq).ThenByDescending(s => s.TakenAt).ToList();
+    }
 }

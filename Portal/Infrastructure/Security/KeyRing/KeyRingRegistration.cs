@@ -1,25 +1,30 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Infrastructure.Configuration;
-using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.Security.KeyRing;
 
 public static class KeyRingRegistration
 {
     /// <summary>
-    /// ASP.NET's data-protection keys (login cookies, antiforgery) in the data folder (<c>keys/data-protection</c>), so
-    /// sign-ins survive a restart and move with the data; encrypted with a certificate when <see cref="KeyRingOptions"/>
-    /// names one.
+    /// ASP.NET's data-protection keys (login cookies, antiforgery) and Portal's secret keys (signed links, audit chain,
+    /// user-id hashing) in the database, so sign-ins and links survive a restart and work on every node; encrypted with a
+    /// certificate when <see cref="KeyRingOptions"/> names one. Key files of an older data folder are moved in at the first
+    /// start (register after the migrator).
     /// </summary>
     public static IHostApplicationBuilder AddKeyRing(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.Section);
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Portal");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeyDirectory(storage.Value)), logs));
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<PortalDbContext>>((keys, dbFactory) =>
+            keys.XmlRepository = new DatabaseXmlRepository(dbFactory));
+        builder.Services.AddSingleton<DatabaseSecretKeySource>();
+        builder.Services.AddSingleton<ISecretKeySource>(services => services.GetRequiredService<DatabaseSecretKeySource>());
+        builder.Services.AddSingleton<SecretKeys>();
+        builder.Services.AddHostedService<KeyFileImport>();
+        builder.Services.AddHostedService<SecretKeyPreload>();
 
         // The certificate is needed here: the framework's decryption takes it only at registration. Settings that do not
         // validate are left for the start-up validation, which stops the start with a message naming the setting.
@@ -30,6 +35,4 @@ public static class KeyRingRegistration
             builder.Services.AddHostedService<UnencryptedKeyRingWarning>();
         return builder;
     }
-
-    public static string KeyDirectory(StorageOptions storage) => Path.Combine(storage.FullDataDirectory, "keys", "data-protection");
 }
