@@ -54,6 +54,7 @@ public class PortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<ReviewJudgement> ReviewJudgements => Set<ReviewJudgement>();
     public DbSet<ComprehensionAnswer> ComprehensionAnswers => Set<ComprehensionAnswer>();
     public DbSet<ComprehensionSegment> ComprehensionSegments => Set<ComprehensionSegment>();
+    public DbSet<SharedStateVersion> SharedStateVersions => Set<SharedStateVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2202,6 +2202,28 @@ namespace Portal.Data.Postgres.Migrations
                     b.ToTable("segmentstats", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.SharedStateVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sharedstateversions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.TicketComment", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Configurations;
+
+public sealed class SharedStateVersionConfiguration : IEntityTypeConfiguration<SharedStateVersion>
+{
+    public void Configure(EntityTypeBuilder<SharedStateVersion> version)
+    {
+        version.ToTable("SharedStateVersions");
+        version.HasKey(v => v.Id);
+        version.Property(v => v.Id).ValueGeneratedNever();
+        // The one row exists from the start, so that a change only ever updates it (a row lock, never a racing insert).
+        version.HasData(new SharedStateVersion { Id = SharedStateVersion.SingleRowId, Version = 0 });
+    }
+}
