@@ -1,0 +1,22 @@
+using Portal.Infrastructure.Configuration;
+
+namespace Portal.Infrastructure.Cluster;
+
+public static class ClusterRegistration
+{
+    /// <summary>
+    /// Redis for several nodes (<c>Portal:Redis</c>): the connection (made at start), the announcement of shared-state
+    /// changes, and, when configured, the sync that applies other nodes' changes. Without a configuration nothing runs.
+    /// </summary>
+    public static IHostApplicationBuilder AddCluster(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<RedisOptions>(RedisOptions.Section);
+        builder.Services.AddSingleton<RedisConnection>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RedisConnection>());
+        builder.Services.AddSingleton<SharedStateChanges>();
+        builder.Services.AddSingleton<SharedStateSync>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetSection(RedisOptions.Section)[nameof(RedisOptions.Configuration)]))
+            builder.Services.AddHostedService(services => services.GetRequiredService<SharedStateSync>());
+        return builder;
+    }
+}
