@@ -6,7 +6,7 @@ public static class ClusterRegistration
 {
     /// <summary>
     /// Redis for several nodes (<c>Portal:Redis</c>): the connection (made at start), the announcement of shared-state
-    /// changes, and, when configured, the sync that applies other nodes' changes. Without a configuration nothing runs.
+    /// changes, and the sync that applies other nodes' changes. Without a configuration none of them does anything.
     /// </summary>
     public static IHostApplicationBuilder AddCluster(this IHostApplicationBuilder builder)
     {
@@ -15,8 +15,7 @@ public static class ClusterRegistration
         builder.Services.AddHostedService(services => services.GetRequiredService<RedisConnection>());
         builder.Services.AddSingleton<SharedStateChanges>();
         builder.Services.AddSingleton<SharedStateSync>();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetSection(RedisOptions.Section)[nameof(RedisOptions.Configuration)]))
-            builder.Services.AddHostedService(services => services.GetRequiredService<SharedStateSync>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<SharedStateSync>());
         return builder;
     }
 }

@@ -28,6 +28,7 @@ public sealed class SharedStateSync(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!redis.Enabled) return;
         await SubscribeAsync();
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,0 +1,37 @@
+namespace Portal.Tests.TestInfrastructure;
+
+/// <summary>
+/// Two Portal nodes on one PostgreSQL database and one Redis, as behind a load balancer: A starts first (it applies the
+/// migrations and creates the demo loop), then B. Settings apply to both; <c>bSettings</c> only to B.
+/// </summary>
+public class TwoNodes : IDisposable
+{
+    private readonly string connectionString = PostgresCluster.Shared.CreateDatabase();
+
+    public TwoNodes() : this(new Dictionary<string, string?>(), new Dictionary<string, string?>())
+    {
+    }
+
+    protected TwoNodes(IDictionary<string, string?> settings, IDictionary<string, string?> bSettings)
+    {
+        var prefix = RedisServer.NewPrefix();
+        A = new ClusterNodeFactory(connectionString, prefix, settings);
+        _ = A.Services;
+        var forB = new Dictionary<string, string?>(settings);
+        foreach (var (key, value) in bSettings) forB[key] = value;
+        B = new ClusterNodeFactory(connectionString, prefix, forB);
+        _ = B.Services;
+    }
+
+    public ClusterNodeFactory A { get; }
+
+    public ClusterNodeFactory B { get; }
+
+    public void Dispose()
+    {
+        B.Dispose();
+        A.Dispose();
+        PostgresCluster.Shared.DropDatabase(connectionString);
+        GC.SuppressFinalize(this);
+    }
+}
