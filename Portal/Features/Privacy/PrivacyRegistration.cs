@@ -30,7 +30,7 @@ public static class PrivacyRegistration
         builder.Services.AddAuthentication().AddLoopKeyOrToken();
         // Only posts count: reading the page is free; a script cannot flip someone's choice back and forth in bulk.
         builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(OptOutPage.RateLimitPolicy, http =>
-            PublicFormRateLimiting.PostsPerAddress(http, http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value.OptOutPostsPerMinute)));
+            PublicFormRateLimiting.PostsPerAddress(http, OptOutPage.RateLimitPolicy, http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value.OptOutPostsPerMinute)));
         return builder;
     }
 

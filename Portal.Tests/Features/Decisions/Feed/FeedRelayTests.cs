@@ -36,5 +36,4 @@ public sealed class FeedRelayTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.Equal(HttpStatusCode.NoContent, reward.StatusCode);
         await Eventually.TrueAsync(() => page.Take().Single(row => row.EventId == shown.EventId).Reward == 0.75, seconds: 10);
     }
-
 }
