@@ -4,7 +4,7 @@ namespace Portal.Tests.TestInfrastructure;
 /// One Portal node of a cluster in this process: PostgreSQL database and Redis shared with the other nodes (by
 /// connection string and key prefix), a data folder of its own. <see cref="TwoNodes"/> starts a pair.
 /// </summary>
-public sealed class ClusterNodeFactory(string connectionString, string redisPrefix, IDictionary<string, string?> settings) : PortalAppFactory
+public sealed class ClusterNodeFactory(string connectionString, string redis, string redisPrefix, IDictionary<string, string?> settings) : PortalAppFactory
 {
     protected override IDictionary<string, string?> ExtraSettings
     {
@@ -14,7 +14,7 @@ public sealed class ClusterNodeFactory(string connectionString, string redisPref
             {
                 ["Portal:Database:Provider"] = "Postgres",
                 ["Portal:Database:ConnectionString"] = connectionString,
-                ["Portal:Redis:Configuration"] = RedisServer.Shared.Configuration,
+                ["Portal:Redis:Configuration"] = redis,
                 ["Portal:Redis:Prefix"] = redisPrefix,
             };
             return all;

@@ -2,7 +2,8 @@ namespace Portal.Tests.TestInfrastructure;
 
 /// <summary>
 /// Two Portal nodes on one PostgreSQL database and one Redis, as behind a load balancer: A starts first (it applies the
-/// migrations and creates the demo loop), then B. Settings apply to both; <c>bSettings</c> only to B.
+/// migrations and creates the demo loop), then B. Settings apply to both; <c>bSettings</c> only to B. A fixture that
+/// takes Redis away passes a server of its own.
 /// </summary>
 public class TwoNodes : IDisposable
 {
@@ -12,16 +13,20 @@ public class TwoNodes : IDisposable
     {
     }
 
-    protected TwoNodes(IDictionary<string, string?> settings, IDictionary<string, string?> bSettings)
+    protected TwoNodes(IDictionary<string, string?> settings, IDictionary<string, string?> bSettings, RedisServer? redis = null)
     {
+        Redis = redis ?? RedisServer.Shared;
         var prefix = RedisServer.NewPrefix();
-        A = new ClusterNodeFactory(connectionString, prefix, settings);
+        A = new ClusterNodeFactory(connectionString, Redis.Configuration, prefix, settings);
         _ = A.Services;
         var forB = new Dictionary<string, string?>(settings);
         foreach (var (key, value) in bSettings) forB[key] = value;
-        B = new ClusterNodeFactory(connectionString, prefix, forB);
+        B = new ClusterNodeFactory(connectionString, Redis.Configuration, prefix, forB);
         _ = B.Services;
     }
+
+    /// <summary>The Redis both nodes use: the test run's, or one of the fixture's own (for a test that stops it).</summary>
+    public RedisServer Redis { get; }
 
     public ClusterNodeFactory A { get; }
 
