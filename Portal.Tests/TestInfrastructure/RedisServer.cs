@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Portal.Tests.TestInfrastructure;
 
@@ -37,7 +34,7 @@ public sealed class RedisServer
     private string Start()
     {
         folder = Directory.CreateTempSubdirectory("portal-redis-").FullName;
-        port = FreePort();
+        port = BenchScripts.FreePort();
         var own = folder;
         var started = Run(["start", own, port.ToString(CultureInfo.InvariantCulture)]).Trim();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -55,33 +52,5 @@ public sealed class RedisServer
         return started;
     }
 
-    private static string Run(string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "bench", "redis.sh"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"bench/redis.sh {string.Join(' ', arguments)} failed ({process.ExitCode}): {errors.Result}");
-        return output.Result;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("The repository root (Portal.sln) was not found above " + AppContext.BaseDirectory);
-    }
+    private static string Run(string[] arguments) => BenchScripts.Run("redis.sh", arguments);
 }
