@@ -11,7 +11,9 @@ public sealed class SharedStateVersionConfiguration : IEntityTypeConfiguration<S
         version.ToTable("SharedStateVersions");
         version.HasKey(v => v.Id);
         version.Property(v => v.Id).ValueGeneratedNever();
-        // The one row exists from the start, so that a change only ever updates it (a row lock, never a racing insert).
-        version.HasData(new SharedStateVersion { Id = SharedStateVersion.SingleRowId, Version = 0 });
+        // The rows exist from the start, so that a change only ever updates one (a row lock, never a racing insert).
+        version.HasData(
+            new SharedStateVersion { Id = SharedStateVersion.ServingId, Version = 0 },
+            new SharedStateVersion { Id = SharedStateVersion.OptOutsId, Version = 0 });
     }
 }

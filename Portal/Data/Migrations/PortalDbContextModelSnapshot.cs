@@ -1817,6 +1817,11 @@ namespace Portal.Data.Migrations
                         {
                             Id = 1,
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 0L
                         });
                 });
 

@@ -2221,6 +2221,11 @@ namespace Portal.Data.Postgres.Migrations
                         {
                             Id = 1,
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 0L
                         });
                 });
 

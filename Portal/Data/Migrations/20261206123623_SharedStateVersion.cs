@@ -2,6 +2,8 @@
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Portal.Data.Migrations
 {
     /// <inheritdoc />
@@ -25,7 +27,11 @@ namespace Portal.Data.Migrations
             migrationBuilder.InsertData(
                 table: "SharedStateVersions",
                 columns: new[] { "Id", "Version" },
-                values: new object[] { 1, 0L });
+                values: new object[,]
+                {
+                    { 1, 0L },
+                    { 2, 0L }
+                });
         }
 
         /// <inheritdoc />

@@ -5,38 +5,47 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Portal.Data;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Portal.Data.Postgres;
 
 #nullable disable
 
-namespace Portal.Data.Migrations
+namespace Portal.Data.Postgres.Migrations
 {
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206114538_SharedStateVersion")]
+    [DbContext(typeof(PostgresPortalDbContext))]
+    [Migration("20261206123837_SharedStateVersion")]
     partial class SharedStateVersion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("concurrencystamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalizedname");
 
                     b.HasKey("Id");
 
@@ -44,184 +53,223 @@ namespace Portal.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("RoleNameIndex");
 
-                    b.ToTable("AspNetRoles", (string)null);
+                    b.ToTable("aspnetroles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("claimtype");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("claimvalue");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("roleid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetRoleClaims", (string)null);
+                    b.ToTable("aspnetroleclaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("claimtype");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("claimvalue");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("userid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserClaims", (string)null);
+                    b.ToTable("aspnetuserclaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("loginprovider");
 
                     b.Property<string>("ProviderKey")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("providerkey");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("providerdisplayname");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("userid");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserLogins", (string)null);
+                    b.ToTable("aspnetuserlogins", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
                 {
                     b.Property<byte[]>("CredentialId")
                         .HasMaxLength(1024)
-                        .HasColumnType("BLOB");
+                        .HasColumnType("bytea")
+                        .HasColumnName("credentialid");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("userid");
 
                     b.HasKey("CredentialId");
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("AspNetUserPasskeys", (string)null);
+                    b.ToTable("aspnetuserpasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("userid");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("roleid");
 
                     b.HasKey("UserId", "RoleId");
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("AspNetUserRoles", (string)null);
+                    b.ToTable("aspnetuserroles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("userid");
 
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("loginprovider");
 
                     b.Property<string>("Name")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
-                    b.ToTable("AspNetUserTokens", (string)null);
+                    b.ToTable("aspnetusertokens", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("accessfailedcount");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("concurrencystamp");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("emailconfirmed");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("lockoutenabled");
 
                     b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("lockoutend");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalizedemail");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalizedusername");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("passwordhash");
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("phonenumber");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("phonenumberconfirmed");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("securitystamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("twofactorenabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("username");
 
                     b.HasKey("Id");
 
@@ -232,95 +280,118 @@ namespace Portal.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("aspnetusers", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ActionFreeze", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActionId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actionid");
 
                     b.Property<long?>("ExpiresAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("expiresat");
 
                     b.Property<long>("FrozenAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("frozenat");
 
                     b.Property<string>("FrozenById")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("frozenbyid");
 
                     b.Property<string>("FrozenByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("frozenbyname");
 
                     b.Property<string>("LiftReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("liftreason");
 
                     b.Property<long?>("LiftedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("liftedat");
 
                     b.Property<string>("LiftedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("liftedbyname");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "LiftedAt");
 
-                    b.ToTable("ActionFreezes", (string)null);
+                    b.ToTable("actionfreezes", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ApiToken", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastusedat");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("revokedat");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tokenhash");
 
                     b.Property<string>("TokenHint")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("tokenhint");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("userid");
 
                     b.HasKey("Id");
 
@@ -329,66 +400,81 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("ApiTokens", (string)null);
+                    b.ToTable("apitokens", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq")
                         .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
 
                     b.Property<string>("ActorId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actorid");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actorname");
 
                     b.Property<string>("After")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("after");
 
                     b.Property<long>("At")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("at");
 
                     b.Property<string>("Before")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("before");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
 
                     b.Property<string>("LoopId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previoushash");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
 
                     b.Property<string>("TargetId")
                         .IsRequired()
                         .HasMaxLength(600)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("targetid");
 
                     b.Property<string>("TargetType")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("targettype");
 
                     b.HasKey("Seq");
 
@@ -400,40 +486,50 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("TargetType", "TargetId");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("auditentries", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ComprehensionAnswer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("AnsweredAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("answeredat");
 
                     b.Property<bool>("Clear")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("clear");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
 
                     b.Property<long>("DecidedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("decidedat");
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("eventid");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("UserHash")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("userhash");
 
                     b.HasKey("Id");
 
@@ -446,151 +542,188 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("UserHash", "LoopId");
 
-                    b.ToTable("ComprehensionAnswers", (string)null);
+                    b.ToTable("comprehensionanswers", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ComprehensionSegment", b =>
                 {
                     b.Property<long>("AnswerId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("answerid");
 
                     b.Property<string>("Feature")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("feature");
 
                     b.Property<string>("Value")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value");
 
                     b.HasKey("AnswerId", "Feature", "Value");
 
                     b.HasIndex("Feature", "AnswerId");
 
-                    b.ToTable("ComprehensionSegments", (string)null);
+                    b.ToTable("comprehensionsegments", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.DataHandlingStatement", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<long>("PublishedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("publishedat");
 
                     b.Property<string>("PublishedById")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("publishedbyid");
 
                     b.Property<string>("PublishedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("publishedbyname");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "Version")
                         .IsUnique();
 
-                    b.ToTable("DataHandlingStatements", (string)null);
+                    b.ToTable("datahandlingstatements", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Decision", b =>
                 {
                     b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq")
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
                     b.Property<long?>("ActivatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("activatedat");
 
                     b.Property<string>("BaselineActionId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("baselineactionid");
 
                     b.Property<string>("ChosenActionId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("chosenactionid");
 
                     b.Property<double>("ChosenProbability")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("chosenprobability");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<bool>("DeferActivation")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("deferactivation");
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("eventid");
 
                     b.Property<string>("ExplanationJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("explanationjson");
 
                     b.Property<bool>("Explored")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("explored");
 
                     b.Property<byte[]>("LearnerFeatures")
-                        .HasColumnType("BLOB");
+                        .HasColumnType("bytea")
+                        .HasColumnName("learnerfeatures");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
 
                     b.Property<long>("ModelVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("modelversion");
 
                     b.Property<int>("Oversight")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("oversight");
 
                     b.Property<string>("OversightDetail")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("oversightdetail");
 
                     b.Property<string>("RankingJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("rankingjson");
 
                     b.Property<string>("RequestJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("requestjson");
 
                     b.Property<double?>("Reward")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("reward");
 
                     b.Property<int>("RewardCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("rewardcount");
 
                     b.Property<string>("RewardSource")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rewardsource");
 
                     b.Property<long?>("RewardedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("rewardedat");
 
                     b.Property<long?>("RuleId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("ruleid");
 
                     b.HasKey("Seq");
 
@@ -601,43 +734,53 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("LoopId", "Seq");
 
-                    b.ToTable("Decisions", (string)null);
+                    b.ToTable("decisions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.DecisionFlag", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("DecisionSeq")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("decisionseq");
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("eventid");
 
                     b.Property<long>("FlaggedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("flaggedat");
 
                     b.Property<string>("FlaggedById")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("flaggedbyid");
 
                     b.Property<string>("FlaggedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("flaggedbyname");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
 
                     b.HasKey("Id");
 
@@ -646,78 +789,97 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("LoopId", "FlaggedAt");
 
-                    b.ToTable("DecisionFlags", (string)null);
+                    b.ToTable("decisionflags", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.EvaluationRun", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Id")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("id");
 
                     b.Property<string>("CandidatesJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("candidatesjson");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("createdbyid");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("createdbyname");
 
                     b.Property<long>("DecisionsRead")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("decisionsread");
 
                     b.Property<string>("FailureField")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("failurefield");
 
                     b.Property<string>("FailureMessage")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failuremessage");
 
                     b.Property<long?>("FinishedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("finishedat");
 
                     b.Property<long>("From")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("from");
 
                     b.Property<int?>("IntervalMinutes")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("intervalminutes");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
 
                     b.Property<bool>("OptimizationDiscovery")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("optimizationdiscovery");
 
                     b.Property<double>("Progress")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("progress");
 
                     b.Property<string>("ResultJson")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("resultjson");
 
                     b.Property<long?>("StartedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("startedat");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
 
                     b.Property<long>("To")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("to");
 
                     b.HasKey("LoopId", "Id");
 
@@ -725,111 +887,139 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("LoopId", "CreatedAt");
 
-                    b.ToTable("EvaluationRuns", (string)null);
+                    b.ToTable("evaluationruns", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.FeatureValueStat", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<long>("BucketStart")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("bucketstart");
 
                     b.Property<string>("Feature")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("feature");
 
                     b.Property<bool>("IsNumeric")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("isnumeric");
 
                     b.Property<string>("Bin")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("bin");
 
                     b.Property<long>("Count")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
 
                     b.HasKey("LoopId", "BucketStart", "Feature", "IsNumeric", "Bin");
 
-                    b.ToTable("FeatureValueStats", (string)null);
+                    b.ToTable("featurevaluestats", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.FeedbackTicket", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AssigneeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("assigneeid");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
 
                     b.Property<bool>("ConsentToContact")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("consenttocontact");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contactemail");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<string>("DecisionJson")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("decisionjson");
 
                     b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("dueat");
 
                     b.Property<long?>("DuplicateOfId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("duplicateofid");
 
                     b.Property<string>("EventId")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("eventid");
 
                     b.Property<long>("LastSubmittedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastsubmittedat");
 
                     b.Property<string>("LoopId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("message");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
 
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
 
                     b.Property<string>("SourceHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sourcehash");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
 
                     b.Property<int>("SubmissionCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("submissioncount");
 
                     b.Property<string>("TextHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("texthash");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("updatedat");
 
                     b.HasKey("Id");
 
@@ -858,221 +1048,259 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
-                    b.ToTable("FeedbackTickets", (string)null);
+                    b.ToTable("feedbacktickets", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.GoLiveReview", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("LegalReference")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("legalreference");
 
                     b.Property<bool>("LegalReviewDone")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("legalreviewdone");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
 
                     b.Property<bool>("OptOutWired")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("optoutwired");
 
                     b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("recordedat");
 
                     b.Property<string>("RecordedById")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recordedbyid");
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recordedbyname");
 
                     b.Property<bool>("SensitiveFeaturesChecked")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("sensitivefeatureschecked");
 
                     b.Property<int>("Source")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
 
                     b.Property<int?>("StatementVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("statementversion");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.Property<string>("WithdrawReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdrawreason");
 
                     b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("withdrawnat");
 
                     b.Property<string>("WithdrawnById")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("withdrawnbyid");
 
                     b.Property<string>("WithdrawnByName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("withdrawnbyname");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "Version")
                         .IsUnique();
 
-                    b.ToTable("GoLiveReviews", (string)null);
+                    b.ToTable("golivereviews", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ImportanceStat", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Dimension")
                         .HasMaxLength(210)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(210)")
+                        .HasColumnName("dimension");
 
                     b.Property<long>("BucketStart")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("bucketstart");
 
                     b.Property<string>("Value")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value");
 
                     b.Property<bool>("IsNamespace")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("isnamespace");
 
                     b.Property<string>("Feature")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("feature");
 
                     b.Property<double>("SumAbs")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("sumabs");
 
                     b.HasKey("LoopId", "Dimension", "BucketStart", "Value", "IsNamespace", "Feature");
 
-                    b.ToTable("ImportanceStats", (string)null);
+                    b.ToTable("importancestats", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.InsightCursor", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Source")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
 
                     b.Property<string>("DefinitionHash")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("definitionhash");
 
                     b.Property<long>("LastSeq")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastseq");
 
                     b.HasKey("LoopId", "Source");
 
-                    b.ToTable("InsightCursors", (string)null);
+                    b.ToTable("insightcursors", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Loop", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
 
                     b.Property<string>("ApiKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("apikeyhash");
 
                     b.Property<string>("ApiKeyHint")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("apikeyhint");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<long>("KeyCreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("keycreatedat");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
 
                     b.Property<string>("PolicyArguments")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("policyarguments");
 
                     b.Property<string>("PolicyName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("policyname");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "Portal.Data.Entities.Loop.Settings#LoopSettings", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<double>("DefaultReward")
-                                .HasColumnType("REAL");
+                                .HasColumnType("double precision");
 
                             b1.Property<double>("ExplorationPercentage")
-                                .HasColumnType("REAL");
+                                .HasColumnType("double precision");
 
                             b1.Property<bool>("HonorGlobalPrivacyControl")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<bool>("IsInferenceExplainabilityEnabled")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<string>("LearningMode")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(16)");
 
                             b1.Property<bool>("LogMirrorEnabled")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<string>("LogMirrorSasUri")
                                 .HasMaxLength(2048)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(2048)");
 
                             b1.Property<int>("LogRetentionDays")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<TimeSpan>("ModelExportFrequency")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("interval");
 
                             b1.Property<string>("NotProfiledActionId")
                                 .HasMaxLength(256)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(256)");
 
                             b1.Property<int>("RankCallsPerSecond")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<string>("RewardAggregation")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(16)");
 
                             b1.Property<int>("RewardCallsPerSecond")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<TimeSpan>("RewardWaitTime")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("interval");
                         });
 
                     b.HasKey("Id");
@@ -1080,235 +1308,290 @@ namespace Portal.Data.Migrations
                     b.HasIndex("ApiKeyHash")
                         .IsUnique();
 
-                    b.ToTable("Loops", (string)null);
+                    b.ToTable("loops", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopAccountability", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<bool>("AffectsImportantChoices")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("affectsimportantchoices");
 
                     b.Property<string>("OwnerContact")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("ownercontact");
 
                     b.Property<string>("OwnerName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ownername");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("purpose");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("updatedat");
 
                     b.Property<string>("UpdatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updatedbyname");
 
                     b.HasKey("LoopId");
 
-                    b.ToTable("LoopAccountability", (string)null);
+                    b.ToTable("loopaccountability", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopAction", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("ActionId")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actionid");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("displayname");
 
                     b.Property<string>("FeaturesJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("featuresjson");
 
                     b.Property<long>("FirstSeenAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("firstseenat");
 
                     b.Property<long>("LastSeenAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastseenat");
 
                     b.HasKey("LoopId", "ActionId");
 
-                    b.ToTable("LoopActions", (string)null);
+                    b.ToTable("loopactions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopControl", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scope");
 
                     b.Property<long?>("KillSwitchChangedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("killswitchchangedat");
 
                     b.Property<string>("KillSwitchChangedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("killswitchchangedby");
 
                     b.Property<bool>("KillSwitchOn")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("killswitchon");
 
                     b.Property<string>("KillSwitchReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("killswitchreason");
 
                     b.Property<bool>("ModelFrozen")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("modelfrozen");
 
                     b.Property<bool>("RequireRuleApproval")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true);
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("requireruleapproval");
 
                     b.HasKey("Scope");
 
-                    b.ToTable("LoopControls", (string)null);
+                    b.ToTable("loopcontrols", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopFeature", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Path")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("path");
 
                     b.Property<bool>("AuditOnly")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("auditonly");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("displayname");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("updatedat");
 
                     b.Property<string>("UpdatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updatedbyname");
 
                     b.HasKey("LoopId", "Path");
 
-                    b.ToTable("LoopFeatures", (string)null);
+                    b.ToTable("loopfeatures", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ManipulationFinding", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActionId")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actionid");
 
                     b.Property<double>("BaselineMean")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("baselinemean");
 
                     b.Property<double>("BaselineSpread")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("baselinespread");
 
                     b.Property<string>("CellKey")
                         .IsRequired()
                         .HasMaxLength(1100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1100)")
+                        .HasColumnName("cellkey");
 
                     b.Property<long>("DetectedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("detectedat");
 
                     b.Property<string>("EvidenceJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("evidencejson");
 
                     b.Property<long>("FirstSeq")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("firstseq");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
 
                     b.Property<long>("LastSeq")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastseq");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<double>("Observed")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("observed");
 
                     b.Property<long?>("QuarantineId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("quarantineid");
 
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reviewnote");
 
                     b.Property<long?>("ReviewedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("reviewedat");
 
                     b.Property<string>("ReviewedById")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reviewedbyid");
 
                     b.Property<string>("ReviewedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewedbyname");
 
                     b.Property<int>("Sample")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("sample");
 
                     b.Property<string>("SegmentFeature")
                         .HasMaxLength(512)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("segmentfeature");
 
                     b.Property<string>("SegmentValue")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("segmentvalue");
 
                     b.Property<string>("Source")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(1100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1100)")
+                        .HasColumnName("subject");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("updatedat");
 
                     b.Property<long>("WindowFrom")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("windowfrom");
 
                     b.Property<long>("WindowTo")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("windowto");
 
                     b.Property<double>("ZScore")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("zscore");
 
                     b.HasKey("Id");
 
@@ -1316,258 +1599,322 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("LoopId", "Status", "Id");
 
-                    b.ToTable("ManipulationFindings", (string)null);
+                    b.ToTable("manipulationfindings", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.OptOut", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<long>("OptedOutAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("optedoutat");
 
                     b.Property<int>("Source")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
 
                     b.Property<string>("UserHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("userhash");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "UserHash")
                         .IsUnique();
 
-                    b.ToTable("OptOuts", (string)null);
+                    b.ToTable("optouts", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.OverrideRule", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActionIdsJson")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("actionidsjson");
 
                     b.Property<string>("AuthorId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("authorid");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("authorname");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<long?>("ExpiresAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("expiresat");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("PredicateJson")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("predicatejson");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
 
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reviewnote");
 
                     b.Property<long?>("ReviewedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("reviewedat");
 
                     b.Property<string>("ReviewerName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewername");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("revokedat");
 
                     b.Property<string>("RevokedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revokedbyname");
 
                     b.Property<long?>("SegmentId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("segmentid");
 
                     b.Property<string>("SegmentName")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("segmentname");
 
                     b.Property<long>("StartsAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("startsat");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "Status");
 
-                    b.ToTable("OverrideRules", (string)null);
+                    b.ToTable("overriderules", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Quarantine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("createdbyid");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("createdbyname");
 
                     b.Property<long>("From")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("from");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
 
                     b.Property<string>("RolledBackTo")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rolledbackto");
 
                     b.Property<string>("Source")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
 
                     b.Property<long>("To")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("to");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId");
 
-                    b.ToTable("Quarantines", (string)null);
+                    b.ToTable("quarantines", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReportSignOff", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("contenthash");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
 
                     b.Property<long>("PeriodFrom")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("periodfrom");
 
                     b.Property<long>("PeriodTo")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("periodto");
 
                     b.Property<string>("ReportHtml")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("reporthtml");
 
                     b.Property<long>("SignedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("signedat");
 
                     b.Property<string>("SignedById")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("signedbyid");
 
                     b.Property<string>("SignedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("signedbyname");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "SignedAt");
 
-                    b.ToTable("ReportSignOffs", (string)null);
+                    b.ToTable("reportsignoffs", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReviewInvitation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("createdbyname");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("expiresat");
 
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
 
                     b.Property<long>("PanelId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("panelid");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("revokedat");
 
                     b.Property<string>("RevokedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revokedbyname");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tokenhash");
 
                     b.HasKey("Id");
 
@@ -1576,39 +1923,49 @@ namespace Portal.Data.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("ReviewInvitations", (string)null);
+                    b.ToTable("reviewinvitations", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReviewJudgement", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("InvitationId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("invitationid");
 
                     b.Property<long>("ItemId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("itemid");
 
                     b.Property<long>("JudgedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("judgedat");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
 
                     b.Property<long>("PanelId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("panelid");
 
                     b.Property<string>("TicketReference")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ticketreference");
 
                     b.Property<string>("Verdict")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("verdict");
 
                     b.HasKey("Id");
 
@@ -1619,133 +1976,166 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("PanelId", "JudgedAt");
 
-                    b.ToTable("ReviewJudgements", (string)null);
+                    b.ToTable("reviewjudgements", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReviewPanel", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("createdbyname");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("expiresat");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
 
                     b.Property<int>("PerSegment")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("persegment");
 
                     b.Property<long>("Seed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
 
                     b.Property<string>("SegmentIdsJson")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("segmentidsjson");
 
                     b.Property<string>("StrataBy")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("strataby");
 
                     b.Property<long>("WindowFrom")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("windowfrom");
 
                     b.Property<long>("WindowTo")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("windowto");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "CreatedAt");
 
-                    b.ToTable("ReviewPanels", (string)null);
+                    b.ToTable("reviewpanels", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReviewPanelItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("eventid");
 
                     b.Property<string>("ItemJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("itemjson");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("loopid");
 
                     b.Property<long>("PanelId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("panelid");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
 
                     b.Property<string>("Segment")
                         .IsRequired()
                         .HasMaxLength(512)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("segment");
 
                     b.HasKey("Id");
 
                     b.HasIndex("PanelId", "Position")
                         .IsUnique();
 
-                    b.ToTable("ReviewPanelItems", (string)null);
+                    b.ToTable("reviewpanelitems", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Segment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("createdbyname");
 
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("definitionjson");
 
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
 
                     b.Property<string>("LoopId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("updatedat");
 
                     b.HasKey("Id");
 
@@ -1754,71 +2144,90 @@ namespace Portal.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Segments", (string)null);
+                    b.ToTable("segments", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SegmentStat", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loopid");
 
                     b.Property<string>("Dimension")
                         .HasMaxLength(210)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(210)")
+                        .HasColumnName("dimension");
 
                     b.Property<long>("BucketStart")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("bucketstart");
 
                     b.Property<string>("Value")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value");
 
                     b.Property<string>("ActionId")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actionid");
 
                     b.Property<long>("BaselineServed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("baselineserved");
 
                     b.Property<long>("Decisions")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("decisions");
 
                     b.Property<long>("Explored")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("explored");
 
                     b.Property<long>("OverrideServed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("overrideserved");
 
                     b.Property<double>("RewardSquares")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("rewardsquares");
 
                     b.Property<double>("RewardSum")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("rewardsum");
 
                     b.Property<long>("Rewarded")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("rewarded");
 
                     b.HasKey("LoopId", "Dimension", "BucketStart", "Value", "ActionId");
 
-                    b.ToTable("SegmentStats", (string)null);
+                    b.ToTable("segmentstats", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SharedStateVersion", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
 
                     b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
-                    b.ToTable("SharedStateVersions", (string)null);
+                    b.ToTable("sharedstateversions", (string)null);
 
                     b.HasData(
                         new
                         {
                             Id = 1,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
                             Version = 0L
                         });
                 });
@@ -1827,57 +2236,73 @@ namespace Portal.Data.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AuthorId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("authorid");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("authorname");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<bool>("IsPublicReply")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean")
+                        .HasColumnName("ispublicreply");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticketid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("TicketId", "CreatedAt");
 
-                    b.ToTable("TicketComments", (string)null);
+                    b.ToTable("ticketcomments", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketContextValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Feature")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("feature");
 
                     b.Property<double?>("Number")
-                        .HasColumnType("REAL");
+                        .HasColumnType("double precision")
+                        .HasColumnName("number");
 
                     b.Property<string>("Text")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("text");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticketid");
 
                     b.HasKey("Id");
 
@@ -1887,63 +2312,75 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("Feature", "Text", "TicketId");
 
-                    b.ToTable("TicketContextValues", (string)null);
+                    b.ToTable("ticketcontextvalues", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActorId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text")
+                        .HasColumnName("actorid");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actorname");
 
                     b.Property<long>("At")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("at");
 
                     b.Property<string>("Change")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("change");
 
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticketid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("TicketId", "At");
 
-                    b.ToTable("TicketHistory", (string)null);
+                    b.ToTable("tickethistory", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketStatusLink", b =>
                 {
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tokenhash");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticketid");
 
                     b.HasKey("TokenHash");
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("TicketStatusLinks", (string)null);
+                    b.ToTable("ticketstatuslinks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2004,17 +2441,17 @@ namespace Portal.Data.Migrations
                             b1.Property<byte[]>("PublicKey")
                                 .IsRequired();
 
-                            b1.Property<uint>("SignCount");
+                            b1.Property<long>("SignCount");
 
                             b1.PrimitiveCollection<string>("Transports");
 
                             b1.HasKey("IdentityUserPasskeyCredentialId");
 
-                            b1.ToTable("AspNetUserPasskeys");
+                            b1.ToTable("aspnetuserpasskeys");
 
                             b1
                                 .ToJson("Data")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("jsonb");
 
                             b1.WithOwner()
                                 .HasForeignKey("IdentityUserPasskeyCredentialId");
