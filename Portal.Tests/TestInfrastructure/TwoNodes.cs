@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Privacy;
+using Portal.Infrastructure.Security;
+
 namespace Portal.Tests.TestInfrastructure;
 
 /// <summary>
@@ -22,6 +26,10 @@ public class TwoNodes : IDisposable
         var forB = new Dictionary<string, string?>(settings);
         foreach (var (key, value) in bSettings) forB[key] = value;
         B = new ClusterNodeFactory(connectionString, Redis.Configuration, prefix, forB);
+        // The secret keys (user-id hashing, signed links, the audit chain), shared among the nodes as a deployment must;
+        // a key is made on its first use, so the user-id key is made here first.
+        A.Services.GetRequiredService<SecretKeys>().Get(UserIds.KeyName);
+        CopyKeys(Path.Combine(A.DataDirectory, "keys"), Path.Combine(B.DataDirectory, "keys"));
         _ = B.Services;
     }
 
@@ -31,6 +39,13 @@ public class TwoNodes : IDisposable
     public ClusterNodeFactory A { get; }
 
     public ClusterNodeFactory B { get; }
+
+    private static void CopyKeys(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var folder in Directory.GetDirectories(from)) CopyKeys(folder, Path.Combine(to, Path.GetFileName(folder)));
+    }
 
     public void Dispose()
     {

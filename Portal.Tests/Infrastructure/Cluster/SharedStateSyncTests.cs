@@ -52,7 +52,7 @@ public sealed class SharedStateSyncTests(SharedStateSyncTests.Nodes nodes) : ICl
                 FrozenAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
-            await db.SharedStateVersions.ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1));
+            await db.SharedStateVersions.Where(v => v.Id == SharedStateVersion.ServingId).ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1));
             await transaction.CommitAsync();
         }
 

@@ -18,6 +18,7 @@ public static class PrivacyRegistration
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
         builder.Services.AddSingleton<UserIds>();
         builder.Services.AddSingleton<OptOutRegistry>();
+        builder.Services.AddSingleton<Infrastructure.Cluster.ISharedState>(services => services.GetRequiredService<OptOutRegistry>());
         builder.Services.AddSingleton<ContextUserIds>();
         builder.Services.AddSingleton<OptOutCheck>();
         builder.Services.AddHostedService<OptOutStartup>();

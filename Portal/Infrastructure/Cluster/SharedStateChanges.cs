@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Data.Entities;
 using StackExchange.Redis;
 
 namespace Portal.Infrastructure.Cluster;
@@ -15,12 +14,12 @@ public sealed class SharedStateChanges(RedisConnection redis, ILogger<SharedStat
 {
     public const string ChannelName = "shared-state";
 
-    public async Task StampAsync(PortalDbContext db, CancellationToken ct)
+    public async Task StampAsync(PortalDbContext db, CancellationToken ct, SharedTopic topic = SharedTopic.Serving)
     {
         if (!redis.Enabled) return;
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("The shared-state version must be raised in the same transaction as its change.");
-        await db.SharedStateVersions.Where(v => v.Id == SharedStateVersion.SingleRowId)
+        await db.SharedStateVersions.Where(v => v.Id == (int)topic)
             .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), ct);
     }
 

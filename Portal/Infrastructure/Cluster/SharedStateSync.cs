@@ -1,16 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Data.Entities;
 using StackExchange.Redis;
 
 namespace Portal.Infrastructure.Cluster;
 
 /// <summary>
 /// Keeps this node's shared state (<see cref="ISharedState"/>) in step with the other nodes': it wakes on another
-/// node's announcement or every <see cref="RedisOptions.StateCheckInterval"/>, reads the database's shared-state version
-/// (one row by its key) and reloads everything when the version moved. The message makes it fast; the check makes it
-/// sure, with Redis gone too.
+/// node's announcement or every <see cref="RedisOptions.StateCheckInterval"/>, reads the database's shared-state versions
+/// (one row per topic, by key) and reloads the states of each topic whose version moved. The message makes it fast; the
+/// check makes it sure, with Redis gone too.
 /// </summary>
 public sealed class SharedStateSync(
     RedisConnection redis,
@@ -20,11 +19,8 @@ public sealed class SharedStateSync(
     ILogger<SharedStateSync> logger) : BackgroundService
 {
     private readonly SemaphoreSlim wake = new(0, 1);
-    private long applied = -1;
+    private readonly Dictionary<int, long> applied = [];
     private bool failing;
-
-    /// <summary>The version this node's state reflects (-1 before the first check).</summary>
-    public long AppliedVersion => Interlocked.Read(ref applied);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,16 +49,19 @@ public sealed class SharedStateSync(
     /// <summary>Reads the version first, then reloads: a change committed in between moves the version again, so it is never skipped.</summary>
     private async Task CatchUpAsync(CancellationToken ct)
     {
-        long version;
+        Dictionary<int, long> versions;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            version = await db.SharedStateVersions.Where(v => v.Id == SharedStateVersion.SingleRowId).Select(v => v.Version).SingleAsync(ct);
+            versions = await db.SharedStateVersions.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Version, ct);
         }
         if (failing) logger.LogInformation("The shared-state check reaches the database again");
         failing = false;
-        if (version == AppliedVersion) return;
-        foreach (var state in states) await state.ReloadAsync(ct);
-        Interlocked.Exchange(ref applied, version);
+        foreach (var (topic, version) in versions)
+        {
+            if (applied.TryGetValue(topic, out var known) && known == version) continue;
+            foreach (var state in states.Where(s => (int)s.Topic == topic)) await state.ReloadAsync(ct);
+            applied[topic] = version;
+        }
     }
 
     /// <summary>StackExchange.Redis keeps the subscription across reconnects; one that could not be made at all is left to the check.</summary>
