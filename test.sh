@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Portal. Installs Debian's chromium for the browser tests, axe-core (npm ci) for the
-# accessibility tests and Debian's postgresql for the PostgreSQL tests when they are missing (the tests start a private
-# cluster of their own on a loopback port; when postgresql cannot be installed they are left out, saying so), runs `dotnet test` with a hang timeout, and ends with "N passed, N failed" on a line of its own.
+# accessibility tests, Debian's postgresql for the PostgreSQL tests and redis-server for the two-node tests when they are
+# missing (the tests start a private cluster and server of their own on loopback ports; when either cannot be installed
+# its tests are left out, saying so), runs `dotnet test` with a hang timeout, and ends with "N passed, N failed" on a line of its own.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -22,11 +23,20 @@ if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
   fi
 fi
 
-# PostgreSQL's binaries for the tests in Category=Postgres (bench/postgres.sh installs them when missing).
-filter=()
+# PostgreSQL's binaries for the tests in Category=Postgres (bench/postgres.sh installs them when missing), and Redis's for
+# the two-node tests in Category=Redis (bench/redis.sh; they need PostgreSQL too).
+left_out=()
 if ! bash bench/postgres.sh bindir >/dev/null; then
   echo "warning: PostgreSQL could not be installed (see /tmp/portal-postgresql.log); the PostgreSQL tests are left out"
-  [[ " $* " == *" --filter "* ]] || filter=(--filter "Category!=Postgres")
+  left_out+=("Category!=Postgres")
+fi
+if ! bash bench/redis.sh bin >/dev/null; then
+  echo "warning: Redis could not be installed (see /tmp/portal-redis.log); the Redis (two-node) tests are left out"
+  left_out+=("Category!=Redis")
+fi
+filter=()
+if [ ${#left_out[@]} -gt 0 ] && [[ " $* " != *" --filter "* ]]; then
+  filter=(--filter "$(IFS='&'; echo "${left_out[*]}")")
 fi
 
 results="$(mktemp -d)"
@@ -39,6 +49,11 @@ status=$?
 for cluster in /tmp/portal-postgres-*/; do
   [ -f "$cluster/data/postmaster.pid" ] && bash bench/postgres.sh stop "$cluster" >/dev/null 2>&1
   rm -rf "$cluster"
+done
+for server in /tmp/portal-redis-*/; do
+  [ -d "$server" ] || continue
+  bash bench/redis.sh stop "$server" >/dev/null 2>&1
+  rm -rf "$server"
 done
 
 trx="$results/portal.trx"

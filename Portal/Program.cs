@@ -23,6 +23,7 @@ using Portal.Features.Privacy;
 using Portal.Features.PublicPages;
 using Portal.Features.Segments;
 using Portal.Features.Simulation;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Web;
@@ -30,8 +31,9 @@ using Portal.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettingsFile();
 
-// Hosted services start in this order: database, accounts, loops, opt-outs, segments, control state, log writer, trainer, demo traffic.
+// Hosted services start in this order: database, Redis (when configured), accounts, loops, opt-outs, segments, control state, log writer, trainer, demo traffic.
 builder.AddPersistence();
+builder.AddCluster();
 builder.AddPortalWeb();
 builder.AddAudit();
 builder.AddAccounts();

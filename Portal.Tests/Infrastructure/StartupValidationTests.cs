@@ -121,6 +121,7 @@ public sealed class StartupValidationTests
         foreach (var (k, v) in more) builder.Configuration.AddInMemoryCollection([new(k, v)]);
         builder.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
         builder.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
+        builder.AddValidatedOptions<Portal.Infrastructure.Cluster.RedisOptions>(Portal.Infrastructure.Cluster.RedisOptions.Section);
         builder.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
         builder.AddValidatedOptions<DemoLoopOptions>(DemoLoopOptions.Section);
         builder.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Portal.Tests.TestInfrastructure;
@@ -64,7 +61,7 @@ public sealed class PostgresCluster
     {
         var own = Directory.CreateTempSubdirectory("portal-postgres-").FullName;
         folder = own;
-        var port = FreePort();
+        var port = BenchScripts.FreePort();
         var connectionString = Run(["start", own, port.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Trim();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
@@ -81,34 +78,5 @@ public sealed class PostgresCluster
         return connectionString;
     }
 
-    private static string Run(string[] arguments)
-    {
-        var script = Path.Combine(RepositoryRoot(), "bench", "postgres.sh");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"bench/postgres.sh {string.Join(' ', arguments)} failed ({process.ExitCode}): {errors.Result}");
-        return output.Result;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("The repository root (Portal.sln) was not found above " + AppContext.BaseDirectory);
-    }
+    private static string Run(string[] arguments) => BenchScripts.Run("postgres.sh", arguments);
 }

@@ -59,6 +59,7 @@ public class PortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<StoredModelSnapshot> StoredModelSnapshots => Set<StoredModelSnapshot>();
     public DbSet<SecretKeyRecord> SecretKeys => Set<SecretKeyRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<SharedStateVersion> SharedStateVersions => Set<SharedStateVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

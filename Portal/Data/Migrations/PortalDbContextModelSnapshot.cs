@@ -1869,6 +1869,31 @@ namespace Portal.Data.Migrations
                     b.ToTable("SegmentStats", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.SharedStateVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SharedStateVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.StoredModel", b =>
                 {
                     b.Property<string>("LoopId")

@@ -41,7 +41,7 @@ public static class CommunityReviewRegistration
         services.AddInsightsFigures<PanelReportFigures>();
         // Only posts count: reading the page is free.
         services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(ReviewerPage.RateLimitPolicy, http =>
-            PublicFormRateLimiting.PostsPerAddress(http, http.RequestServices.GetRequiredService<IOptions<CommunityReviewOptions>>().Value.JudgementPostsPerMinute)));
+            PublicFormRateLimiting.PostsPerAddress(http, ReviewerPage.RateLimitPolicy, http.RequestServices.GetRequiredService<IOptions<CommunityReviewOptions>>().Value.JudgementPostsPerMinute)));
         return builder;
     }
 }

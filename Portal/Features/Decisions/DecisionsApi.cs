@@ -35,7 +35,7 @@ public static class DecisionsApi
 
     public static async Task<IResult> Rank(HttpContext http, RankService ranker, IDecisionLinks links, LoopCallLimits limits, CancellationToken ct)
     {
-        if (!limits.TryAcquire(http.Loop(), LimitedCall.Rank)) return LimitReached(http, "Rank", http.Loop().Settings.RankCallsPerSecond);
+        if (!await limits.TryAcquireAsync(http.Loop(), LimitedCall.Rank)) return LimitReached(http, "Rank", http.Loop().Settings.RankCallsPerSecond);
         // The request's feature elements live in the body's buffer: it is released when the decision is made.
         using var body = await RankRequestBody.ReadAsync(http.Request, ct);
         if (body.Error is not null) return body.Error;
@@ -52,7 +52,7 @@ public static class DecisionsApi
 
     public static async Task<IResult> Reward(string eventId, HttpContext http, RewardService rewards, RewardSources sources, LoopCallLimits limits, CancellationToken ct)
     {
-        if (!limits.TryAcquire(http.Loop(), LimitedCall.Reward)) return LimitReached(http, "Reward and Activate", http.Loop().Settings.RewardCallsPerSecond);
+        if (!await limits.TryAcquireAsync(http.Loop(), LimitedCall.Reward)) return LimitReached(http, "Reward and Activate", http.Loop().Settings.RewardCallsPerSecond);
         if (InvalidEventId(eventId, ApiErrorCodes.InvalidRewardRequest) is { } invalid) return invalid;
         var body = await JsonBody.ReadAsync(http.Request, PersonalizerJsonContext.Default.RewardRequest,
             ApiErrorCodes.InvalidRewardRequest, keepRaw: false, ct);
@@ -68,7 +68,7 @@ public static class DecisionsApi
 
     public static async Task<IResult> Activate(string eventId, HttpContext http, RewardService rewards, LoopCallLimits limits, CancellationToken ct)
     {
-        if (!limits.TryAcquire(http.Loop(), LimitedCall.Reward)) return LimitReached(http, "Reward and Activate", http.Loop().Settings.RewardCallsPerSecond);
+        if (!await limits.TryAcquireAsync(http.Loop(), LimitedCall.Reward)) return LimitReached(http, "Reward and Activate", http.Loop().Settings.RewardCallsPerSecond);
         if (InvalidEventId(eventId, ApiErrorCodes.InvalidEventIdToActivate) is { } invalid) return invalid;
         var result = await rewards.ActivateAsync(http.Loop(), eventId, ct);
         return result == LogWriteResult.UnknownEvent ? UnknownEvent(eventId) : TypedResults.NoContent();

@@ -22,6 +22,7 @@ public static class DecisionsRegistration
         builder.Services.AddSingleton<RewardService>();
         builder.Services.AddSingleton<RewardSources>().AddSecretKey(RewardSources.KeyName);
         builder.Services.AddSingleton<DecisionFeed>();
+        builder.Services.AddHostedService<Feed.FeedRelay>(); // the stream across nodes, when Redis is configured
         builder.Services.AddSingleton<DecisionSamples>(); // the logged requests read back, for the previews of other features
         builder.Services.AddSingleton<LoopLogDeletion>();
         builder.Services.AddSingleton<IPersonalData, SubjectDecisions>();

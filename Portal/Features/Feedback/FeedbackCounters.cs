@@ -1,16 +1,21 @@
 using Portal.Features.Feedback.Board;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Notifications;
+using StackExchange.Redis;
 
 namespace Portal.Features.Feedback;
 
 /// <summary>
 /// The navigation's counters (new, overdue), computed once for every open page: within a second of a change to a
 /// ticket (<see cref="RequestRecount"/>) and every few seconds (tickets become overdue as time passes). Pages hear
-/// only changes, through <see cref="Changed"/>.
+/// only changes, through <see cref="Changed"/>. With several nodes a recount request is also sent to the others through
+/// Redis, so their counters follow within a second too (without Redis, at their next periodic count).
 /// </summary>
-public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCounters> logger, ILogger<ChangeSignal> signalLogger)
+public sealed class FeedbackCounters(TicketQueries queries, RedisConnection redis, ILogger<FeedbackCounters> logger, ILogger<ChangeSignal> signalLogger)
     : BackgroundService
 {
+    private const string ChannelName = "feedback-counts";
+
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
 
     /// <summary>At most one recount a second, however many tickets arrive: a flood of posts costs one count per second.</summary>
@@ -25,8 +30,22 @@ public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCoun
     /// <summary>Raised (from a background thread) when <see cref="Current"/> changes; subscribers read it then.</summary>
     public ChangeSignal Changed { get; } = new(signalLogger);
 
-    /// <summary>Asks for a recount soon; cheap, and many requests in a row cause one recount.</summary>
+    /// <summary>Asks for a recount soon, here and on the other nodes; cheap, and many requests in a row cause one recount.</summary>
     public void RequestRecount()
+    {
+        Recount();
+        if (!redis.Enabled) return;
+        try
+        {
+            redis.Multiplexer.GetSubscriber().Publish(redis.Channel(ChannelName), redis.NodeId, CommandFlags.FireAndForget);
+        }
+        catch (RedisException)
+        {
+            // The other nodes count again within RefreshEvery anyway.
+        }
+    }
+
+    private void Recount()
     {
         try
         {
@@ -39,6 +58,7 @@ public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCoun
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await SubscribeAsync();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -61,6 +81,22 @@ public sealed class FeedbackCounters(TicketQueries queries, ILogger<FeedbackCoun
                 logger.LogWarning(error, "Counting feedback tickets failed; retrying");
                 await Task.Delay(RefreshEvery, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    private async Task SubscribeAsync()
+    {
+        if (!redis.Enabled) return;
+        try
+        {
+            await redis.Multiplexer.GetSubscriber().SubscribeAsync(redis.Channel(ChannelName), (_, sender) =>
+            {
+                if (sender != redis.NodeId) Recount();
+            });
+        }
+        catch (RedisException error)
+        {
+            logger.LogWarning("The ticket counters cannot hear other nodes' changes ({Error}); they recount every {Interval}", error.Message, RefreshEvery);
         }
     }
 }

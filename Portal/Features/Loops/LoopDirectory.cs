@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Learning;
 using Portal.Features.Learning.Models;
+using Portal.Infrastructure.Cluster;
 
 namespace Portal.Features.Loops;
 
@@ -10,7 +11,7 @@ namespace Portal.Features.Loops;
 /// The in-memory directory of loops that Rank reads on every call: an immutable snapshot swapped whole after
 /// every change (persist first, then <see cref="ReloadAsync"/>), so readers never lock or touch the database.
 /// </summary>
-public sealed class LoopDirectory(IDbContextFactory<PortalDbContext> dbFactory, ModelRegistry models, ILogger<LoopDirectory> logger)
+public sealed class LoopDirectory(IDbContextFactory<PortalDbContext> dbFactory, ModelRegistry models, ILogger<LoopDirectory> logger) : ISharedState
 {
     private sealed record Snapshot(FrozenDictionary<string, LoopRuntime> ByKeyHash, FrozenDictionary<string, LoopRuntime> ById);
 

@@ -5,6 +5,7 @@ using Portal.Data.Configurations;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Learning;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
@@ -18,6 +19,7 @@ public sealed partial class LoopProvisioning(
     LoopDirectory directory,
     AuditTrail audit,
     ActorAuthorization authorization,
+    SharedStateChanges cluster,
     TimeProvider clock)
 {
     public sealed record Created(string? LoopId, string? ApiKey, string? Error);
@@ -58,9 +60,11 @@ public sealed partial class LoopProvisioning(
             await audit.AppendAsync(db, actor, new AuditRecord("loop.create", "loop", id, id,
                 After: AuditRecord.Json(new { loop.Name, keyHint = loop.ApiKeyHint, loop.Settings, loop.PolicyArguments })), ct);
             await db.SaveChangesAsync(ct);
+            await cluster.StampAsync(db, ct);
             await transaction.CommitAsync(ct);
         }
         await directory.ReloadAsync(ct);
+        cluster.Announce();
         return new Created(id, key, null);
     }
 
@@ -81,9 +85,11 @@ public sealed partial class LoopProvisioning(
             await audit.AppendAsync(db, actor, new AuditRecord("loop.key.rotate", "loop", loopId, loopId, before,
                 AuditRecord.Json(new { keyHint = loop.ApiKeyHint, loop.KeyCreatedAt })), ct);
             await db.SaveChangesAsync(ct);
+            await cluster.StampAsync(db, ct);
             await transaction.CommitAsync(ct);
         }
         await directory.ReloadAsync(ct);
+        cluster.Announce();
         return key;
     }
 }

@@ -11,6 +11,7 @@ public static class LoopsRegistration
     {
         builder.AddValidatedOptions<DemoLoopOptions>(DemoLoopOptions.Section);
         builder.Services.AddSingleton<LoopDirectory>();
+        builder.Services.AddSingleton<Infrastructure.Cluster.ISharedState>(services => services.GetRequiredService<LoopDirectory>());
         builder.Services.AddSingleton<LoopProvisioning>();
         builder.Services.AddSingleton<LoopSettingsService>();
         builder.Services.AddSingleton<LoopQueries>();

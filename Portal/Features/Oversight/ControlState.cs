@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Accountability.GoLive;
 using Portal.Features.Segments;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Notifications;
 
 namespace Portal.Features.Oversight;
@@ -16,7 +17,7 @@ namespace Portal.Features.Oversight;
 /// without a go-live review in force serves the baseline, read from the same snapshot.
 /// </summary>
 public sealed class ControlState(IDbContextFactory<PortalDbContext> dbFactory, GoLiveQueries goLive, TimeProvider clock, ILogger<ChangeSignal> signalLogger)
-    : IHostedService, IGoLiveGate
+    : IHostedService, IGoLiveGate, ISharedState
 {
     private readonly SemaphoreSlim reloading = new(1, 1);
     private volatile OversightSnapshot current = OversightSnapshot.Empty;

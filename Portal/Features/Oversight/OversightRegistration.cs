@@ -8,6 +8,7 @@ public static class OversightRegistration
         builder.Services.AddSingleton<ControlState>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ControlState>());
         builder.Services.AddSingleton<Accountability.GoLive.IGoLiveGate>(services => services.GetRequiredService<ControlState>());
+        builder.Services.AddSingleton<Infrastructure.Cluster.ISharedState>(services => services.GetRequiredService<ControlState>());
         builder.Services.AddHostedService<OversightExpiry>();
         builder.Services.AddSingleton<FreezeService>();
         builder.Services.AddSingleton<LoopControlService>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Security;
 
@@ -10,12 +11,15 @@ namespace Portal.Features.Privacy;
 /// <summary>
 /// Who opted out of personalization, per loop, as keyed hashes of user ids (<see cref="UserIds"/>). The database holds
 /// the registry; this keeps a copy in memory that Rank reads without locks or I/O. A change is stored first and then
-/// applied here, so the next Rank obeys it and a restart forgets nothing.
+/// applied here, so the next Rank obeys it and a restart forgets nothing. With several nodes the change is stamped and
+/// announced (<see cref="SharedStateChanges"/>), and the other nodes reload the registry.
 /// </summary>
 public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory, UrgentWrites urgent, UserIds userIds,
-    ActorAuthorization authorization, TimeProvider clock, IEnumerable<IForgetOnOptOut> followers)
+    ActorAuthorization authorization, TimeProvider clock, IEnumerable<IForgetOnOptOut> followers, SharedStateChanges cluster) : ISharedState
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>> loops = new(StringComparer.Ordinal);
+    private volatile ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>> loops = new(StringComparer.Ordinal);
+
+    public SharedTopic Topic => SharedTopic.OptOuts;
 
     /// <summary>Whether anyone opted out in the loop: when not, Rank need not hash the user id at all.</summary>
     public bool HasAny(string loopId) => loops.TryGetValue(loopId, out var users) && !users.IsEmpty;
@@ -26,13 +30,17 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
     public DateTimeOffset? OptedOutAt(string loopId, string userId) =>
         loops.TryGetValue(loopId, out var users) && users.TryGetValue(userIds.Hash(userId), out var at) ? at : null;
 
+    /// <summary>Reads the whole registry and swaps it in at once: Rank never sees it half-loaded.</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.OptOuts.AsNoTracking().Select(o => new { o.LoopId, o.UserHash, o.OptedOutAt }).ToListAsync(ct);
-        loops.Clear();
-        foreach (var row in rows) UsersOf(row.LoopId)[UserIds.FromHex(row.UserHash)] = row.OptedOutAt;
+        var fresh = new ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>>(StringComparer.Ordinal);
+        foreach (var row in rows) fresh.GetOrAdd(row.LoopId, _ => new())[UserIds.FromHex(row.UserHash)] = row.OptedOutAt;
+        loops = fresh;
     }
+
+    Task ISharedState.ReloadAsync(CancellationToken ct) => LoadAsync(ct);
 
     /// <summary>Records the opt-out (again is fine: the first time stands). The loop key of the loop, or a loop manager, may.</summary>
     public async Task<DateTimeOffset> OptOutAsync(string loopId, string userId, OptOutSource source, Actor actor, CancellationToken ct)
@@ -54,9 +62,11 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
             if (existing is { } earlier) now = earlier;
             else db.OptOuts.Add(new OptOut { LoopId = loopId, UserHash = hex, OptedOutAt = now, Source = source });
             await db.SaveChangesAsync(ct);
+            await cluster.StampAsync(db, ct, SharedTopic.OptOuts);
             await transaction.CommitAsync(ct);
         }
         UsersOf(loopId)[hash] = now;
+        cluster.Announce();
         await ForgetAsync(loopId, hex, ct);
         return now;
     }
@@ -75,6 +85,7 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
         var hex = UserIds.ToHex(hash);
         var removed = await DeleteAsync(o => o.LoopId == loopId && o.UserHash == hex, ct);
         if (loops.TryGetValue(loopId, out var users)) users.TryRemove(hash, out _);
+        cluster.Announce();
         return removed > 0;
     }
 
@@ -97,6 +108,7 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
         var hex = UserIds.ToHex(hash);
         var removed = await DeleteAsync(o => o.UserHash == hex, ct);
         foreach (var users in loops.Values) users.TryRemove(hash, out _);
+        cluster.Announce();
         return removed;
     }
 
@@ -106,6 +118,7 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await urgent.BeginTransactionAsync(db, ct);
         var removed = await db.OptOuts.Where(rows).ExecuteDeleteAsync(ct);
+        await cluster.StampAsync(db, ct, SharedTopic.OptOuts);
         await transaction.CommitAsync(ct);
         return removed;
     }

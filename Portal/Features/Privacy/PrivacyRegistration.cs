@@ -18,6 +18,7 @@ public static class PrivacyRegistration
         builder.AddValidatedOptions<PrivacyOptions>(PrivacyOptions.Section);
         builder.Services.AddSingleton<UserIds>().AddSecretKey(UserIds.KeyName);
         builder.Services.AddSingleton<OptOutRegistry>();
+        builder.Services.AddSingleton<Infrastructure.Cluster.ISharedState>(services => services.GetRequiredService<OptOutRegistry>());
         builder.Services.AddSingleton<ContextUserIds>();
         builder.Services.AddSingleton<OptOutCheck>();
         builder.Services.AddHostedService<OptOutStartup>();
@@ -30,7 +31,7 @@ public static class PrivacyRegistration
         builder.Services.AddAuthentication().AddLoopKeyOrToken();
         // Only posts count: reading the page is free; a script cannot flip someone's choice back and forth in bulk.
         builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(OptOutPage.RateLimitPolicy, http =>
-            PublicFormRateLimiting.PostsPerAddress(http, http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value.OptOutPostsPerMinute)));
+            PublicFormRateLimiting.PostsPerAddress(http, OptOutPage.RateLimitPolicy, http.RequestServices.GetRequiredService<IOptions<PrivacyOptions>>().Value.OptOutPostsPerMinute)));
         return builder;
     }
 

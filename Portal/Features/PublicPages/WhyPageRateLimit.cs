@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.PublicPages;
 
@@ -10,7 +11,7 @@ namespace Portal.Features.PublicPages;
 /// form), including wrong links, so guessing links is slow as well as hopeless. A refused view gets 429, Retry-After
 /// and a short page in words.
 /// </summary>
-public sealed class WhyPageRateLimit(IOptions<PublicPagesOptions> options) : IRateLimiterPolicy<string>
+public sealed class WhyPageRateLimit(IOptions<PublicPagesOptions> options, WindowLimiters limiters) : IRateLimiterPolicy<string>
 {
     public const string Policy = "why-page";
 
@@ -28,10 +29,5 @@ public sealed class WhyPageRateLimit(IOptions<PublicPagesOptions> options) : IRa
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.ViewsPerMinutePerAddress,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
+        PublicFormRateLimiting.PerAddress(httpContext, address => limiters.PerMinute(Policy, address, options.Value.ViewsPerMinutePerAddress));
 }

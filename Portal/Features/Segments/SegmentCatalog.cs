@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Notifications;
 
 namespace Portal.Features.Segments;
@@ -8,7 +9,7 @@ namespace Portal.Features.Segments;
 /// The saved segments, compiled, as one immutable list that pages read without touching the database. Reloaded by
 /// <see cref="SegmentService"/> after every change, which then tells open pages through <see cref="Changed"/>.
 /// </summary>
-public sealed class SegmentCatalog(IDbContextFactory<PortalDbContext> dbFactory, ILogger<ChangeSignal> signalLogger) : IHostedService
+public sealed class SegmentCatalog(IDbContextFactory<PortalDbContext> dbFactory, ILogger<ChangeSignal> signalLogger) : IHostedService, ISharedState
 {
     public sealed record Entry(long Id, string Name, string? LoopId, string? Description, SegmentPredicate Predicate)
     {

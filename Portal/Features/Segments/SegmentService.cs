@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Loops;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Segments;
@@ -17,6 +18,7 @@ public sealed class SegmentService(
     SegmentCatalog catalog,
     LoopDirectory loops,
     AuditTrail audit,
+    SharedStateChanges cluster,
     TimeProvider clock)
 {
     public const int MaxNameLength = 100;
@@ -57,10 +59,12 @@ public sealed class SegmentService(
             await audit.AppendAsync(db, actor, new AuditRecord(before is null ? "segment.create" : "segment.update", "segment",
                 segment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), segment.LoopId, before, Snapshot(segment)), ct);
             await db.SaveChangesAsync(ct);
+            await cluster.StampAsync(db, ct);
             await transaction.CommitAsync(ct);
             savedId = segment.Id;
         }
         await catalog.ReloadAsync(ct);
+        cluster.Announce();
         return new Outcome(savedId, null);
     }
 
@@ -76,9 +80,11 @@ public sealed class SegmentService(
             await audit.AppendAsync(db, actor, new AuditRecord("segment.delete", "segment",
                 id.ToString(System.Globalization.CultureInfo.InvariantCulture), segment.LoopId, Snapshot(segment)), ct);
             await db.SaveChangesAsync(ct);
+            await cluster.StampAsync(db, ct);
             await transaction.CommitAsync(ct);
         }
         await catalog.ReloadAsync(ct);
+        cluster.Announce();
         return new Outcome(id, null);
     }
 

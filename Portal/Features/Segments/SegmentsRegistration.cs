@@ -7,6 +7,7 @@ public static class SegmentsRegistration
     {
         builder.Services.AddSingleton<SegmentCatalog>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SegmentCatalog>());
+        builder.Services.AddSingleton<Infrastructure.Cluster.ISharedState>(services => services.GetRequiredService<SegmentCatalog>());
         builder.Services.AddSingleton<SegmentService>();
         builder.Services.AddSingleton<SegmentQueries>();
         builder.Services.AddSingleton<SegmentChoices>();

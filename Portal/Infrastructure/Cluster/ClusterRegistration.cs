@@ -4,7 +4,12 @@ namespace Portal.Infrastructure.Cluster;
 
 public static class ClusterRegistration
 {
-    /// <summary>This node's identity and the trainer lease it competes for (after the database is ready: register after the migrator).</summary>
+    /// <summary>
+    /// What several nodes share (register after the database, whose migrator must run first): this node's identity and
+    /// the trainer lease it competes for; Redis (<c>Portal:Redis</c>): the connection (made at start), the announcement
+    /// of shared-state changes, and the sync that applies other nodes' changes. Without a Redis configuration the Redis
+    /// parts do nothing, and a single node simply holds the lease.
+    /// </summary>
     public static IHostApplicationBuilder AddCluster(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ClusterOptions>(ClusterOptions.Section);
@@ -12,6 +17,13 @@ public static class ClusterRegistration
         builder.Services.AddSingleton<TrainerLease>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TrainerLease>());
         builder.Services.AddHealthChecks().AddCheck<TrainerLeaseHealthCheck>("trainer", tags: ["ready"]);
+
+        builder.AddValidatedOptions<RedisOptions>(RedisOptions.Section);
+        builder.Services.AddSingleton<RedisConnection>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RedisConnection>());
+        builder.Services.AddSingleton<SharedStateChanges>();
+        builder.Services.AddSingleton<SharedStateSync>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SharedStateSync>());
         return builder;
     }
 }

@@ -36,6 +36,7 @@ public static class StartupErrors
         AggregateException all => all.InnerExceptions.SelectMany(ConfigurationProblems),
         OptionsValidationException invalid => invalid.Failures.Select(Sentence),
         Persistence.DatabaseUnreachableException unreachable => [unreachable.Message],
+        Cluster.RedisUnreachableException unreachable => [unreachable.Message],
         InvalidOperationException { Message: var m } when m.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [m],
         _ when error.InnerException is { } inner => ConfigurationProblems(inner),
         _ => [],

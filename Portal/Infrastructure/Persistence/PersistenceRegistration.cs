@@ -33,7 +33,6 @@ public static class PersistenceRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.AddKeyRing();
-        builder.AddCluster();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }

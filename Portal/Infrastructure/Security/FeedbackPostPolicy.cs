@@ -9,7 +9,7 @@ namespace Portal.Infrastructure.Security;
 /// Feedback form posts: <c>FeedbackPostsPerMinute</c> per client address, chained with the global limit. Reading the
 /// form is free. A refused post gets 429 with Retry-After and a friendly page that says how long to wait.
 /// </summary>
-public sealed class FeedbackPostPolicy(IOptions<RateLimitOptions> options, FeedbackGlobalLimit global) : IRateLimiterPolicy<string>
+public sealed class FeedbackPostPolicy(IOptions<RateLimitOptions> options, FeedbackGlobalLimit global, WindowLimiters limiters) : IRateLimiterPolicy<string>
 {
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
     {
@@ -23,7 +23,8 @@ public sealed class FeedbackPostPolicy(IOptions<RateLimitOptions> options, Feedb
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
         if (!HttpMethods.IsPost(httpContext.Request.Method)) return RateLimitPartition.GetNoLimiter("");
-        var perMinute = options.Value.FeedbackPostsPerMinute;
-        return RateLimitPartition.Get(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => SourceAndGlobalLimiter.PerMinute(perMinute, global.Limiter));
+        var limits = options.Value;
+        return PublicFormRateLimiting.PerAddress(httpContext, address =>
+            limiters.PerMinuteAndGlobal(PublicFormRateLimiting.Feedback, address, limits.FeedbackPostsPerMinute, limits.FeedbackPostsPerMinuteGlobal, global.Limiter));
     }
 }

@@ -20,6 +20,8 @@ public static class PublicFormRateLimiting
     {
         builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         builder.Services.AddSingleton<FeedbackGlobalLimit>();
+        builder.Services.AddSingleton<Cluster.SharedWindowCounter>();
+        builder.Services.AddSingleton<WindowLimiters>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -32,18 +34,24 @@ public static class PublicFormRateLimiting
                 await context.HttpContext.Response.WriteAsync(
                     $"Too many attempts from your address. Please wait {seconds} seconds and try again.", ct);
             };
-            limiter.AddPolicy(Login, http => PostsPerAddress(http, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.LoginPostsPerMinute));
+            limiter.AddPolicy(Login, http => PostsPerAddress(http, Login, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.LoginPostsPerMinute));
             limiter.AddPolicy<string, FeedbackPostPolicy>(Feedback);
         });
         return builder;
     }
 
-    /// <summary>A one-minute window per client address that counts only posts: reading the page is free.</summary>
-    public static RateLimitPartition<string> PostsPerAddress(HttpContext http, int perMinute) =>
+    /// <summary>
+    /// A one-minute window per client address that counts only posts: reading the page is free. Shared by every node
+    /// when Redis is configured (<see cref="WindowLimiters"/>).
+    /// </summary>
+    public static RateLimitPartition<string> PostsPerAddress(HttpContext http, string policy, int perMinute) =>
         !HttpMethods.IsPost(http.Request.Method)
             ? RateLimitPartition.GetNoLimiter("read")
-            : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            : PerAddress(http, address => http.RequestServices.GetRequiredService<WindowLimiters>().PerMinute(policy, address, perMinute));
+
+    /// <summary>A partition per client address, its limiter made by <paramref name="limiter"/> from the address.</summary>
+    public static RateLimitPartition<string> PerAddress(HttpContext http, Func<string, RateLimiter> limiter) =>
+        RateLimitPartition.Get(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", limiter);
 
     /// <summary>Sets the Retry-After header from the refused lease (a minute when it does not say) and returns the seconds.</summary>
     public static int RetryAfterSeconds(OnRejectedContext context)

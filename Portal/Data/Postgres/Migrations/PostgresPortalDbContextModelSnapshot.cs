@@ -2285,6 +2285,33 @@ namespace Portal.Data.Postgres.Migrations
                     b.ToTable("segmentstats", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.SharedStateVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sharedstateversions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.StoredModel", b =>
                 {
                     b.Property<string>("LoopId")

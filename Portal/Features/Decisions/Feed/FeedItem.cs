@@ -1,9 +1,13 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Portal.Data.Entities;
 
 namespace Portal.Features.Decisions.Feed;
 
-/// <summary>Something that just happened to a loop's decisions, as open pages receive it.</summary>
+/// <summary>Something that just happened to a loop's decisions, as open pages receive it (from other nodes too, as JSON).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(DecidedItem), "decided")]
+[JsonDerivedType(typeof(RewardedItem), "rewarded")]
 public abstract record FeedItem(string LoopId, string EventId);
 
 /// <summary>A decision, committed.</summary>

@@ -12,15 +12,19 @@ public sealed class FeedSubscription : IDisposable
     private readonly Channel<FeedItem> channel;
     private long dropped;
 
-    internal FeedSubscription(int capacity, Action<FeedSubscription> unsubscribe)
+    internal FeedSubscription(int capacity, Action<FeedSubscription> unsubscribe, bool relay)
     {
         this.unsubscribe = unsubscribe;
+        Relay = relay;
         channel = Channel.CreateBounded<FeedItem>(
             new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ => Interlocked.Increment(ref dropped));
     }
 
     public ChannelReader<FeedItem> Reader => channel.Reader;
+
+    /// <summary>The relay to other nodes, not a page.</summary>
+    internal bool Relay { get; }
 
     /// <summary>Items this page never saw because it was too slow.</summary>
     public long Dropped => Interlocked.Read(ref dropped);

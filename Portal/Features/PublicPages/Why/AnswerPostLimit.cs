@@ -10,7 +10,7 @@ namespace Portal.Features.PublicPages.Why;
 /// Posts of "Was this explanation clear?": <c>AnswersPerMinutePerAddress</c> per client address, chained with the global
 /// limit. A refused post gets 429 with Retry-After and a page that says how long to wait; nothing is stored.
 /// </summary>
-public sealed class AnswerPostLimit(IOptions<PublicPagesOptions> options, AnswerGlobalLimit global) : IRateLimiterPolicy<string>
+public sealed class AnswerPostLimit(IOptions<PublicPagesOptions> options, AnswerGlobalLimit global, WindowLimiters limiters) : IRateLimiterPolicy<string>
 {
     public const string Policy = "why-answer";
 
@@ -24,7 +24,8 @@ public sealed class AnswerPostLimit(IOptions<PublicPagesOptions> options, Answer
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        var perMinute = options.Value.AnswersPerMinutePerAddress;
-        return RateLimitPartition.Get(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => SourceAndGlobalLimiter.PerMinute(perMinute, global.Limiter));
+        var limits = options.Value;
+        return PublicFormRateLimiting.PerAddress(httpContext, address =>
+            limiters.PerMinuteAndGlobal(Policy, address, limits.AnswersPerMinutePerAddress, limits.AnswersPerMinute, global.Limiter));
     }
 }

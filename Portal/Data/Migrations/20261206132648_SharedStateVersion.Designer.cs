@@ -5,47 +5,38 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Portal.Data.Postgres;
+using Portal.Data;
 
 #nullable disable
 
-namespace Portal.Data.Postgres.Migrations
+namespace Portal.Data.Migrations
 {
-    [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206115457_LeaderLeaseAndSharedKeys")]
-    partial class LeaderLeaseAndSharedKeys
+    [DbContext(typeof(PortalDbContext))]
+    [Migration("20261206132648_SharedStateVersion")]
+    partial class SharedStateVersion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .HasColumnName("concurrencystamp");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalizedname");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -53,223 +44,184 @@ namespace Portal.Data.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("RoleNameIndex");
 
-                    b.ToTable("aspnetroles", (string)null);
+                    b.ToTable("AspNetRoles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
-                        .HasColumnName("claimtype");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
-                        .HasColumnName("claimvalue");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("roleid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("aspnetroleclaims", (string)null);
+                    b.ToTable("AspNetRoleClaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
-                        .HasColumnName("claimtype");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
-                        .HasColumnName("claimvalue");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("aspnetuserclaims", (string)null);
+                    b.ToTable("AspNetUserClaims", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("loginprovider");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("providerkey");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text")
-                        .HasColumnName("providerdisplayname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("aspnetuserlogins", (string)null);
+                    b.ToTable("AspNetUserLogins", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
                 {
                     b.Property<byte[]>("CredentialId")
                         .HasMaxLength(1024)
-                        .HasColumnType("bytea")
-                        .HasColumnName("credentialid");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("CredentialId");
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("aspnetuserpasskeys", (string)null);
+                    b.ToTable("AspNetUserPasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("text")
-                        .HasColumnName("roleid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "RoleId");
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("aspnetuserroles", (string)null);
+                    b.ToTable("AspNetUserRoles", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("loginprovider");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text")
-                        .HasColumnName("value");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
-                    b.ToTable("aspnetusertokens", (string)null);
+                    b.ToTable("AspNetUserTokens", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("accessfailedcount");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .HasColumnName("concurrencystamp");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("email");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("emailconfirmed");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("lockoutenabled");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
-                        .HasColumnType("bigint")
-                        .HasColumnName("lockoutend");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalizedemail");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalizedusername");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
-                        .HasColumnName("passwordhash");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("phonenumber");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("phonenumberconfirmed");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
-                        .HasColumnName("securitystamp");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("twofactorenabled");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("username");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -280,118 +232,95 @@ namespace Portal.Data.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("aspnetusers", (string)null);
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ActionFreeze", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActionId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("actionid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ExpiresAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("FrozenAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("frozenat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FrozenById")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("frozenbyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FrozenByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("frozenbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LiftReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("liftreason");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("LiftedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("liftedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LiftedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("liftedbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reason");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "LiftedAt");
 
-                    b.ToTable("actionfreezes", (string)null);
+                    b.ToTable("ActionFreezes", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ApiToken", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastUsedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("lastusedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("revokedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("tokenhash");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHint")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("tokenhint");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -400,81 +329,66 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("apitokens", (string)null);
+                    b.ToTable("ApiTokens", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("seq")
+                        .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:Autoincrement", true);
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("action");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActorId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("actorid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("actorname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("After")
-                        .HasColumnType("text")
-                        .HasColumnName("after");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("At")
-                        .HasColumnType("bigint")
-                        .HasColumnName("at");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Before")
-                        .HasColumnType("text")
-                        .HasColumnName("before");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("hash");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoopId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("previoushash");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reason");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TargetId")
                         .IsRequired()
                         .HasMaxLength(600)
-                        .HasColumnType("character varying(600)")
-                        .HasColumnName("targetid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TargetType")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("targettype");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Seq");
 
@@ -486,50 +400,40 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("TargetType", "TargetId");
 
-                    b.ToTable("auditentries", (string)null);
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ComprehensionAnswer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("AnsweredAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("answeredat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Clear")
-                        .HasColumnType("boolean")
-                        .HasColumnName("clear");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("comment");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("DecidedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("decidedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("eventid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserHash")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("userhash");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -542,216 +446,174 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("UserHash", "LoopId");
 
-                    b.ToTable("comprehensionanswers", (string)null);
+                    b.ToTable("ComprehensionAnswers", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ComprehensionSegment", b =>
                 {
                     b.Property<long>("AnswerId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("answerid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Feature")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("feature");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("value");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("AnswerId", "Feature", "Value");
 
                     b.HasIndex("Feature", "AnswerId");
 
-                    b.ToTable("comprehensionsegments", (string)null);
+                    b.ToTable("ComprehensionSegments", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.DataHandlingStatement", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PublishedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("publishedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PublishedById")
-                        .HasColumnType("text")
-                        .HasColumnName("publishedbyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PublishedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("publishedbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
-                        .HasColumnName("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "Version")
                         .IsUnique();
 
-                    b.ToTable("datahandlingstatements", (string)null);
+                    b.ToTable("DataHandlingStatements", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FriendlyName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("friendlyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Xml")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("xml");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("FriendlyName")
                         .IsUnique();
 
-                    b.ToTable("dataprotectionkeys", (string)null);
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Decision", b =>
                 {
                     b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("seq")
+                        .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
-
                     b.Property<long?>("ActivatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("activatedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("BaselineActionId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("baselineactionid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ChosenActionId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("chosenactionid");
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("ChosenProbability")
-                        .HasColumnType("double precision")
-                        .HasColumnName("chosenprobability");
+                        .HasColumnType("REAL");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("DeferActivation")
-                        .HasColumnType("boolean")
-                        .HasColumnName("deferactivation");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("eventid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExplanationJson")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("explanationjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Explored")
-                        .HasColumnType("boolean")
-                        .HasColumnName("explored");
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("LearnerFeatures")
-                        .HasColumnType("bytea")
-                        .HasColumnName("learnerfeatures");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("mode");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ModelVersion")
-                        .HasColumnType("bigint")
-                        .HasColumnName("modelversion");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Oversight")
-                        .HasColumnType("integer")
-                        .HasColumnName("oversight");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OversightDetail")
-                        .HasColumnType("text")
-                        .HasColumnName("oversightdetail");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RankingJson")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("rankingjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RequestJson")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("requestjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("Reward")
-                        .HasColumnType("double precision")
-                        .HasColumnName("reward");
+                        .HasColumnType("REAL");
 
                     b.Property<int>("RewardCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("rewardcount");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RewardSource")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("rewardsource");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("RewardedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("rewardedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RuleId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ruleid");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Seq");
 
@@ -762,53 +624,43 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("LoopId", "Seq");
 
-                    b.ToTable("decisions", (string)null);
+                    b.ToTable("Decisions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.DecisionFlag", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("DecisionSeq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("decisionseq");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("eventid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("FlaggedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("flaggedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FlaggedById")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("flaggedbyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FlaggedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("flaggedbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("note");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -817,97 +669,78 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("LoopId", "FlaggedAt");
 
-                    b.ToTable("decisionflags", (string)null);
+                    b.ToTable("DecisionFlags", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.EvaluationRun", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Id")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CandidatesJson")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("candidatesjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("createdbyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("createdbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("DecisionsRead")
-                        .HasColumnType("bigint")
-                        .HasColumnName("decisionsread");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FailureField")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("failurefield");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FailureMessage")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("failuremessage");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("finishedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("From")
-                        .HasColumnType("bigint")
-                        .HasColumnName("from");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("IntervalMinutes")
-                        .HasColumnType("integer")
-                        .HasColumnName("intervalminutes");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("OptimizationDiscovery")
-                        .HasColumnType("boolean")
-                        .HasColumnName("optimizationdiscovery");
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("Progress")
-                        .HasColumnType("double precision")
-                        .HasColumnName("progress");
+                        .HasColumnType("REAL");
 
                     b.Property<string>("ResultJson")
-                        .HasColumnType("text")
-                        .HasColumnName("resultjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("StartedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("startedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("To")
-                        .HasColumnType("bigint")
-                        .HasColumnName("to");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("LoopId", "Id");
 
@@ -915,139 +748,111 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("LoopId", "CreatedAt");
 
-                    b.ToTable("evaluationruns", (string)null);
+                    b.ToTable("EvaluationRuns", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.FeatureValueStat", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("BucketStart")
-                        .HasColumnType("bigint")
-                        .HasColumnName("bucketstart");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Feature")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("feature");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsNumeric")
-                        .HasColumnType("boolean")
-                        .HasColumnName("isnumeric");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Bin")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("bin");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Count")
-                        .HasColumnType("bigint")
-                        .HasColumnName("count");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("LoopId", "BucketStart", "Feature", "IsNumeric", "Bin");
 
-                    b.ToTable("featurevaluestats", (string)null);
+                    b.ToTable("FeatureValueStats", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.FeedbackTicket", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AssigneeId")
-                        .HasColumnType("text")
-                        .HasColumnName("assigneeid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("category");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ConsentToContact")
-                        .HasColumnType("boolean")
-                        .HasColumnName("consenttocontact");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("contactemail");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DecisionJson")
-                        .HasColumnType("text")
-                        .HasColumnName("decisionjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("DueAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("dueat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("DuplicateOfId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("duplicateofid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EventId")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("eventid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("LastSubmittedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("lastsubmittedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LoopId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("message");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("integer")
-                        .HasColumnName("priority");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("reference");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sourcehash");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer")
-                        .HasColumnName("status");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SubmissionCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("submissioncount");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TextHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("texthash");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("updatedat");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1076,289 +881,246 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "Priority", "CreatedAt");
 
-                    b.ToTable("feedbacktickets", (string)null);
+                    b.ToTable("FeedbackTickets", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.GoLiveReview", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LegalReference")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("legalreference");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LegalReviewDone")
-                        .HasColumnType("boolean")
-                        .HasColumnName("legalreviewdone");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("note");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("OptOutWired")
-                        .HasColumnType("boolean")
-                        .HasColumnName("optoutwired");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("recordedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecordedById")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("recordedbyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("recordedbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("SensitiveFeaturesChecked")
-                        .HasColumnType("boolean")
-                        .HasColumnName("sensitivefeatureschecked");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Source")
-                        .HasColumnType("integer")
-                        .HasColumnName("source");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("StatementVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("statementversion");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WithdrawReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("withdrawreason");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("withdrawnat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WithdrawnById")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("withdrawnbyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WithdrawnByName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("withdrawnbyname");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "Version")
                         .IsUnique();
 
-                    b.ToTable("golivereviews", (string)null);
+                    b.ToTable("GoLiveReviews", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ImportanceStat", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Dimension")
                         .HasMaxLength(210)
-                        .HasColumnType("character varying(210)")
-                        .HasColumnName("dimension");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("BucketStart")
-                        .HasColumnType("bigint")
-                        .HasColumnName("bucketstart");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Value")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("value");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsNamespace")
-                        .HasColumnType("boolean")
-                        .HasColumnName("isnamespace");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Feature")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("feature");
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("SumAbs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("sumabs");
+                        .HasColumnType("REAL");
 
                     b.HasKey("LoopId", "Dimension", "BucketStart", "Value", "IsNamespace", "Feature");
 
-                    b.ToTable("importancestats", (string)null);
+                    b.ToTable("ImportanceStats", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.InsightCursor", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("source");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DefinitionHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("definitionhash");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("LastSeq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("lastseq");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("LoopId", "Source");
 
-                    b.ToTable("insightcursors", (string)null);
+                    b.ToTable("InsightCursors", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LeaderLease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("AcquiredAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("acquiredat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("holder");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Name");
 
-                    b.ToTable("leaderleases", (string)null);
+                    b.ToTable("LeaderLeases", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Loop", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ApiKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("apikeyhash");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ApiKeyHint")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("apikeyhint");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("KeyCreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("keycreatedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PolicyArguments")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
-                        .HasColumnName("policyarguments");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PolicyName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("policyname");
+                        .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "Portal.Data.Entities.Loop.Settings#LoopSettings", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<double>("DefaultReward")
-                                .HasColumnType("double precision");
+                                .HasColumnType("REAL");
 
                             b1.Property<double>("ExplorationPercentage")
-                                .HasColumnType("double precision");
+                                .HasColumnType("REAL");
 
                             b1.Property<bool>("HonorGlobalPrivacyControl")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<bool>("IsInferenceExplainabilityEnabled")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("LearningMode")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("character varying(16)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<bool>("LogMirrorEnabled")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("LogMirrorSasUri")
                                 .HasMaxLength(2048)
-                                .HasColumnType("character varying(2048)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("LogRetentionDays")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<TimeSpan>("ModelExportFrequency")
-                                .HasColumnType("interval");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("NotProfiledActionId")
                                 .HasMaxLength(256)
-                                .HasColumnType("character varying(256)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("RankCallsPerSecond")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("RewardAggregation")
                                 .IsRequired()
                                 .HasMaxLength(16)
-                                .HasColumnType("character varying(16)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("RewardCallsPerSecond")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<TimeSpan>("RewardWaitTime")
-                                .HasColumnType("interval");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Id");
@@ -1366,290 +1128,235 @@ namespace Portal.Data.Postgres.Migrations
                     b.HasIndex("ApiKeyHash")
                         .IsUnique();
 
-                    b.ToTable("loops", (string)null);
+                    b.ToTable("Loops", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopAccountability", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("AffectsImportantChoices")
-                        .HasColumnType("boolean")
-                        .HasColumnName("affectsimportantchoices");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OwnerContact")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("ownercontact");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("ownername");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("purpose");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("updatedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("updatedbyname");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("LoopId");
 
-                    b.ToTable("loopaccountability", (string)null);
+                    b.ToTable("LoopAccountability", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopAction", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActionId")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("actionid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("displayname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FeaturesJson")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("featuresjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("FirstSeenAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("firstseenat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("LastSeenAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("lastseenat");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("LoopId", "ActionId");
 
-                    b.ToTable("loopactions", (string)null);
+                    b.ToTable("LoopActions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopControl", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("scope");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("KillSwitchChangedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("killswitchchangedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("KillSwitchChangedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("killswitchchangedby");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("KillSwitchOn")
-                        .HasColumnType("boolean")
-                        .HasColumnName("killswitchon");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("KillSwitchReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("killswitchreason");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ModelFrozen")
-                        .HasColumnType("boolean")
-                        .HasColumnName("modelfrozen");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("RequireRuleApproval")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true)
-                        .HasColumnName("requireruleapproval");
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.HasKey("Scope");
 
-                    b.ToTable("loopcontrols", (string)null);
+                    b.ToTable("LoopControls", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LoopFeature", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Path")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("path");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("AuditOnly")
-                        .HasColumnType("boolean")
-                        .HasColumnName("auditonly");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("displayname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("updatedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("updatedbyname");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("LoopId", "Path");
 
-                    b.ToTable("loopfeatures", (string)null);
+                    b.ToTable("LoopFeatures", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ManipulationFinding", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActionId")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("actionid");
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("BaselineMean")
-                        .HasColumnType("double precision")
-                        .HasColumnName("baselinemean");
+                        .HasColumnType("REAL");
 
                     b.Property<double>("BaselineSpread")
-                        .HasColumnType("double precision")
-                        .HasColumnName("baselinespread");
+                        .HasColumnType("REAL");
 
                     b.Property<string>("CellKey")
                         .IsRequired()
                         .HasMaxLength(1100)
-                        .HasColumnType("character varying(1100)")
-                        .HasColumnName("cellkey");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("DetectedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("detectedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EvidenceJson")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("evidencejson");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("FirstSeq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("firstseq");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("LastSeq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("lastseq");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Observed")
-                        .HasColumnType("double precision")
-                        .HasColumnName("observed");
+                        .HasColumnType("REAL");
 
                     b.Property<long?>("QuarantineId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("quarantineid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reviewnote");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ReviewedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("reviewedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewedById")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("reviewedbyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("reviewedbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Sample")
-                        .HasColumnType("integer")
-                        .HasColumnName("sample");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SegmentFeature")
                         .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("segmentfeature");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SegmentValue")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("segmentvalue");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("source");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(1100)
-                        .HasColumnType("character varying(1100)")
-                        .HasColumnName("subject");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("updatedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("WindowFrom")
-                        .HasColumnType("bigint")
-                        .HasColumnName("windowfrom");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("WindowTo")
-                        .HasColumnType("bigint")
-                        .HasColumnName("windowto");
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("ZScore")
-                        .HasColumnType("double precision")
-                        .HasColumnName("zscore");
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 
@@ -1657,322 +1364,258 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("LoopId", "Status", "Id");
 
-                    b.ToTable("manipulationfindings", (string)null);
+                    b.ToTable("ManipulationFindings", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.OptOut", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("OptedOutAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("optedoutat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Source")
-                        .HasColumnType("integer")
-                        .HasColumnName("source");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("userhash");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "UserHash")
                         .IsUnique();
 
-                    b.ToTable("optouts", (string)null);
+                    b.ToTable("OptOuts", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.OverrideRule", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActionIdsJson")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
-                        .HasColumnName("actionidsjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("authorid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("authorname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ExpiresAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PredicateJson")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
-                        .HasColumnName("predicatejson");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("integer")
-                        .HasColumnName("priority");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reason");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reviewnote");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ReviewedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("reviewedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReviewerName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("reviewername");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("revokedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RevokedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("revokedbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SegmentId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("segmentid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SegmentName")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("segmentname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("StartsAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("startsat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "Status");
 
-                    b.ToTable("overriderules", (string)null);
+                    b.ToTable("OverrideRules", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Quarantine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("createdbyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("createdbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("From")
-                        .HasColumnType("bigint")
-                        .HasColumnName("from");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reason");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RolledBackTo")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("rolledbackto");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("source");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("To")
-                        .HasColumnType("bigint")
-                        .HasColumnName("to");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId");
 
-                    b.ToTable("quarantines", (string)null);
+                    b.ToTable("Quarantines", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReportSignOff", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("contenthash");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("note");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PeriodFrom")
-                        .HasColumnType("bigint")
-                        .HasColumnName("periodfrom");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("PeriodTo")
-                        .HasColumnType("bigint")
-                        .HasColumnName("periodto");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReportHtml")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("reporthtml");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("SignedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("signedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SignedById")
-                        .HasColumnType("text")
-                        .HasColumnName("signedbyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SignedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("signedbyname");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "SignedAt");
 
-                    b.ToTable("reportsignoffs", (string)null);
+                    b.ToTable("ReportSignOffs", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReviewInvitation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("createdbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("label");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PanelId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("panelid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("revokedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RevokedByName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("revokedbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("tokenhash");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1981,49 +1624,39 @@ namespace Portal.Data.Postgres.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("reviewinvitations", (string)null);
+                    b.ToTable("ReviewInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReviewJudgement", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("InvitationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("invitationid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ItemId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("itemid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("JudgedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("judgedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("note");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PanelId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("panelid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TicketReference")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("ticketreference");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Verdict")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("verdict");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2034,191 +1667,154 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("PanelId", "JudgedAt");
 
-                    b.ToTable("reviewjudgements", (string)null);
+                    b.ToTable("ReviewJudgements", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReviewPanel", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("createdbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PerSegment")
-                        .HasColumnType("integer")
-                        .HasColumnName("persegment");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Seed")
-                        .HasColumnType("bigint")
-                        .HasColumnName("seed");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SegmentIdsJson")
-                        .HasColumnType("text")
-                        .HasColumnName("segmentidsjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("StrataBy")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("strataby");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("WindowFrom")
-                        .HasColumnType("bigint")
-                        .HasColumnName("windowfrom");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("WindowTo")
-                        .HasColumnType("bigint")
-                        .HasColumnName("windowto");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LoopId", "CreatedAt");
 
-                    b.ToTable("reviewpanels", (string)null);
+                    b.ToTable("ReviewPanels", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ReviewPanelItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("eventid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ItemJson")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("itemjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoopId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PanelId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("panelid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Segment")
                         .IsRequired()
                         .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("segment");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("PanelId", "Position")
                         .IsUnique();
 
-                    b.ToTable("reviewpanelitems", (string)null);
+                    b.ToTable("ReviewPanelItems", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SecretKeyRecord", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Value")
                         .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("value");
+                        .HasColumnType("BLOB");
 
                     b.Property<bool>("Wrapped")
-                        .HasColumnType("boolean")
-                        .HasColumnName("wrapped");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Name");
 
-                    b.ToTable("secretkeys", (string)null);
+                    b.ToTable("SecretKeys", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Segment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("createdbyname");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
-                        .HasColumnName("definitionjson");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("description");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoopId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("updatedat");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2227,219 +1823,201 @@ namespace Portal.Data.Postgres.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("segments", (string)null);
+                    b.ToTable("Segments", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SegmentStat", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Dimension")
                         .HasMaxLength(210)
-                        .HasColumnType("character varying(210)")
-                        .HasColumnName("dimension");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("BucketStart")
-                        .HasColumnType("bigint")
-                        .HasColumnName("bucketstart");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Value")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("value");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActionId")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("actionid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("BaselineServed")
-                        .HasColumnType("bigint")
-                        .HasColumnName("baselineserved");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Decisions")
-                        .HasColumnType("bigint")
-                        .HasColumnName("decisions");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Explored")
-                        .HasColumnType("bigint")
-                        .HasColumnName("explored");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OverrideServed")
-                        .HasColumnType("bigint")
-                        .HasColumnName("overrideserved");
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("RewardSquares")
-                        .HasColumnType("double precision")
-                        .HasColumnName("rewardsquares");
+                        .HasColumnType("REAL");
 
                     b.Property<double>("RewardSum")
-                        .HasColumnType("double precision")
-                        .HasColumnName("rewardsum");
+                        .HasColumnType("REAL");
 
                     b.Property<long>("Rewarded")
-                        .HasColumnType("bigint")
-                        .HasColumnName("rewarded");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("LoopId", "Dimension", "BucketStart", "Value", "ActionId");
 
-                    b.ToTable("segmentstats", (string)null);
+                    b.ToTable("SegmentStats", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SharedStateVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SharedStateVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.StoredModel", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("text")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("data");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ExamplesLearned")
-                        .HasColumnType("bigint")
-                        .HasColumnName("exampleslearned");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Generation")
-                        .HasColumnType("bigint")
-                        .HasColumnName("generation");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("LastTrainedSeq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("lasttrainedseq");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ModelVersion")
-                        .HasColumnType("bigint")
-                        .HasColumnName("modelversion");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SavedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("savedat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SavedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("savedby");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("LoopId");
 
-                    b.ToTable("storedmodels", (string)null);
+                    b.ToTable("StoredModels", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.StoredModelSnapshot", b =>
                 {
                     b.Property<string>("LoopId")
-                        .HasColumnType("text")
-                        .HasColumnName("loopid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("data");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ExamplesLearned")
-                        .HasColumnType("bigint")
-                        .HasColumnName("exampleslearned");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("LastTrainedSeq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("lasttrainedseq");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("TakenAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("takenat");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("LoopId", "Id");
 
                     b.HasIndex("LoopId", "LastTrainedSeq");
 
-                    b.ToTable("storedmodelsnapshots", (string)null);
+                    b.ToTable("StoredModelSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketComment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorId")
-                        .HasColumnType("text")
-                        .HasColumnName("authorid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("authorname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPublicReply")
-                        .HasColumnType("boolean")
-                        .HasColumnName("ispublicreply");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticketid");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("TicketId", "CreatedAt");
 
-                    b.ToTable("ticketcomments", (string)null);
+                    b.ToTable("TicketComments", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketContextValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Feature")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("feature");
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("Number")
-                        .HasColumnType("double precision")
-                        .HasColumnName("number");
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Text")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticketid");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2449,75 +2027,63 @@ namespace Portal.Data.Postgres.Migrations
 
                     b.HasIndex("Feature", "Text", "TicketId");
 
-                    b.ToTable("ticketcontextvalues", (string)null);
+                    b.ToTable("TicketContextValues", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActorId")
-                        .HasColumnType("text")
-                        .HasColumnName("actorid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("actorname");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("At")
-                        .HasColumnType("bigint")
-                        .HasColumnName("at");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Change")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("change");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("detail");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticketid");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("TicketId", "At");
 
-                    b.ToTable("tickethistory", (string)null);
+                    b.ToTable("TicketHistory", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketStatusLink", b =>
                 {
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("tokenhash");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("createdat");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticketid");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("TokenHash");
 
                     b.HasIndex("TicketId");
 
-                    b.ToTable("ticketstatuslinks", (string)null);
+                    b.ToTable("TicketStatusLinks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2578,17 +2144,17 @@ namespace Portal.Data.Postgres.Migrations
                             b1.Property<byte[]>("PublicKey")
                                 .IsRequired();
 
-                            b1.Property<long>("SignCount");
+                            b1.Property<uint>("SignCount");
 
                             b1.PrimitiveCollection<string>("Transports");
 
                             b1.HasKey("IdentityUserPasskeyCredentialId");
 
-                            b1.ToTable("aspnetuserpasskeys");
+                            b1.ToTable("AspNetUserPasskeys");
 
                             b1
                                 .ToJson("Data")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
 
                             b1.WithOwner()
                                 .HasForeignKey("IdentityUserPasskeyCredentialId");

@@ -4,6 +4,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Portal.Data.Postgres.Migrations
 {
     /// <inheritdoc />
@@ -76,6 +78,35 @@ namespace Portal.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dataprotectionkeys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendlyname = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dataprotectionkeys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "leaderleases",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    acquiredat = table.Column<long>(type: "bigint", nullable: false),
+                    expiresat = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_leaderleases", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "loopcontrols",
                 columns: table => new
                 {
@@ -122,6 +153,67 @@ namespace Portal.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_loops", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "secretkeys",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    value = table.Column<byte[]>(type: "bytea", nullable: false),
+                    wrapped = table.Column<bool>(type: "boolean", nullable: false),
+                    createdat = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_secretkeys", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sharedstateversions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharedstateversions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "storedmodels",
+                columns: table => new
+                {
+                    loopid = table.Column<string>(type: "text", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    generation = table.Column<long>(type: "bigint", nullable: false),
+                    lasttrainedseq = table.Column<long>(type: "bigint", nullable: false),
+                    exampleslearned = table.Column<long>(type: "bigint", nullable: false),
+                    modelversion = table.Column<long>(type: "bigint", nullable: false),
+                    savedat = table.Column<long>(type: "bigint", nullable: false),
+                    savedby = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_storedmodels", x => x.loopid);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "storedmodelsnapshots",
+                columns: table => new
+                {
+                    loopid = table.Column<string>(type: "text", nullable: false),
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    takenat = table.Column<long>(type: "bigint", nullable: false),
+                    lasttrainedseq = table.Column<long>(type: "bigint", nullable: false),
+                    exampleslearned = table.Column<long>(type: "bigint", nullable: false),
+                    data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_storedmodelsnapshots", x => new { x.loopid, x.id });
                 });
 
             migrationBuilder.CreateTable(
@@ -1094,6 +1186,15 @@ namespace Portal.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "sharedstateversions",
+                columns: new[] { "id", "version" },
+                values: new object[,]
+                {
+                    { 1, 0L },
+                    { 2, 0L }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_actionfreezes_loopid_liftedat",
                 table: "actionfreezes",
@@ -1202,6 +1303,12 @@ namespace Portal.Data.Postgres.Migrations
                 name: "IX_datahandlingstatements_loopid_version",
                 table: "datahandlingstatements",
                 columns: new[] { "loopid", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dataprotectionkeys_friendlyname",
+                table: "dataprotectionkeys",
+                column: "friendlyname",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1395,6 +1502,11 @@ namespace Portal.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_storedmodelsnapshots_loopid_lasttrainedseq",
+                table: "storedmodelsnapshots",
+                columns: new[] { "loopid", "lasttrainedseq" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ticketcomments_ticketid_createdat",
                 table: "ticketcomments",
                 columns: new[] { "ticketid", "createdat" });
@@ -1462,6 +1574,9 @@ namespace Portal.Data.Postgres.Migrations
                 name: "datahandlingstatements");
 
             migrationBuilder.DropTable(
+                name: "dataprotectionkeys");
+
+            migrationBuilder.DropTable(
                 name: "decisionflags");
 
             migrationBuilder.DropTable(
@@ -1478,6 +1593,9 @@ namespace Portal.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "insightcursors");
+
+            migrationBuilder.DropTable(
+                name: "leaderleases");
 
             migrationBuilder.DropTable(
                 name: "loopaccountability");
@@ -1510,10 +1628,22 @@ namespace Portal.Data.Postgres.Migrations
                 name: "reviewjudgements");
 
             migrationBuilder.DropTable(
+                name: "secretkeys");
+
+            migrationBuilder.DropTable(
                 name: "segments");
 
             migrationBuilder.DropTable(
                 name: "segmentstats");
+
+            migrationBuilder.DropTable(
+                name: "sharedstateversions");
+
+            migrationBuilder.DropTable(
+                name: "storedmodels");
+
+            migrationBuilder.DropTable(
+                name: "storedmodelsnapshots");
 
             migrationBuilder.DropTable(
                 name: "ticketcomments");

@@ -13,7 +13,7 @@ using Portal.Data.Postgres;
 namespace Portal.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206103143_Initial")]
+    [Migration("20261206132819_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -614,6 +614,34 @@ namespace Portal.Data.Postgres.Migrations
                     b.ToTable("datahandlingstatements", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendlyname");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FriendlyName")
+                        .IsUnique();
+
+                    b.ToTable("dataprotectionkeys", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Decision", b =>
                 {
                     b.Property<long>("Seq")
@@ -1203,6 +1231,36 @@ namespace Portal.Data.Postgres.Migrations
                     b.HasKey("LoopId", "Source");
 
                     b.ToTable("insightcursors", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.LeaderLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("AcquiredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("acquiredat");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expiresat");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leaderleases", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Loop", b =>
@@ -2093,6 +2151,31 @@ namespace Portal.Data.Postgres.Migrations
                     b.ToTable("reviewpanelitems", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.SecretKeyRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("value");
+
+                    b.Property<bool>("Wrapped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("wrapped");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("secretkeys", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Segment", b =>
                 {
                     b.Property<long>("Id")
@@ -2203,6 +2286,114 @@ namespace Portal.Data.Postgres.Migrations
                     b.HasKey("LoopId", "Dimension", "BucketStart", "Value", "ActionId");
 
                     b.ToTable("segmentstats", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SharedStateVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sharedstateversions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.StoredModel", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("text")
+                        .HasColumnName("loopid");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<long>("ExamplesLearned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("exampleslearned");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("generation");
+
+                    b.Property<long>("LastTrainedSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lasttrainedseq");
+
+                    b.Property<long>("ModelVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("modelversion");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("savedat");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("savedby");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("LoopId");
+
+                    b.ToTable("storedmodels", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.StoredModelSnapshot", b =>
+                {
+                    b.Property<string>("LoopId")
+                        .HasColumnType("text")
+                        .HasColumnName("loopid");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<long>("ExamplesLearned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("exampleslearned");
+
+                    b.Property<long>("LastTrainedSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lasttrainedseq");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("takenat");
+
+                    b.HasKey("LoopId", "Id");
+
+                    b.HasIndex("LoopId", "LastTrainedSeq");
+
+                    b.ToTable("storedmodelsnapshots", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.TicketComment", b =>
