@@ -100,8 +100,12 @@ public sealed class ModelStore(IDbContextFactory<PortalDbContext> dbFactory, Tra
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var values = Values(loopId, learner, lastTrainedSeq, generation: 1, ModelBytes.Write(learner), lease.NodeId);
+        // No row yet: insert one. If the trainer's first save inserted it in between (PostgreSQL's INSERT … ON CONFLICT
+        // then waits for it and does nothing), the row is there now and replacing it succeeds.
         return await WriteAsync(connection, transaction, Replace, ReplaceParameters, values[..^1], ct)
-            ?? (await WriteAsync(connection, transaction, Insert, Parameters, values, ct))!.Value;
+            ?? await WriteAsync(connection, transaction, Insert, Parameters, values, ct)
+            ?? await WriteAsync(connection, transaction, Replace, ReplaceParameters, values[..^1], ct)
+            ?? throw new InvalidOperationException($"The model of loop '{loopId}' could be neither replaced nor inserted.");
     }
 
     private object[] Values(string loopId, OnlineLearner learner, long lastTrainedSeq, long generation, byte[] data, string by) =>
