@@ -56,6 +56,7 @@ public sealed class InsightsHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.AddPersistence();
+        builder.AddCluster();
         builder.AddAudit();
         // Identity's options shape the model (the schema version): without them the migrations would look pending.
         builder.AddAccounts();
