@@ -9,13 +9,7 @@ namespace Portal.Infrastructure.Security;
 /// </summary>
 public sealed class FeedbackGlobalLimit(IOptions<RateLimitOptions> options) : IDisposable
 {
-    public RateLimiter Limiter { get; } = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
-    {
-        PermitLimit = options.Value.FeedbackPostsPerMinuteGlobal,
-        Window = TimeSpan.FromMinutes(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    });
+    public RateLimiter Limiter { get; } = MinuteWindow.Limiter(options.Value.FeedbackPostsPerMinuteGlobal, autoReplenishment: true);
 
     public void Dispose() => Limiter.Dispose();
 }

@@ -11,13 +11,7 @@ public sealed class SourceAndGlobalLimiter(FixedWindowRateLimiter perSource, Rat
 {
     /// <summary>A one-minute window of <paramref name="perMinute"/> posts for one address, chained with <paramref name="global"/>.</summary>
     public static SourceAndGlobalLimiter PerMinute(int perMinute, RateLimiter global) =>
-        new(new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = perMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = false,
-        }), global);
+        new(MinuteWindow.Limiter(perMinute, autoReplenishment: false), global);
 
     public override bool IsAutoReplenishing => false;
 

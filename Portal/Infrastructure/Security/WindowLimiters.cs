@@ -9,16 +9,11 @@ namespace Portal.Infrastructure.Security;
 /// </summary>
 public sealed class WindowLimiters(SharedWindowCounter counter, RedisConnection redis)
 {
-    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
-
     /// <summary><paramref name="perMinute"/> requests a minute for one partition (a client address) of a policy.</summary>
     public RateLimiter PerMinute(string policy, string partition, int perMinute)
     {
-        var local = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = perMinute, Window = Minute, QueueLimit = 0, AutoReplenishment = false,
-        });
-        return redis.Enabled ? new SharedWindowLimiter(counter, [new($"{policy}:{partition}", perMinute)], Minute, local) : local;
+        var local = MinuteWindow.Limiter(perMinute, autoReplenishment: false);
+        return redis.Enabled ? new SharedWindowLimiter(counter, [new($"{policy}:{partition}", perMinute)], MinuteWindow.Length, local) : local;
     }
 
     /// <summary>The address's limit chained with the policy's global one (<paramref name="localGlobal"/> on this node).</summary>
@@ -26,7 +21,7 @@ public sealed class WindowLimiters(SharedWindowCounter counter, RedisConnection 
     {
         var local = SourceAndGlobalLimiter.PerMinute(perMinute, localGlobal);
         return redis.Enabled
-            ? new SharedWindowLimiter(counter, [new($"{policy}:{partition}", perMinute), new($"{policy}:*", globalPerMinute)], Minute, local)
+            ? new SharedWindowLimiter(counter, [new($"{policy}:{partition}", perMinute), new($"{policy}:*", globalPerMinute)], MinuteWindow.Length, local)
             : local;
     }
 }

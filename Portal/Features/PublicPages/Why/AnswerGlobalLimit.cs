@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.PublicPages.Why;
 
@@ -9,13 +10,7 @@ namespace Portal.Features.PublicPages.Why;
 /// </summary>
 public sealed class AnswerGlobalLimit(IOptions<PublicPagesOptions> options) : IDisposable
 {
-    public RateLimiter Limiter { get; } = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
-    {
-        PermitLimit = options.Value.AnswersPerMinute,
-        Window = TimeSpan.FromMinutes(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    });
+    public RateLimiter Limiter { get; } = MinuteWindow.Limiter(options.Value.AnswersPerMinute, autoReplenishment: true);
 
     public void Dispose() => Limiter.Dispose();
 }
