@@ -39,8 +39,7 @@ public sealed class ModelFileImport(IOptions<StorageOptions> storage, IDbContext
         }
         var snapshots = await ImportSnapshotsAsync(db, Path.Combine(folder, "snapshots"), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var kept = folder + ".imported";
-        Directory.Move(folder, Directory.Exists(kept) ? $"{kept}-{clock.GetUtcNow().ToUnixTimeMilliseconds()}" : kept);
+        var kept = ImportedFolder.SetAside(folder, clock);
         logger.LogInformation("Model files moved into the database: {Models} models and {Snapshots} snapshots; the files are kept in {Folder}",
             models, snapshots, kept);
     }

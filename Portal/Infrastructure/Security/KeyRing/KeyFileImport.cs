@@ -13,7 +13,7 @@ namespace Portal.Infrastructure.Security.KeyRing;
 /// <c>keys.imported</c>. Runs right after the migrations.
 /// </summary>
 public sealed class KeyFileImport(IOptions<StorageOptions> storage, IDbContextFactory<PortalDbContext> dbFactory, DatabaseSecretKeySource secrets,
-    ILogger<KeyFileImport> logger) : IHostedService
+    TimeProvider clock, ILogger<KeyFileImport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -37,8 +37,7 @@ public sealed class KeyFileImport(IOptions<StorageOptions> storage, IDbContextFa
                 ringKeys++;
             }
         }
-        var kept = folder + ".imported";
-        Directory.Move(folder, Directory.Exists(kept) ? $"{kept}-{DateTime.UtcNow.Ticks}" : kept);
+        var kept = ImportedFolder.SetAside(folder, clock);
         logger.LogInformation("Key files moved into the database: {SecretKeys} secret keys and {RingKeys} data-protection keys; the files are kept in {Folder}",
             secretKeys, ringKeys, kept);
         return Task.CompletedTask;
