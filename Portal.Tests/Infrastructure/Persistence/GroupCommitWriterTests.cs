@@ -42,6 +42,25 @@ public sealed class GroupCommitWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Totals_count_committed_batches_and_writes_and_the_time_spent_committing_them_but_not_failed_batches()
+    {
+        var writer = Writer(maxBatchSize: 100);
+        var committed = Enumerable.Range(0, 150).Select(i => writer.EnqueueAsync(new Probe(i), CancellationToken.None)).ToList();
+        var run = writer.RunAsync(Engine(storage), CancellationToken.None);
+        await Task.WhenAll(committed);
+        var failed = Enumerable.Range(0, 3)
+            .Select(i => writer.EnqueueAsync(new Probe(200 + i, i == 0 ? Trouble.Throws : Trouble.None), CancellationToken.None)).ToList();
+        foreach (var write in failed) await Assert.ThrowsAsync<InvalidOperationException>(() => write);
+
+        var totals = writer.Totals;
+
+        Assert.Equal(2, totals.Batches);
+        Assert.Equal(150, totals.Writes);
+        Assert.True(totals.Committing > TimeSpan.Zero, "each commit waits for the disk");
+        await StopAsync(writer, run);
+    }
+
+    [Fact]
     public async Task Writes_arriving_while_the_owner_holds_the_next_batch_back_join_that_batch()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

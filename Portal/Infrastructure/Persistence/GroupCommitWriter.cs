@@ -36,7 +36,12 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     /// <summary>True while the loop accepts and commits writes (readiness).</summary>
     public bool IsRunning { get; private set; }
 
-    public long CommittedBatches { get; private set; }
+    public long CommittedBatches => tally.Batches;
+
+    /// <summary>Batches, writes and commit time so far (readiness detail, <c>bench/rank-load.sh</c>).</summary>
+    public CommitTotals Totals => tally.Totals;
+
+    private readonly CommitTally tally = new();
 
     // Set while the storage refuses batches (only the loop touches it).
     private bool refusing;
@@ -137,6 +142,7 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     private StorageFaultKind? Commit(DatabaseEngine engine, DbConnection connection, IGroupCommitStatements<TItem, TResult> statements, List<TItem> batch)
     {
         var results = new TResult[batch.Count];
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         DbTransaction? transaction = null;
         try
         {
@@ -145,7 +151,7 @@ public sealed class GroupCommitWriter<TItem, TResult>(
             statements.WriteAll(batch, results);
             transaction.Commit();
             transaction.Dispose();
-            CommittedBatches++;
+            tally.Add(batch.Count, started);
         }
         catch (Exception error)
         {

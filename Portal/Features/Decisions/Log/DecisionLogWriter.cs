@@ -35,6 +35,8 @@ public sealed class DecisionLogWriter(
 
     public long CommittedBatches => log.CommittedBatches;
 
+    public CommitTotals Totals => log.Totals;
+
     public Task<LogWriteResult> AppendAsync(DecisionRecord decision, CancellationToken ct) =>
         log.EnqueueAsync(new InsertDecision(decision), ct);
 
