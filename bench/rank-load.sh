@@ -52,7 +52,7 @@ writer_mark() {
 # writer_share <mark before> <mark after> <seconds>: decisions per commit, ms per commit, share of the time committing.
 writer_share() {
   awk -v a="$1" -v b="$2" -v s="$3" 'BEGIN { split(a, x, " "); split(b, y, " "); n = y[1] - x[1]; if (n <= 0) { print "no commits"; exit }
-    printf "%.1f decisions/commit, %.3f ms/commit, committing %.0f%% of the time", (y[2] - x[2]) / n, (y[3] - x[3]) / n, 100 * (y[3] - x[3]) / (10 * s) }'
+    printf "%.1f decisions/commit, %.3f ms/commit, committing %.0f%% of the time", (y[2] - x[2]) / n, (y[3] - x[3]) / n, (y[3] - x[3]) / (10 * s) }'
 }
 run_live() {
   timeout $(($2 + 30)) wrk -t"$THREADS" -c"$1" -d"$2"s --timeout 10s -s "$REPO/bench/live.lua" "$URL/health/live" | grep '^RESULT'

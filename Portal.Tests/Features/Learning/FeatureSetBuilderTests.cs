@@ -17,6 +17,40 @@ public sealed class FeatureSetBuilderTests
     }
 
     [Fact]
+    public void A_cleared_builder_groups_the_next_set_by_its_own_namespaces_only()
+    {
+        var builder = new FeatureSetBuilder().AddNumber("zone", "z", 1).AddNumber("app", "a", 2);
+        builder.Build();
+        builder.Clear();
+
+        var next = builder.AddNumber("mood", "m", 3).AddNumber("mood", "n", 4).Build();
+
+        Assert.Equal([(byte)'m'], next.GroupIndex);
+        Assert.Equal([0, 2], next.GroupStart);
+        Assert.Equal(["mood.m", "mood.n"], Enumerable.Range(0, next.Count).Select(next.NameAt));
+    }
+
+    [Fact]
+    public void Every_possible_namespace_index_can_be_a_group_of_its_own()
+    {
+        // One namespace per possible first UTF-8 byte: 128 ASCII characters and the lead bytes of 2-, 3- and 4-byte characters.
+        var codePoints = Enumerable.Range(0, 0x80)
+            .Concat(Enumerable.Range(2, 30).Select(lead => lead << 6))
+            .Concat(Enumerable.Range(0, 16).Select(lead => lead << 12).Where(c => c >= 0x800))
+            .Concat(Enumerable.Range(0, 5).Select(lead => Math.Max(0x1_0000, lead << 18)));
+        var names = codePoints.Select(c => char.ConvertFromUtf32(c) + "ns").Reverse().ToList();
+        var builder = new FeatureSetBuilder();
+        foreach (var name in names) builder.AddNumber(name, "x", 1);
+
+        var set = builder.Build();
+
+        var firstBytes = names.Select(n => System.Text.Encoding.UTF8.GetBytes(n)[0]).Order().ToList();
+        Assert.Equal(names.Count, firstBytes.Distinct().Count());
+        Assert.Equal(firstBytes, set.GroupIndex);
+        Assert.Equal(Enumerable.Range(0, names.Count + 1), set.GroupStart);
+    }
+
+    [Fact]
     public void Zero_and_non_finite_values_are_dropped_as_vw_does()
     {
         var set = new FeatureSetBuilder().AddNumber("x", "a", 0).AddNumber("x", "b", float.NaN).AddNumber("x", "c", 1).Build();

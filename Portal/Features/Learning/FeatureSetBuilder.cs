@@ -17,6 +17,11 @@ public sealed class FeatureSetBuilder
     private uint[] hashes = new uint[16];
     private float[] values = new float[16];
     private FeatureLabel[] labels = new FeatureLabel[16];
+    // The namespace indexes added since the last Clear, in order of first use, and a mark per index (its group + 1 during
+    // Build): a set has a handful of namespaces, so Build works on those instead of all 256 possible indexes.
+    private readonly byte[] seen = new byte[256];
+    private readonly int[] mark = new int[256];
+    private int seenCount;
     private string? lastNamespace;
     private uint lastNamespaceHash;
 
@@ -75,7 +80,13 @@ public sealed class FeatureSetBuilder
     internal FeatureSetBuilder Add(string ns, uint hash, float value, FeatureLabel label)
     {
         if (Count == hashes.Length) Grow();
-        index[Count] = MurmurHash3.NamespaceIndex(ns);
+        var nsIndex = MurmurHash3.NamespaceIndex(ns);
+        if (mark[nsIndex] == 0)
+        {
+            mark[nsIndex] = 1;
+            seen[seenCount++] = nsIndex;
+        }
+        index[Count] = nsIndex;
         hashes[Count] = hash;
         values[Count] = value;
         labels[Count++] = label;
@@ -89,16 +100,17 @@ public sealed class FeatureSetBuilder
     internal FeatureSet Build(FeatureLabelArena? arena)
     {
         if (Count == 0) return FeatureSet.Empty;
-        Span<int> counts = stackalloc int[257];
-        for (var i = 0; i < Count; i++) counts[index[i] + 1]++;
-        var groups = 0;
-        for (var b = 1; b <= 256; b++) if (counts[b] > 0) groups++;
-        var groupIndex = new byte[groups];
+        var groups = seenCount;
+        var groupIndex = seen.AsSpan(0, groups).ToArray();
+        groupIndex.AsSpan().Sort();
+        Span<int> next = stackalloc int[groups];
+        for (var g = 0; g < groups; g++) mark[groupIndex[g]] = g + 1;
         var groupStart = new int[groups + 1];
-        for (int b = 0, g = 0; b < 256; b++)
+        for (var i = 0; i < Count; i++) groupStart[mark[index[i]]]++;
+        for (var g = 0; g < groups; g++)
         {
-            if (counts[b + 1] > 0) { groupIndex[g] = (byte)b; groupStart[g + 1] = groupStart[g] + counts[b + 1]; g++; }
-            counts[b + 1] += counts[b];
+            groupStart[g + 1] += groupStart[g];
+            next[g] = groupStart[g];
         }
 
         var groupedHashes = new uint[Count];
@@ -106,7 +118,7 @@ public sealed class FeatureSetBuilder
         var (groupedLabels, labelOffset) = arena is null ? (new FeatureLabel[Count], 0) : arena.Take(Count);
         for (var i = 0; i < Count; i++)
         {
-            var at = counts[index[i]]++;
+            var at = next[mark[index[i]] - 1]++;
             (groupedHashes[at], groupedValues[at], groupedLabels[labelOffset + at]) = (hashes[i], values[i], labels[i]);
         }
 
@@ -117,6 +129,8 @@ public sealed class FeatureSetBuilder
     internal void Clear()
     {
         System.Array.Clear(labels, 0, Count);
+        for (var s = 0; s < seenCount; s++) mark[seen[s]] = 0;
+        seenCount = 0;
         Count = 0;
         lastNamespace = null;
     }
