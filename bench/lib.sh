@@ -39,6 +39,23 @@ start_server() {
   wait_http "http://127.0.0.1:$port/health/ready" 90 || { log "server did not become ready; see $server_log"; tail -20 "$server_log" >&2; return 1; }
 }
 
+# postgres_work <name> <pg port>: a temporary folder WORK with a private PostgreSQL cluster in WORK/pg on that port
+# (bench/postgres.sh); sets WORK, PG_BIN, PG_PORT and CLUSTER (its connection string, database postgres). Set the
+# caller's EXIT trap first: it runs with WORK set if anything here fails. Stop with: bash bench/postgres.sh stop "$WORK/pg".
+postgres_work() {
+  PG_BIN=$(bash "$REPO/bench/postgres.sh" bindir)
+  PG_PORT="$2"
+  WORK="$(mktemp -d "/tmp/portal-$1.XXXXXX")"
+  chmod 755 "$WORK"   # the cluster runs as the postgres account when we are root: it must reach its folder
+  CLUSTER=$(bash "$REPO/bench/postgres.sh" start "$WORK/pg" "$PG_PORT")
+}
+
+# postgres_database <name>: creates an empty database in the cluster of postgres_work; echoes its connection string.
+postgres_database() {
+  "$PG_BIN/psql" "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" -qc "CREATE DATABASE $1"
+  echo "${CLUSTER/Database=postgres/Database=$1}"
+}
+
 # loopback_certificate <folder>: a self-signed certificate for 127.0.0.1, given to Kestrel through its settings.
 loopback_certificate() {
   openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \

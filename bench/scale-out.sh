@@ -34,22 +34,20 @@ done
 
 ensure_apt wrk wrk
 ensure_apt sqlite3 sqlite3
-PG_BIN=$(bash "$REPO/bench/postgres.sh" bindir)
 [ "$BUILD" = 1 ] && build_release
-WORK="$(mktemp -d /tmp/portal-scale-out.XXXXXX)"
-chmod 755 "$WORK"   # the cluster runs as the postgres account when we are root: it must reach its folder
 OTHER_PIDS=()
+WORK=""
 cleanup() {
   stop_server KILL
   for pid in "${OTHER_PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  [ -n "$WORK" ] || return 0
   bash "$REPO/bench/redis.sh" stop "$WORK/redis" 2>/dev/null || true
   bash "$REPO/bench/postgres.sh" stop "$WORK/pg" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-CLUSTER=$(bash "$REPO/bench/postgres.sh" start "$WORK/pg" "$PG_PORT")
-"$PG_BIN/psql" "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" -qc "CREATE DATABASE portal_bench"
-PG_CONNECTION="${CLUSTER/Database=postgres/Database=portal_bench}"
+postgres_work scale-out "$PG_PORT"
+PG_CONNECTION=$(postgres_database portal_bench)
 URL="http://127.0.0.1:$PORT"
 export PORTAL_KEY="$BENCH_KEY"
 
@@ -138,8 +136,7 @@ wait_probe() {
 cluster() {
   local redis db connection a b rates1="" rates2="" line la lb half=$((CONNECTIONS / 2)) latencies="" acks="" missed=0
   redis=$(bash "$REPO/bench/redis.sh" start "$WORK/redis" "$REDIS_PORT")
-  "$PG_BIN/psql" "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" -qc "CREATE DATABASE portal_cluster"
-  connection="${CLUSTER/Database=postgres/Database=portal_cluster}"
+  connection=$(postgres_database portal_cluster)
   CLUSTER_TOKEN="bench-admin-api-token-0123456789abcdef"
   export Portal__Database__Provider=Postgres Portal__Database__ConnectionString="$connection" Portal__Redis__Configuration="$redis" \
     Portal__Admin__ApiToken="$CLUSTER_TOKEN"

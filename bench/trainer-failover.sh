@@ -28,22 +28,21 @@ done
 
 ensure_apt wrk wrk
 ensure_apt curl curl
-PG_BIN=$(bash "$REPO/bench/postgres.sh" bindir)
 [ "$BUILD" = 1 ] && build_release
-WORK="$(mktemp -d /tmp/portal-failover.XXXXXX)"
-chmod 755 "$WORK"   # the cluster runs as the postgres account when we are root: it must reach its folder
 declare -A PID URL WRK
+WORK=""
 cleanup() {
   for node in a b; do if [ -n "${PID[$node]:-}" ]; then kill -KILL "${PID[$node]}" 2>/dev/null || true; fi; done
+  [ -n "$WORK" ] || return 0
   bash "$REPO/bench/postgres.sh" stop "$WORK/pg" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-CLUSTER=$(bash "$REPO/bench/postgres.sh" start "$WORK/pg" "$PG_PORT")
-"$PG_BIN/psql" "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" -qc "CREATE DATABASE portal_failover"
+postgres_work failover "$PG_PORT"
+CONNECTION=$(postgres_database portal_failover)
 sql() { "$PG_BIN/psql" "host=127.0.0.1 port=$PG_PORT user=postgres dbname=portal_failover" -tAF' ' -c "$1"; }
 now_ms() { date +%s%3N; }
-export Portal__Database__Provider=Postgres Portal__Database__ConnectionString="${CLUSTER/Database=postgres/Database=portal_failover}"
+export Portal__Database__Provider=Postgres Portal__Database__ConnectionString="$CONNECTION"
 export Portal__Training__SaveInterval=00:00:01 Portal__DemoLoop__RewardWaitTime=00:00:01 PORTAL_KEY="$BENCH_KEY"
 URL[a]="http://127.0.0.1:$PORT" URL[b]="http://127.0.0.1:$((PORT + 1))"
 
