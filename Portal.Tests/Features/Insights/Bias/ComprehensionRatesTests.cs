@@ -54,6 +54,27 @@ public sealed class ComprehensionRatesTests(PortalAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public void Once_a_feature_has_as_many_values_as_the_bias_table_keeps_answers_of_later_values_count_as_other_last()
+    {
+        GroupAnswers[] byValue = [new("a", 4, 3), new("b", 2, 1), new("c", 5, 5), new("d", 1, 0)];
+
+        var folded = ComprehensionRates.FoldOther(byValue, new HashSet<string> { "a", "c" }, maxValues: 2);
+
+        Assert.Equal([("a", 4L, 3L), ("c", 5L, 5L), ("(other)", 3L, 1L)], folded.Select(g => (g.Label, g.Answers, g.Clear)));
+    }
+
+    [Fact]
+    public void While_the_feature_has_room_for_more_values_every_answered_value_is_its_own_group_but_over_long_ones()
+    {
+        var tooLong = new string('x', FeatureValueRegistry.MaxValueLength + 1);
+        GroupAnswers[] byValue = [new("a", 4, 3), new("new", 2, 2), new(tooLong, 1, 1)];
+
+        var folded = ComprehensionRates.FoldOther(byValue, new HashSet<string> { "a" }, maxValues: 50);
+
+        Assert.Equal([("a", 4L, 3L), ("new", 2L, 2L), ("(other)", 1L, 1L)], folded.Select(g => (g.Label, g.Answers, g.Clear)));
+    }
+
+    [Fact]
     public async Task Rates_per_saved_segment_count_the_answers_whose_decision_matches_it()
     {
         var seniors = await Service<SegmentService>().SaveAsync(null, new SegmentService.Draft("Seniors " + loopId, null, loopId,
