@@ -84,6 +84,8 @@ public sealed class OversightFlowTests(BrowserFixture browser)
         await dialog.GetByLabel("Reason").FillAsync("Supplier dispute");
         await Assertions.Expect(dialog).ToContainTextAsync("16 / 2000");
         await Assertions.Expect(dialog.GetByTestId("rule-impact")).ToContainTextAsync("would have changed");
+        await Assertions.Expect(dialog.GetByTestId("change-preview")).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByTestId("preview-running")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await author.ScreenshotIfAskedAsync("rule-dialog");
         await dialog.GetByTestId("create-rule").ClickAsync();
         var row = author.GetByTestId("rules-table").Locator("tr", new() { HasText = loopId });

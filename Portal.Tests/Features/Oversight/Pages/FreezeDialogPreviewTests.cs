@@ -1,9 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Data.Entities;
 using Portal.Features.Oversight.Controls;
 using Portal.Features.Oversight.Preview;
-using Portal.Features.Segments;
 using Portal.Infrastructure.Security;
 using Portal.Tests.TestInfrastructure;
 
@@ -79,22 +77,5 @@ public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixtu
         };
         await dialogs.InvokeAsync(() => service.ShowAsync<FreezeDialog>("Freeze", parameters));
         return dialogs;
-    }
-
-    /// <summary>Answers when the test says so, and keeps what it was asked and the token it was given.</summary>
-    private sealed class ControlledPreviewer : IChangePreviewer
-    {
-        public TaskCompletionSource<ChangePreview> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public IReadOnlyList<string> Frozen { get; private set; } = [];
-        public CancellationToken Token { get; private set; }
-
-        public async Task<ChangePreview> FreezeAsync(string loopId, IReadOnlyList<string> actionIds, CancellationToken ct)
-        {
-            (Frozen, Token) = (actionIds, ct);
-            return await Answer.Task.WaitAsync(ct);
-        }
-
-        public Task<ChangePreview> RuleAsync(string loopId, SegmentDefinition segment, OverrideKind kind, IReadOnlyList<string> actionIds, CancellationToken ct) =>
-            throw new NotSupportedException();
     }
 }
