@@ -68,6 +68,16 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
             violations.AddRange(CspViolations.Take());
             return violations.Count > 0;
         });
+        // A browser may report the same violation again, late: what arrives within a quiet second is this test's too,
+        // not the next test's (every test is checked for violations after it ran).
+        for (var quietSince = DateTime.UtcNow; DateTime.UtcNow - quietSince < TimeSpan.FromSeconds(1);)
+        {
+            await Task.Delay(100);
+            var late = CspViolations.Take();
+            if (late.Count == 0) continue;
+            violations.AddRange(late);
+            quietSince = DateTime.UtcNow;
+        }
         Assert.Contains(violations, v => v.Contains("script-src", StringComparison.Ordinal));
     }
 }

@@ -63,8 +63,18 @@ public sealed class DecisionTrainer(
         using var whileHeld = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term.Lost);
         if (term != trainingUnder)
         {
-            // A new term: resume from what the last trainer stored, whichever node it was.
-            await models.RefreshAsync(ownLineToo: true, whileHeld.Token);
+            // A new term: resume from what the last trainer stored, whichever node it was. Until that is read nothing is
+            // learned; a database that fails the read (unreachable, being upgraded) is retried at the next tick instead of
+            // ending the trainer, which would stop the whole node.
+            try
+            {
+                await models.RefreshAsync(ownLineToo: true, whileHeld.Token);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogWarning(error, "The stored models could not be read at the start of this node's training term; retrying");
+                return;
+            }
             trainingUnder = term;
         }
         foreach (var loop in loops.All) await TrainLoopAsync(loop, whileHeld.Token);
