@@ -5,7 +5,7 @@ using Portal.Features.Segments;
 namespace Portal.Tests.Features.Oversight.Pages;
 
 /// <summary>A reward preview that answers when the test says so, and keeps what it was asked and the token it was given.</summary>
-internal sealed class ControlledPreviewer : IChangePreviewer
+public sealed class ControlledPreviewer : IChangePreviewer
 {
     public TaskCompletionSource<ChangePreview> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public IReadOnlyList<string> Frozen { get; private set; } = [];

@@ -2,29 +2,13 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Oversight.Controls;
 using Portal.Features.Oversight.Preview;
-using Portal.Infrastructure.Security;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Oversight.Pages;
 
 /// <summary>The freeze dialog's preview of the change in reward: running, the figure, too few data, cancelled on close.</summary>
-public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : DialogPreviewTestBase(app), IClassFixture<PortalAppFactory>
 {
-    /// <summary>The preview runs on the thread pool: on a loaded machine its answer can take seconds to arrive.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-
-    private readonly BunitContext context = ComponentTestContext.Create(app);
-    private readonly ControlledPreviewer previewer = new();
-
-    public Task InitializeAsync()
-    {
-        context.Services.AddSingleton<IChangePreviewer>(previewer);
-        context.SignInAs(PortalRoles.ProductOwner);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await context.DisposeAsync();
-
     [Fact]
     public async Task The_dialog_opens_at_once_and_shows_the_estimated_change_with_its_interval_when_it_is_ready()
     {
@@ -32,7 +16,7 @@ public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixtu
 
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=preview-running]"), Patience);
         Assert.NotNull(dialogs.Find("[data-testid=confirm-freeze]"));
-        previewer.Answer.SetResult(new ChangePreview(-0.0123, -0.03, 0.004, 0.21, 5_400, 812, "DR", TimeSpan.FromDays(7), null));
+        Previewer.Answer.SetResult(new ChangePreview(-0.0123, -0.03, 0.004, 0.21, 5_400, 812, "DR", TimeSpan.FromDays(7), null));
 
         dialogs.WaitForAssertion(() =>
         {
@@ -41,14 +25,14 @@ public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixtu
             Assert.Contains("5,400 decisions of the last 7 days (DR)", text);
             Assert.Contains("The data cannot tell a gain from a loss.", text);
         }, Patience);
-        Assert.Equal(["action-2"], previewer.Frozen);
+        Assert.Equal(["action-2"], Previewer.Frozen);
     }
 
     [Fact]
     public async Task Too_few_data_is_said_plainly_and_no_figure_is_shown()
     {
         var dialogs = await OpenAsync();
-        previewer.Answer.SetResult(ChangePreview.TooFewData("no decision of the last 7 days was learned from", TimeSpan.FromDays(7)));
+        Previewer.Answer.SetResult(ChangePreview.TooFewData("no decision of the last 7 days was learned from", TimeSpan.FromDays(7)));
 
         dialogs.WaitForAssertion(() => Assert.Contains("Too few data to estimate the change in reward: no decision of the last 7 days was learned from.",
             dialogs.Find("[data-testid=preview-too-few]").TextContent), Patience);
@@ -63,14 +47,14 @@ public sealed class FreezeDialogPreviewTests(PortalAppFactory app) : IClassFixtu
 
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
 
-        dialogs.WaitForAssertion(() => Assert.True(previewer.Token.IsCancellationRequested), Patience);
+        dialogs.WaitForAssertion(() => Assert.True(Previewer.Token.IsCancellationRequested), Patience);
     }
 
     private async Task<IRenderedComponent<MudBlazor.MudDialogProvider>> OpenAsync()
     {
-        var (loopId, _) = await app.LoopWithActionsAsync();
-        var dialogs = context.RenderProviders();
-        var service = context.Services.GetRequiredService<MudBlazor.IDialogService>();
+        var (loopId, _) = await App.LoopWithActionsAsync();
+        var dialogs = Context.RenderProviders();
+        var service = Context.Services.GetRequiredService<MudBlazor.IDialogService>();
         var parameters = new MudBlazor.DialogParameters<FreezeDialog>
         {
             { d => d.LoopId, loopId }, { d => d.Actions, [new CatalogEntry("action-2", "Summer sale")] }, { d => d.ActionId, "action-2" },

@@ -5,44 +5,28 @@ using Portal.Data.Entities;
 using Portal.Features.Oversight.Preview;
 using Portal.Features.Oversight.Rules;
 using Portal.Features.Segments;
-using Portal.Infrastructure.Security;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Oversight.Pages;
 
 /// <summary>The new-rule dialog previews the change in reward once loop, segment and actions are chosen, and again when they change.</summary>
-public sealed class RuleDialogPreviewTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>, IAsyncLifetime
+public sealed class RuleDialogPreviewTests(PortalAppFactory app) : DialogPreviewTestBase(app), IClassFixture<PortalAppFactory>
 {
-    /// <summary>The preview runs on the thread pool: on a loaded machine its answer can take seconds to arrive.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-
-    private readonly BunitContext context = ComponentTestContext.Create(app);
-    private readonly ControlledPreviewer previewer = new();
-
-    public Task InitializeAsync()
-    {
-        context.Services.AddSingleton<IChangePreviewer>(previewer);
-        context.SignInAs(PortalRoles.ProductOwner);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await context.DisposeAsync();
-
     [Fact]
     public async Task Until_a_segment_and_actions_are_chosen_there_is_nothing_to_preview()
     {
-        var (loopId, _) = await app.LoopWithActionsAsync();
+        var (loopId, _) = await App.LoopWithActionsAsync();
 
         var dialogs = await OpenAsync(new DialogParameters<RuleDialog> { { d => d.LoopId, loopId } });
 
         Assert.Empty(dialogs.FindAll("[data-testid=change-preview]"));
-        Assert.Empty(previewer.Rules);
+        Assert.Empty(Previewer.Rules);
     }
 
     [Fact]
     public async Task A_complete_rule_shows_its_estimated_change_in_reward_and_a_new_kind_is_estimated_again()
     {
-        var (loopId, _) = await app.LoopWithActionsAsync();
+        var (loopId, _) = await App.LoopWithActionsAsync();
         var segment = SegmentChoices.Automatic("user.ageBand", "25-34");
 
         var dialogs = await OpenAsync(new DialogParameters<RuleDialog>
@@ -50,23 +34,23 @@ public sealed class RuleDialogPreviewTests(PortalAppFactory app) : IClassFixture
             { d => d.LoopId, loopId }, { d => d.ExtraSegments, [segment] }, { d => d.SegmentKey, segment.Key }, { d => d.ActionId, "action-1" },
         });
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=preview-running]"), Patience);
-        dialogs.WaitForAssertion(() => Assert.Equal((OverrideKind.ExcludeActions, "action-1"), (previewer.Rules[0].Kind, string.Join(",", previewer.Rules[0].ActionIds))), Patience);
-        var first = previewer.Rules[0].Token;
+        dialogs.WaitForAssertion(() => Assert.Equal((OverrideKind.ExcludeActions, "action-1"), (Previewer.Rules[0].Kind, string.Join(",", Previewer.Rules[0].ActionIds))), Patience);
+        var first = Previewer.Rules[0].Token;
 
         dialogs.FindAll("[data-testid=rule-kind] input").Last().Click();
 
-        dialogs.WaitForAssertion(() => Assert.Equal(OverrideKind.ServeBaseline, previewer.Rules[^1].Kind), Patience);
+        dialogs.WaitForAssertion(() => Assert.Equal(OverrideKind.ServeBaseline, Previewer.Rules[^1].Kind), Patience);
         Assert.True(first.IsCancellationRequested, "the estimate for the former choice is cancelled");
-        previewer.Answer.SetResult(new ChangePreview(0.021, 0.008, 0.034, 0.21, 5_400, 812, "DR", TimeSpan.FromDays(7), null));
+        Previewer.Answer.SetResult(new ChangePreview(0.021, 0.008, 0.034, 0.21, 5_400, 812, "DR", TimeSpan.FromDays(7), null));
         dialogs.WaitForAssertion(() => Assert.Contains("+0.021 per decision (95% interval +0.008 to +0.034)",
             dialogs.Find("[data-testid=preview-estimate]").TextContent), Patience);
-        Assert.Single(previewer.Rules, r => r.Kind == OverrideKind.ServeBaseline);
+        Assert.Single(Previewer.Rules, r => r.Kind == OverrideKind.ServeBaseline);
     }
 
     private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(DialogParameters<RuleDialog> parameters)
     {
-        var dialogs = context.RenderProviders();
-        var service = context.Services.GetRequiredService<IDialogService>();
+        var dialogs = Context.RenderProviders();
+        var service = Context.Services.GetRequiredService<IDialogService>();
         await dialogs.InvokeAsync(() => service.ShowAsync<RuleDialog>("New rule", parameters));
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=create-rule]"));
         return dialogs;
