@@ -5,7 +5,6 @@ using Portal.Data.Configurations;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Learning;
-using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Loops;
@@ -15,11 +14,9 @@ namespace Portal.Features.Loops;
 /// and only its hash is stored.
 /// </summary>
 public sealed partial class LoopProvisioning(
-    IDbContextFactory<PortalDbContext> dbFactory,
+    ServingChanges changes,
     LoopDirectory directory,
-    AuditTrail audit,
     ActorAuthorization authorization,
-    SharedStateChanges cluster,
     TimeProvider clock)
 {
     public sealed record Created(string? LoopId, string? ApiKey, string? Error);
@@ -40,10 +37,10 @@ public sealed partial class LoopProvisioning(
         if (ServiceConfigurationMapper.Validate(settings) is { } settingsError) return new Created(null, null, settingsError);
 
         var key = apiKey ?? ApiKeys.Generate();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        return await changes.ApplyAsync(actor, async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await db.Loops.AnyAsync(l => l.Id == id, ct)) return new Created(null, null, $"A loop with the id '{id}' already exists.");
+            if (await db.Loops.AnyAsync(l => l.Id == id, ct))
+                return AuditedChange<Created>.Refused(new Created(null, null, $"A loop with the id '{id}' already exists."));
             var now = clock.GetUtcNow();
             var loop = new Loop
             {
@@ -57,15 +54,9 @@ public sealed partial class LoopProvisioning(
                 PolicyArguments = PolicyParser.PortalDefault,
             };
             db.Loops.Add(loop);
-            await audit.AppendAsync(db, actor, new AuditRecord("loop.create", "loop", id, id,
-                After: AuditRecord.Json(new { loop.Name, keyHint = loop.ApiKeyHint, loop.Settings, loop.PolicyArguments })), ct);
-            await db.SaveChangesAsync(ct);
-            await cluster.StampAsync(db, ct);
-            await transaction.CommitAsync(ct);
-        }
-        await directory.ReloadAsync(ct);
-        cluster.Announce();
-        return new Created(id, key, null);
+            return AuditedChange<Created>.Made(new Created(id, key, null), new AuditRecord("loop.create", "loop", id, id,
+                After: AuditRecord.Json(new { loop.Name, keyHint = loop.ApiKeyHint, loop.Settings, loop.PolicyArguments })));
+        }, directory.ReloadAsync, ct);
     }
 
     /// <summary>Replaces the loop's key; the old key stops working at once. Returns the new key, or null if there is no such loop.</summary>
@@ -73,23 +64,16 @@ public sealed partial class LoopProvisioning(
     {
         await authorization.DemandAsync(actor, PortalPolicies.Administer);
         var key = newKey ?? ApiKeys.Generate();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        return await changes.ApplyAsync(actor, async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var loop = await db.Loops.FindAsync([loopId], ct);
-            if (loop is null) return null;
+            if (loop is null) return AuditedChange<string?>.Refused(null);
             var before = AuditRecord.Json(new { keyHint = loop.ApiKeyHint, loop.KeyCreatedAt });
             loop.ApiKeyHash = ApiKeys.Hash(key);
             loop.ApiKeyHint = ApiKeys.Hint(key);
             loop.KeyCreatedAt = clock.GetUtcNow();
-            await audit.AppendAsync(db, actor, new AuditRecord("loop.key.rotate", "loop", loopId, loopId, before,
-                AuditRecord.Json(new { keyHint = loop.ApiKeyHint, loop.KeyCreatedAt })), ct);
-            await db.SaveChangesAsync(ct);
-            await cluster.StampAsync(db, ct);
-            await transaction.CommitAsync(ct);
-        }
-        await directory.ReloadAsync(ct);
-        cluster.Announce();
-        return key;
+            return AuditedChange<string?>.Made(key, new AuditRecord("loop.key.rotate", "loop", loopId, loopId, before,
+                AuditRecord.Json(new { keyHint = loop.ApiKeyHint, loop.KeyCreatedAt })));
+        }, directory.ReloadAsync, ct);
     }
 }

@@ -3,7 +3,6 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Audit;
 using Portal.Features.Loops;
-using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Segments;
@@ -13,12 +12,10 @@ namespace Portal.Features.Segments;
 /// audit entry, then reloads the catalog.
 /// </summary>
 public sealed class SegmentService(
-    IDbContextFactory<PortalDbContext> dbFactory,
     ActorAuthorization authorization,
     SegmentCatalog catalog,
     LoopDirectory loops,
-    AuditTrail audit,
-    SharedStateChanges cluster,
+    ServingChanges changes,
     TimeProvider clock)
 {
     public const int MaxNameLength = 100;
@@ -36,13 +33,12 @@ public sealed class SegmentService(
         await authorization.DemandAsync(actor, PortalPolicies.PortalUser);
         if (Problem(draft) is { } problem) return new Outcome(id, problem);
         var name = draft.Name.Trim();
-        long savedId;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        return await changes.ApplyAsync(actor, async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await db.Segments.AnyAsync(s => s.Name == name && s.Id != id, ct)) return new Outcome(id, $"A segment named '{name}' exists already.");
+            if (await db.Segments.AnyAsync(s => s.Name == name && s.Id != id, ct))
+                return AuditedChange<Outcome>.Refused(new Outcome(id, $"A segment named '{name}' exists already."));
             var segment = id is null ? null : await db.Segments.FindAsync([id.Value], ct);
-            if (id is not null && segment is null) return new Outcome(id, "No such segment.");
+            if (id is not null && segment is null) return AuditedChange<Outcome>.Refused(new Outcome(id, "No such segment."));
             var before = segment is null ? null : Snapshot(segment);
             var now = clock.GetUtcNow();
             if (segment is null)
@@ -55,37 +51,24 @@ public sealed class SegmentService(
             segment.LoopId = string.IsNullOrEmpty(draft.LoopId) ? null : draft.LoopId;
             segment.DefinitionJson = SegmentJson.Write(draft.Definition);
             segment.UpdatedAt = now;
+            // A new segment's id, which its audit entry names, is given by the insert.
             await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(db, actor, new AuditRecord(before is null ? "segment.create" : "segment.update", "segment",
-                segment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), segment.LoopId, before, Snapshot(segment)), ct);
-            await db.SaveChangesAsync(ct);
-            await cluster.StampAsync(db, ct);
-            await transaction.CommitAsync(ct);
-            savedId = segment.Id;
-        }
-        await catalog.ReloadAsync(ct);
-        cluster.Announce();
-        return new Outcome(savedId, null);
+            return AuditedChange<Outcome>.Made(new Outcome(segment.Id, null), new AuditRecord(before is null ? "segment.create" : "segment.update", "segment",
+                segment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), segment.LoopId, before, Snapshot(segment)));
+        }, catalog.ReloadAsync, ct);
     }
 
     /// <summary>Deletes a segment. Rules made from it keep working: each holds its own copy of the predicate.</summary>
     public async Task<Outcome> DeleteAsync(long id, Actor actor, CancellationToken ct)
     {
         await authorization.DemandAsync(actor, PortalPolicies.PortalUser);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        return await changes.ApplyAsync(actor, async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await db.Segments.FindAsync([id], ct) is not { } segment) return new Outcome(id, "No such segment.");
+            if (await db.Segments.FindAsync([id], ct) is not { } segment) return AuditedChange<Outcome>.Refused(new Outcome(id, "No such segment."));
             db.Segments.Remove(segment);
-            await audit.AppendAsync(db, actor, new AuditRecord("segment.delete", "segment",
-                id.ToString(System.Globalization.CultureInfo.InvariantCulture), segment.LoopId, Snapshot(segment)), ct);
-            await db.SaveChangesAsync(ct);
-            await cluster.StampAsync(db, ct);
-            await transaction.CommitAsync(ct);
-        }
-        await catalog.ReloadAsync(ct);
-        cluster.Announce();
-        return new Outcome(id, null);
+            return AuditedChange<Outcome>.Made(new Outcome(id, null), new AuditRecord("segment.delete", "segment",
+                id.ToString(System.Globalization.CultureInfo.InvariantCulture), segment.LoopId, Snapshot(segment)));
+        }, catalog.ReloadAsync, ct);
     }
 
     private string? Problem(Draft draft)
