@@ -37,7 +37,7 @@ public sealed class FeedbackCounters(TicketQueries queries, RedisConnection redi
         if (!redis.Enabled) return;
         try
         {
-            redis.Multiplexer.GetSubscriber().Publish(redis.Channel(ChannelName), redis.NodeId, CommandFlags.FireAndForget);
+            redis.NudgeOtherNodes(ChannelName);
         }
         catch (RedisException)
         {
@@ -89,10 +89,7 @@ public sealed class FeedbackCounters(TicketQueries queries, RedisConnection redi
         if (!redis.Enabled) return;
         try
         {
-            await redis.Multiplexer.GetSubscriber().SubscribeAsync(redis.Channel(ChannelName), (_, sender) =>
-            {
-                if (sender != redis.NodeId) Recount();
-            });
+            await redis.OnNudgeFromOtherNodesAsync(ChannelName, Recount);
         }
         catch (RedisException error)
         {

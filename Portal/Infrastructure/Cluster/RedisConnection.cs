@@ -28,6 +28,20 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, ILogger<Redi
     /// <summary>A key of this deployment; the braces keep all of them in one hash slot, so a script may touch several.</summary>
     public RedisKey Key(string name) => $"{{{options.Value.Prefix}}}:{name}";
 
+    /// <summary>
+    /// Tells the other nodes to look again at something (a message on <paramref name="channelName"/> that carries only this
+    /// node's id). Never waits; a <see cref="RedisException"/> says it could not be sent.
+    /// </summary>
+    public void NudgeOtherNodes(string channelName) =>
+        Multiplexer.GetSubscriber().Publish(Channel(channelName), NodeId, CommandFlags.FireAndForget);
+
+    /// <summary>Calls <paramref name="nudged"/> whenever another node nudges <paramref name="channelName"/>; this node's own nudges are skipped.</summary>
+    public Task OnNudgeFromOtherNodesAsync(string channelName, Action nudged) =>
+        Multiplexer.GetSubscriber().SubscribeAsync(Channel(channelName), (_, sender) =>
+        {
+            if (sender != NodeId) nudged();
+        });
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!Enabled) return;

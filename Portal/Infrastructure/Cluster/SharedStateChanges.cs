@@ -29,7 +29,7 @@ public sealed class SharedStateChanges(RedisConnection redis, ILogger<SharedStat
         if (!redis.Enabled) return;
         try
         {
-            redis.Multiplexer.GetSubscriber().Publish(redis.Channel(ChannelName), redis.NodeId, CommandFlags.FireAndForget);
+            redis.NudgeOtherNodes(ChannelName);
         }
         catch (RedisException error)
         {

@@ -69,10 +69,7 @@ public sealed class SharedStateSync(
     {
         try
         {
-            await redis.Multiplexer.GetSubscriber().SubscribeAsync(redis.Channel(SharedStateChanges.ChannelName), (_, sender) =>
-            {
-                if (sender != redis.NodeId) Wake();
-            });
+            await redis.OnNudgeFromOtherNodesAsync(SharedStateChanges.ChannelName, Wake);
         }
         catch (RedisException error)
         {
