@@ -84,20 +84,8 @@ public static class LearnerFeatureRecord
     /// The features and the chosen index in new feature sets, or false when the record is absent, unknown, or hashed
     /// with other audit-only features. The trainer reads through a <see cref="LearnerFeatureReader"/> instead, which reuses its sets.
     /// </summary>
-    public static bool TryRead(byte[]? record, uint fingerprint, out FeatureSet context, out FeatureSet[] actions, out int chosen)
-    {
-        context = FeatureSet.Empty;
-        actions = [];
-        chosen = -1;
-        if (record is null || !IsUsable(record, fingerprint)) return false;
-        var span = record.AsSpan();
-        chosen = ChosenOf(span);
-        var at = HeaderBytes;
-        context = ReadSet(span, ref at, reuse: null);
-        actions = new FeatureSet[SetsOf(span) - 1];
-        for (var i = 0; i < actions.Length; i++) actions[i] = ReadSet(span, ref at, reuse: null);
-        return true;
-    }
+    public static bool TryRead(byte[]? record, uint fingerprint, out FeatureSet context, out FeatureSet[] actions, out int chosen) =>
+        new LearnerFeatureReader().TryRead(record, fingerprint, out context, out actions, out chosen);
 
     internal const int FirstSetOffset = HeaderBytes;
 
