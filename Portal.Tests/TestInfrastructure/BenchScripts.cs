@@ -22,6 +22,28 @@ public static class BenchScripts
         return output.Result;
     }
 
+    /// <summary>
+    /// Starts a private server with <c>bench/&lt;script&gt; start &lt;folder&gt; &lt;port&gt;</c> in a new temporary folder on
+    /// <paramref name="port"/>, and a watcher (a session of its own) that stops it (<c>stop &lt;folder&gt;</c>) and removes
+    /// the folder once this test process is gone: the test runner ends its host with a kill, which no exit handler
+    /// outlives. Returns what the script printed (e.g. a connection string) and the folder.
+    /// </summary>
+    public static (string Started, string Folder) StartPrivateServer(string script, int port)
+    {
+        var folder = Directory.CreateTempSubdirectory($"portal-{Path.GetFileNameWithoutExtension(script)}-").FullName;
+        var started = Run(script, ["start", folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Trim();
+        var watcher = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var argument in new[] { "bash", "-c", """
+            exec </dev/null >/dev/null 2>&1
+            while kill -0 "$1" 2>/dev/null; do sleep 1; done
+            bash "$2" stop "$3"; rm -rf "$3"
+            """, "watcher", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Path.Combine(RepositoryRoot(), "bench", script), folder })
+            watcher.ArgumentList.Add(argument);
+        Process.Start(watcher)?.Dispose();
+        return (started, folder);
+    }
+
     /// <summary>A loopback port nothing listens on now.</summary>
     public static int FreePort()
     {

@@ -59,22 +59,7 @@ public sealed class PostgresCluster
 
     private string Start()
     {
-        var own = Directory.CreateTempSubdirectory("portal-postgres-").FullName;
-        folder = own;
-        var port = BenchScripts.FreePort();
-        var connectionString = Run(["start", own, port.ToString(System.Globalization.CultureInfo.InvariantCulture)]).Trim();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Run(["stop", own]);
-                Directory.Delete(own, recursive: true);
-            }
-            catch (Exception error) when (error is IOException or InvalidOperationException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"The test PostgreSQL cluster in {own} was not removed: {error.Message}");
-            }
-        };
+        (var connectionString, folder) = BenchScripts.StartPrivateServer("postgres.sh", BenchScripts.FreePort());
         return connectionString;
     }
 

@@ -33,22 +33,8 @@ public sealed class RedisServer
 
     private string Start()
     {
-        folder = Directory.CreateTempSubdirectory("portal-redis-").FullName;
         port = BenchScripts.FreePort();
-        var own = folder;
-        var started = Run(["start", own, port.ToString(CultureInfo.InvariantCulture)]).Trim();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Run(["stop", own]);
-                Directory.Delete(own, recursive: true);
-            }
-            catch (Exception error) when (error is IOException or InvalidOperationException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"The test Redis server in {own} was not removed: {error.Message}");
-            }
-        };
+        (var started, folder) = BenchScripts.StartPrivateServer("redis.sh", port);
         return started;
     }
 
