@@ -9,7 +9,16 @@ public sealed class ControlledPreviewer : IChangePreviewer
 {
     public TaskCompletionSource<ChangePreview> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public IReadOnlyList<string> Frozen { get; private set; } = [];
-    public List<(OverrideKind Kind, IReadOnlyList<string> ActionIds, CancellationToken Token)> Rules { get; } = [];
+    private readonly List<(OverrideKind Kind, IReadOnlyList<string> ActionIds, CancellationToken Token)> rules = [];
+
+    /// <summary>The rule previews asked for so far (they are asked from the thread pool).</summary>
+    public (OverrideKind Kind, IReadOnlyList<string> ActionIds, CancellationToken Token)[] Rules
+    {
+        get
+        {
+            lock (rules) return [.. rules];
+        }
+    }
     public CancellationToken Token { get; private set; }
 
     public async Task<ChangePreview> FreezeAsync(string loopId, IReadOnlyList<string> actionIds, CancellationToken ct)
@@ -20,7 +29,7 @@ public sealed class ControlledPreviewer : IChangePreviewer
 
     public async Task<ChangePreview> RuleAsync(string loopId, SegmentDefinition segment, OverrideKind kind, IReadOnlyList<string> actionIds, CancellationToken ct)
     {
-        lock (Rules) Rules.Add((kind, actionIds, ct));
+        lock (rules) rules.Add((kind, actionIds, ct));
         Token = ct;
         return await Answer.Task.WaitAsync(ct);
     }
