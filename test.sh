@@ -45,16 +45,7 @@ dotnet test Portal.sln --nologo "${filter[@]}" \
   --logger "trx;LogFileName=portal.trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" "$@"
 status=$?
-# The PostgreSQL tests' clusters stop when the test process exits; one whose process was killed is stopped here.
-for cluster in /tmp/portal-postgres-*/; do
-  [ -f "$cluster/data/postmaster.pid" ] && bash bench/postgres.sh stop "$cluster" >/dev/null 2>&1
-  rm -rf "$cluster"
-done
-for server in /tmp/portal-redis-*/; do
-  [ -d "$server" ] || continue
-  bash bench/redis.sh stop "$server" >/dev/null 2>&1
-  rm -rf "$server"
-done
+# The tests' PostgreSQL clusters and Redis servers stop by themselves once the test host is gone (BenchScripts.StartPrivateServer).
 
 trx="$results/portal.trx"
 if [ -f "$trx" ]; then
