@@ -34,8 +34,8 @@ public sealed class ComprehensionAnswers(DecisionLinkTokens tokens, IDbContextFa
             .Where(a => a.LoopId == link.LoopId && a.EventId == link.EventId)
             .Select(a => (DateTimeOffset?)a.AnsweredAt).FirstOrDefaultAsync(ct);
 
-        using var request = JsonDocument.Parse(decision.RequestJson);
-        var context = FeatureJson.ContextOf(request.RootElement);
+        using var logged = LoggedContext.Of(decision.RequestJson);
+        var context = logged.Features;
         var userId = optOuts.UserIdOf(context);
         var optedOut = (decision.Oversight & OversightEffects.OptedOut) != 0 || (userId is not null && registry.OptedOutAt(link.LoopId, userId) is not null);
         return new ComprehensionSubject(link.LoopId, link.EventId, decision.CreatedAt, !optedOut, answeredAt,

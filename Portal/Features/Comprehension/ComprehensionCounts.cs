@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.Personalizer;
 using Portal.Data;
@@ -46,8 +45,8 @@ public sealed class ComprehensionCounts(IDbContextFactory<PortalDbContext> dbFac
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {
-            using var request = JsonDocument.Parse(row.RequestJson);
-            var context = FeatureJson.ContextOf(request.RootElement);
+            using var logged = LoggedContext.Of(row.RequestJson);
+            var context = logged.Features;
             for (var i = 0; i < segments.Count; i++)
             {
                 if (!segments[i].Predicate.Matches(context)) continue;

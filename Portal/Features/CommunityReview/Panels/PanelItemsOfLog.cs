@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.Personalizer;
 using Portal.Data;
@@ -65,7 +64,7 @@ public sealed class PanelItemsOfLog(IDbContextFactory<PortalDbContext> dbFactory
 
     private string? UserHashOf(string requestJson)
     {
-        using var request = JsonDocument.Parse(requestJson);
-        return contextUserIds.Of(FeatureJson.ContextOf(request.RootElement)) is { } userId ? UserIds.ToHex(userIds.Hash(userId)) : null;
+        using var context = LoggedContext.Of(requestJson);
+        return contextUserIds.Of(context.Features) is { } userId ? UserIds.ToHex(userIds.Hash(userId)) : null;
     }
 }

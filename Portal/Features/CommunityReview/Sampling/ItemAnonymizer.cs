@@ -22,8 +22,8 @@ public static class ItemAnonymizer
 
     public static ReviewItem Anonymize(LoggedRow row, LoopRuntime loop, DisplayNames names)
     {
-        using var request = JsonDocument.Parse(row.RequestJson);
-        var leaves = FeatureJson.Leaves(FeatureJson.ContextOf(request.RootElement));
+        using var context = LoggedContext.Of(row.RequestJson);
+        var leaves = FeatureJson.Leaves(context.Features);
         var wording = new FeatureWording(names, leaves.Select(l => l.Path).ToHashSet(StringComparer.Ordinal));
         var reason = WhyExplanations.ReasonOf(row.Oversight, row.Mode, row.Explored);
         var factors = reason == WhyReason.Personalized ? WhyExplanations.Factors(row.ExplanationJson, loop, wording) : [];

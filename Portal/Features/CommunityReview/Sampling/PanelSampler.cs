@@ -46,8 +46,8 @@ public sealed class PanelSampler(IDbContextFactory<PortalDbContext> dbFactory, L
     {
         try
         {
-            using var request = System.Text.Json.JsonDocument.Parse(requestJson);
-            return strata.Of(FeatureJson.ContextOf(request.RootElement));
+            using var context = LoggedContext.Of(requestJson);
+            return strata.Of(context.Features);
         }
         catch (System.Text.Json.JsonException)
         {

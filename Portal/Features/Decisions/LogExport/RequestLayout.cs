@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Features.Decisions.LogExport;
 
@@ -22,8 +23,8 @@ public sealed record RequestLayout(Range Context, string[] ActionIds, Range[] Ac
             (string[] Ids, Range[] Features) actions = ([], []);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isContext = Named(ref reader, "contextFeatures");
-                var isActions = !isContext && Named(ref reader, "actions");
+                var isContext = PropertyName.Is(ref reader, "contextFeatures");
+                var isActions = !isContext && PropertyName.Is(ref reader, "actions");
                 reader.Read();
                 if (isContext && reader.TokenType == JsonTokenType.StartArray) context = Span(ref reader);
                 else if (isActions && reader.TokenType == JsonTokenType.StartArray) actions = Actions(ref reader);
@@ -59,8 +60,8 @@ public sealed record RequestLayout(Range Context, string[] ActionIds, Range[] Ac
             {
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var isId = Named(ref reader, "id");
-                    var isFeatures = !isId && Named(ref reader, "features");
+                    var isId = PropertyName.Is(ref reader, "id");
+                    var isFeatures = !isId && PropertyName.Is(ref reader, "features");
                     reader.Read();
                     if (isId && reader.TokenType == JsonTokenType.String) id = reader.GetString()!;
                     else if (isFeatures && reader.TokenType == JsonTokenType.StartArray) list = Span(ref reader);
@@ -72,9 +73,4 @@ public sealed record RequestLayout(Range Context, string[] ActionIds, Range[] Ac
         }
         return ([.. ids], [.. features]);
     }
-
-    /// <summary>The property's name, in any case (the exact spelling is tested first: it costs no string).</summary>
-    private static bool Named(ref Utf8JsonReader reader, string name) =>
-        reader.ValueTextEquals(name)
-        || ((reader.ValueIsEscaped || reader.ValueSpan.Length == name.Length) && reader.GetString()!.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

@@ -25,8 +25,8 @@ public sealed class DecisionFolder
 
     public void Fold(SettledDecision decision, IReadOnlyList<AggregationSource> sources, FeatureValueRegistry registry, double defaultReward, AggregateBatch batch)
     {
-        using var request = ParseOrNull(decision.RequestJson);
-        var context = request is null ? [] : FeatureJson.ContextOf(request.RootElement);
+        using var logged = ContextOrNull(decision.RequestJson);
+        var context = logged?.Features ?? [];
         var bucket = HourOf(decision.CreatedAt);
         byFeature.Clear();
         byNamespace.Clear();
@@ -93,11 +93,11 @@ public sealed class DecisionFolder
         }
     }
 
-    private static JsonDocument? ParseOrNull(string json)
+    private static LoggedContext? ContextOrNull(string json)
     {
         try
         {
-            return JsonDocument.Parse(json);
+            return LoggedContext.Of(json);
         }
         catch (JsonException)
         {

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Portal.Contracts.Personalizer;
 using Portal.Features.Segments;
 
 namespace Portal.Features.Integrity.Detection;
@@ -18,8 +18,8 @@ public sealed class SegmentVocabulary(int maxValuesPerFeature)
     {
         var found = new List<ContextSegment>();
         if (requestJson.Length <= 2) return found;
-        using var document = JsonDocument.Parse(requestJson);
-        foreach (var (feature, value) in ContextFeatures.Categories(Contracts.Personalizer.FeatureJson.ContextOf(document.RootElement)))
+        using var context = LoggedContext.Of(requestJson);
+        foreach (var (feature, value) in ContextFeatures.Categories(context.Features))
         {
             if (tooVaried.Contains(feature)) continue;
             if (!values.TryGetValue(feature, out var seen)) values[feature] = seen = new HashSet<string>(StringComparer.Ordinal);

@@ -23,8 +23,8 @@ public sealed class SelfServiceOptOut(DecisionLinkTokens links, IDbContextFactor
             .FirstOrDefaultAsync(ct);
         if (decision is null) return null;
 
-        using var request = System.Text.Json.JsonDocument.Parse(decision.RequestJson);
-        var userId = check.UserIdOf(FeatureJson.ContextOf(request.RootElement));
+        using var context = LoggedContext.Of(decision.RequestJson);
+        var userId = check.UserIdOf(context.Features);
         return new OptOutSubject(link.LoopId, userId, userId is null ? null : registry.OptedOutAt(link.LoopId, userId),
             (decision.Oversight & OversightEffects.OptedOut) != 0);
     }

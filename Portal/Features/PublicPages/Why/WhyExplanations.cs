@@ -34,8 +34,8 @@ public sealed class WhyExplanations(DecisionLinkTokens tokens, IDbContextFactory
         if (decision is null) return null;
 
         var names = await displayNames.ForLoopAsync(loop.Id, ct);
-        using var request = JsonDocument.Parse(decision.RequestJson);
-        var leaves = FeatureJson.Leaves(FeatureJson.ContextOf(request.RootElement));
+        using var context = LoggedContext.Of(decision.RequestJson);
+        var leaves = FeatureJson.Leaves(context.Features);
         var wording = new FeatureWording(names, leaves.Select(l => l.Path).ToHashSet(StringComparer.Ordinal));
         var reason = ReasonOf(decision.Oversight, decision.Mode, decision.Explored);
         var factors = reason == WhyReason.Personalized ? Factors(decision.ExplanationJson, loop, wording) : [];

@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FsCheck;
+using FsCheck.Fluent;
+using Portal.Contracts.Personalizer;
+using Portal.Tests.TestInfrastructure;
+
+namespace Portal.Tests.Contracts.Personalizer;
+
+/// <summary>
+/// The context read on its own from a logged request gives the readers (manipulation watch, insights, Why page, panels)
+/// exactly the values the whole-request document gave them: same leaves, paths and order.
+/// </summary>
+public sealed class LoggedContextTests
+{
+    private static readonly string[] Keys = ["user", "tier", "_text", "_userId", "tags", "ü", "a.b", "contextfeatures", "id"];
+
+    [Fact]
+    public void Every_reference_example_gives_the_context_the_whole_document_gives()
+    {
+        var requests = 0;
+        foreach (var file in Directory.GetFiles(SharedReference.Folder("reference", "personalizer-api"), "*.json", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            if (!text.Contains("contextFeatures", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var request in RequestsIn(JsonNode.Parse(text)))
+            {
+                AssertSameContext(request.ToJsonString(), file);
+                requests++;
+            }
+        }
+        Assert.True(requests >= 3, $"only {requests} requests with a context found in the reference examples");
+    }
+
+    [Fact]
+    public void Random_requests_give_the_context_the_whole_document_gives()
+    {
+        var leaf = Gen.OneOf(Gen.Elements<JsonNode?>("gold", "65+", "", "a b", null, true, false, 0, 2.5, -1e300));
+        var feature = RandomJson.Object(Gen.ListOf(Gen.Zip(Gen.Elements(Keys), RandomJson.Node(9, Keys, leaf))));
+        var request = Gen.Zip(Gen.Zip(Gen.ListOf(feature), Gen.Elements("contextFeatures", "ContextFeatures", "context\\u0046eatures")), Gen.Elements(0, 1, 2))
+            .Select(t =>
+            {
+                var ((context, name), place) = t;
+                var list = "[" + string.Join(",", context.Select(c => c.ToJsonString())) + "]";
+                var actions = """ "actions":[{"id":"a","features":[{"contextFeatures":[{"x":"y"}]}]}] """;
+                return place switch
+                {
+                    0 => $$"""{"{{name}}":{{list}},{{actions}}}""",
+                    1 => $$"""{{{actions}},"{{name}}":{{list}},"eventId":"e"}""",
+                    _ => $$"""{"{{name}}":"not a list",{{actions}},"{{name}}":{{list}}}""",
+                };
+            });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Arb.From(request), json =>
+        {
+            AssertSameContext(json, json);
+            return true;
+        }));
+    }
+
+    [Theory]
+    [InlineData("""{"actions":[{"id":"a","features":[]}]}""")]
+    [InlineData("""[{"contextFeatures":[{"a":"b"}]}]""")]
+    [InlineData("\"text\"")]
+    [InlineData("""{"contextFeatures":{"a":"b"}}""")]
+    public void A_request_without_a_context_list_has_no_context(string json)
+    {
+        using var context = LoggedContext.Of(json);
+
+        Assert.Empty(context.Features);
+    }
+
+    [Fact]
+    public void The_bytes_of_a_request_give_the_same_context_as_its_text()
+    {
+        const string json = """{"contextFeatures":[{"user":{"tier":"gold","country":"DE"}},{"device":{"os":"ios"}}],"actions":[]}""";
+        using var fromText = LoggedContext.Of(json);
+        using var fromBytes = LoggedContext.Of(Encoding.UTF8.GetBytes(json).AsMemory());
+
+        Assert.Equal(["user.tier=gold", "user.country=DE", "device.os=ios"], Describe(fromBytes.Features));
+        Assert.Equal(Describe(fromText.Features), Describe(fromBytes.Features));
+    }
+
+    [Fact]
+    public void Text_that_is_not_json_before_the_context_is_refused_as_before()
+    {
+        Assert.ThrowsAny<JsonException>(() => LoggedContext.Of("""{"eventId": nope, "contextFeatures": []}"""));
+    }
+
+    private static void AssertSameContext(string json, string label)
+    {
+        using var document = JsonDocument.Parse(json);
+        using var context = LoggedContext.Of(json);
+        var expected = Describe(FeatureJson.ContextOf(document.RootElement));
+        Assert.True(expected.SequenceEqual(Describe(context.Features)), label);
+    }
+
+    private static List<string> Describe(IReadOnlyList<JsonElement> context) =>
+        FeatureJson.Leaves(context).Select(l => $"{l.Path}={l.Value}{(l.InList ? "[]" : "")}").ToList();
+
+    /// <summary>Every object in the example that has a context list (a Rank request, or one inside a multi-slot or evaluation example).</summary>
+    private static IEnumerable<JsonObject> RequestsIn(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj.Any(p => p.Key.Equals("contextFeatures", StringComparison.OrdinalIgnoreCase) && p.Value is JsonArray)) yield return obj;
+                foreach (var (_, value) in obj)
+                    foreach (var inner in RequestsIn(value)) yield return inner;
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                    foreach (var inner in RequestsIn(item)) yield return inner;
+                break;
+        }
+    }
+}

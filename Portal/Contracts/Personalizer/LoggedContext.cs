@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Portal.Contracts.Personalizer;
+
+/// <summary>
+/// The contextFeatures of a logged Rank request, parsed on their own. The request's text is only scanned (no document
+/// is built for its actions, usually most of it) up to the first contextFeatures list, and that list alone is parsed:
+/// the background readers (manipulation watch, insights) do this for every decision, and a whole-request document cost
+/// them several times more. Property names are read as the API reads them, case-insensitively; the first property of
+/// that name whose value is a list counts, as <see cref="FeatureJson.ContextOf"/> finds it. Dispose to free the buffers
+/// (the elements are valid until then).
+/// </summary>
+public sealed class LoggedContext : IDisposable
+{
+    private const string Name = "contextFeatures";
+    private static readonly JsonReaderOptions Scanning = new() { MaxDepth = 256 };
+    private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 256 };
+
+    private readonly JsonDocument? document;
+    private byte[]? rented;
+
+    private LoggedContext(JsonDocument? document, byte[]? rented, List<JsonElement> features)
+    {
+        this.document = document;
+        this.rented = rented;
+        Features = features;
+    }
+
+    /// <summary>The context's feature objects (and whatever else its list holds), in order; empty when it has none.</summary>
+    public IReadOnlyList<JsonElement> Features { get; }
+
+    /// <summary>The context of a request stored as text. Throws <see cref="JsonException"/> when the text before it is not JSON.</summary>
+    public static LoggedContext Of(string requestJson)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(requestJson.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(requestJson, buffer);
+            return Of(buffer.AsMemory(0, length), buffer);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>The context of a request's UTF-8 bytes, which must stay unchanged until this is disposed.</summary>
+    public static LoggedContext Of(ReadOnlyMemory<byte> requestUtf8) => Of(requestUtf8, rented: null);
+
+    private static LoggedContext Of(ReadOnlyMemory<byte> request, byte[]? rented)
+    {
+        if (Find(request.Span) is not { } range) return new LoggedContext(null, rented, []);
+        var document = JsonDocument.Parse(request[range], Parsing);
+        var features = new List<JsonElement>(document.RootElement.GetArrayLength());
+        foreach (var item in document.RootElement.EnumerateArray()) features.Add(item);
+        return new LoggedContext(document, rented, features);
+    }
+
+    /// <summary>Where the first contextFeatures list is; null when the request is no object or has none.</summary>
+    private static Range? Find(ReadOnlySpan<byte> request)
+    {
+        var reader = new Utf8JsonReader(request, Scanning);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var named = PropertyName.Is(ref reader, Name);
+            reader.Read();
+            if (named && reader.TokenType == JsonTokenType.StartArray)
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                return start..(int)(reader.TokenStartIndex + 1);
+            }
+            reader.Skip();
+        }
+        return null;
+    }
+
+    public void Dispose()
+    {
+        document?.Dispose();
+        if (rented is null) return;
+        ArrayPool<byte>.Shared.Return(rented);
+        rented = null;
+    }
+}
