@@ -10,7 +10,8 @@ namespace Portal.Tests.Contracts.Personalizer;
 
 /// <summary>
 /// The context read on its own from a logged request gives the readers (manipulation watch, insights, Why page, panels)
-/// exactly the values the whole-request document gave them: same leaves, paths and order.
+/// exactly the values the whole-request document gave them: same leaves, paths and order; its categories read straight
+/// from the text are those leaves' categories.
 /// </summary>
 public sealed class LoggedContextTests
 {
@@ -88,12 +89,26 @@ public sealed class LoggedContextTests
         Assert.ThrowsAny<JsonException>(() => LoggedContext.Of("""{"eventId": nope, "contextFeatures": []}"""));
     }
 
+    [Fact]
+    public void Categories_deeper_than_the_limit_are_cut_where_the_document_reader_cuts_them()
+    {
+        for (var depth = 28; depth <= 36; depth++)
+        {
+            var objects = string.Concat(Enumerable.Range(0, depth).Select(i => $"{{\"t{i}\":\"v{i}\",\"k{i}\":"));
+            var lists = string.Concat(Enumerable.Range(0, depth).Select(i => $"{{\"f{i}\":true,\"l{i}\":[\"x{i}\","));
+            AssertSameContext($$"""{"contextFeatures":[{{objects}}"end"{{new string('}', depth)}}]}""", $"objects {depth}");
+            AssertSameContext($$"""{"contextFeatures":[{{lists}}{}{{string.Concat(Enumerable.Repeat("]}", depth))}}]}""", $"lists {depth}");
+        }
+    }
+
     private static void AssertSameContext(string json, string label)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
         using var context = LoggedContext.Of(json);
-        var expected = Describe(FeatureJson.ContextOf(document.RootElement));
-        Assert.True(expected.SequenceEqual(Describe(context.Features)), label);
+        var expected = FeatureJson.ContextOf(document.RootElement);
+        Assert.True(Describe(expected).SequenceEqual(Describe(context.Features)), label);
+        var categories = FeatureJson.Leaves(expected).Where(l => l.IsCategory).Select(l => (l.Path, l.Value)).ToList();
+        Assert.True(categories.SequenceEqual(LoggedContext.Categories(json)), "categories of " + label);
     }
 
     private static List<string> Describe(IReadOnlyList<JsonElement> context) =>

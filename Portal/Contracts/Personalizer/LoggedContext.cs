@@ -47,6 +47,30 @@ public sealed class LoggedContext : IDisposable
         }
     }
 
+    /// <summary>
+    /// The categorical values of a logged request's context (<see cref="Utf8FeatureCategories"/>), read from its text
+    /// without any document: as <see cref="FeatureJson.Leaves(IReadOnlyList{JsonElement})"/> of <see cref="Of(string)"/>'s
+    /// features gives them. Throws <see cref="JsonException"/> when the text up to the context's end is not JSON.
+    /// </summary>
+    public static List<(string Feature, string Value)> Categories(string requestJson)
+    {
+        var found = new List<(string, string)>();
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(requestJson.Length));
+        try
+        {
+            var request = buffer.AsSpan(0, Encoding.UTF8.GetBytes(requestJson, buffer));
+            if (Find(request) is not { } range) return found;
+            var reader = new Utf8JsonReader(request[range], Scanning);
+            reader.Read();
+            Utf8FeatureCategories.ReadList(ref reader, found);
+            return found;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>The context of a request's UTF-8 bytes, which must stay unchanged until this is disposed.</summary>
     public static LoggedContext Of(ReadOnlyMemory<byte> requestUtf8) => Of(requestUtf8, rented: null);
 

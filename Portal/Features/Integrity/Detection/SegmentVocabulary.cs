@@ -18,8 +18,7 @@ public sealed class SegmentVocabulary(int maxValuesPerFeature)
     {
         var found = new List<ContextSegment>();
         if (requestJson.Length <= 2) return found;
-        using var context = LoggedContext.Of(requestJson);
-        foreach (var (feature, value) in ContextFeatures.Categories(context.Features))
+        foreach (var (feature, value) in LoggedContext.Categories(requestJson))
         {
             if (tooVaried.Contains(feature)) continue;
             if (!values.TryGetValue(feature, out var seen)) values[feature] = seen = new HashSet<string>(StringComparer.Ordinal);
