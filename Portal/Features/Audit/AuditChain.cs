@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Portal.Data.Entities;
@@ -35,7 +34,7 @@ public sealed class AuditChain(SecretKeys secrets)
             WriteNullable(json, entry.Reason);
             json.WriteEndArray();
         }
-        return Convert.ToHexStringLower(HMACSHA256.HashData(secrets.Get(KeyName), canonical.ToArray()));
+        return Convert.ToHexStringLower(secrets.Mac(KeyName, canonical.GetBuffer().AsSpan(0, (int)canonical.Length)));
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string? value)

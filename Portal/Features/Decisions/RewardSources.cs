@@ -23,7 +23,7 @@ public sealed class RewardSources(SecretKeys secrets)
         Span<byte> bytes = stackalloc byte[16];
         if (!address.TryWriteBytes(bytes, out var written)) return Unknown;
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(secrets.Get(KeyName), bytes[..written], mac);
+        secrets.Mac(KeyName, bytes[..written], mac);
         return Convert.ToHexStringLower(mac[..8]);
     }
 }

@@ -26,7 +26,7 @@ public sealed class UserIds(SecretKeys secrets)
         Span<byte> utf8 = stackalloc byte[MaxLength * 3];
         var length = Encoding.UTF8.GetBytes(userId.Length > MaxLength ? userId[..MaxLength] : userId, utf8);
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(secrets.Get(KeyName), utf8[..length], mac);
+        secrets.Mac(KeyName, utf8[..length], mac);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(mac);
     }
 

@@ -33,7 +33,7 @@ public sealed class DecisionLinkTokens(SecretKeys secrets, TimeProvider clock)
         Encoding.UTF8.GetBytes(eventId, token[(12 + loopBytes)..]);
 
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(secrets.Get(KeyName), token[..payloadLength], mac);
+        secrets.Mac(KeyName, token[..payloadLength], mac);
         mac[..MacBytes].CopyTo(token[payloadLength..]);
         return Base64Url.EncodeToString(token);
     }
@@ -66,5 +66,5 @@ public sealed class DecisionLinkTokens(SecretKeys secrets, TimeProvider clock)
             Encoding.UTF8.GetString(payload.Slice(12 + loopLength, eventLength)));
     }
 
-    private byte[] Mac(ReadOnlySpan<byte> payload) => HMACSHA256.HashData(secrets.Get(KeyName), payload);
+    private byte[] Mac(ReadOnlySpan<byte> payload) => secrets.Mac(KeyName, payload);
 }

@@ -52,5 +52,5 @@ public sealed class ReviewLinkTokens(SecretKeys secrets)
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
-    private byte[] Mac(ReadOnlySpan<byte> payload) => HMACSHA256.HashData(secrets.Get(KeyName), payload);
+    private byte[] Mac(ReadOnlySpan<byte> payload) => secrets.Mac(KeyName, payload);
 }

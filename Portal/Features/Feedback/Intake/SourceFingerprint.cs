@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Portal.Infrastructure.Security;
 
@@ -17,6 +16,6 @@ public sealed class SourceFingerprint(SecretKeys secrets)
     {
         var normalized = address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
         var text = normalized?.ToString() ?? "unknown";
-        return Convert.ToHexStringLower(HMACSHA256.HashData(secrets.Get(KeyName), Encoding.UTF8.GetBytes(text)));
+        return Convert.ToHexStringLower(secrets.Mac(KeyName, Encoding.UTF8.GetBytes(text)));
     }
 }
