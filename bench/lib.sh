@@ -105,6 +105,14 @@ cpu_share() {
     printf "server %.0f%%, wrk %.0f%%, other processes %.0f%%", 100 * s / cap, 100 * w / cap, 100 * o / cap }'
 }
 
+# server_us_per <mark before> <mark after> <requests>: the server's CPU time (all threads) per request, in µs. Steadier
+# than a rate on a shared machine: it does not count the time the server waited for a core.
+server_us_per() {
+  awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); if (n <= 0) { print "nan"; exit }
+    printf "%.0f", (y[2] - x[2]) * 1e6 / hz / n }'
+}
+
 # wait_idle <seconds>: waits until the server uses < 10% of one core for a second (e.g. the trainer has caught up).
 wait_idle() {
   local deadline=$((SECONDS + $1)) before after

@@ -63,7 +63,7 @@ acknowledged=0 failures=0
 for c in $CONNECTIONS; do
   line=$(run_rank "$c" "$WARMUP" "w$c")
   acknowledged=$((acknowledged + $(field created "$line"))); failures=$((failures + $(field other "$line")))
-  rates="" p50s="" p99s="" lives="" ratios=""
+  rates="" p50s="" p99s="" lives="" ratios="" rank_uss=""
   for r in $(seq "$ROUNDS"); do
     wait_idle 60 || log "server still busy after 60 s"
     w0=$(writer_mark); m0=$(cpu_mark); rank=$(run_rank "$c" "$DURATION" "c$c-r$r"); m1=$(cpu_mark); w1=$(writer_mark)
@@ -75,14 +75,16 @@ for c in $CONNECTIONS; do
     printf 'connections=%-3s round %s: rank %s/s p50 %s ms p99 %s ms (201: %s, other: %s, socket errors: %s) | /health/live %s/s | ratio %s\n' \
       "$c" "$r" "$(field rate "$rank")" "$(field p50_ms "$rank")" "$(field p99_ms "$rank")" "$(field created "$rank")" \
       "$(field other "$rank")" "$(field socket_errors "$rank")" "$(field rate "$live")" "$ratio"
+    rank_us=$(server_us_per "$m0" "$m1" "$(field created "$rank")"); live_us=$(server_us_per "$m2" "$m3" "$(field ok "$live")")
     printf '    CPU during rank: %s | during /health/live: %s\n' "$(cpu_share "$m0" "$m1")" "$(cpu_share "$m2" "$m3")"
+    printf '    server CPU per request: Rank %s µs, /health/live %s µs\n' "$rank_us" "$live_us"
     printf '    decision log writer: %s\n' "$(writer_share "$w0" "$w1" "$DURATION")"
     rates+="$(field rate "$rank")"$'\n'; p50s+="$(field p50_ms "$rank")"$'\n'; p99s+="$(field p99_ms "$rank")"$'\n'
-    lives+="$(field rate "$live")"$'\n'; ratios+="$ratio"$'\n'
+    lives+="$(field rate "$live")"$'\n'; ratios+="$ratio"$'\n'; rank_uss+="$rank_us"$'\n'
   done
-  printf 'connections=%-3s MEDIAN of %s: %s decisions/s, p50 %s ms, p99 %s ms; /health/live %s req/s; ratio %s\n' \
+  printf 'connections=%-3s MEDIAN of %s: %s decisions/s, p50 %s ms, p99 %s ms; /health/live %s req/s; ratio %s; server CPU %s µs per decision\n' \
     "$c" "$ROUNDS" "$(printf '%s' "$rates" | median)" "$(printf '%s' "$p50s" | median)" "$(printf '%s' "$p99s" | median)" \
-    "$(printf '%s' "$lives" | median)" "$(printf '%s' "$ratios" | median)"
+    "$(printf '%s' "$lives" | median)" "$(printf '%s' "$ratios" | median)" "$(printf '%s' "$rank_uss" | median)"
 done
 
 stop_server KILL
