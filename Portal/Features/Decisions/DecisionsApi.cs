@@ -46,7 +46,8 @@ public static class DecisionsApi
         var result = await ranker.RankAsync(loop, body.Request!, body.RawJson, GlobalPrivacyControl(http.Request), ct);
         if (result.IsDuplicate)
             return ApiResults.Conflict($"eventId '{body.Request!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
-        return new RankAnswer(result.Response! with { WhyUrl = links.UrlFor(http.Request, loop.Id, result.Response!.EventId) });
+        var response = result.Response! with { WhyUrl = links.UrlFor(http.Request, loop.Id, result.Response!.EventId) };
+        return TypedResults.Json(response, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> Reward(string eventId, HttpContext http, RewardService rewards, RewardSources sources, LoopCallLimits limits, CancellationToken ct)
