@@ -29,6 +29,7 @@ public static class RankCostCommand
             .. rows,
             ("trainer: learn from the logged hashed features", StageTimer.Measure(calls / 4, _ => stages.LearnFromRecord())),
             ("trainer, rows logged before the record: read RequestJson, hash, learn", StageTimer.Measure(calls / 4, _ => stages.Learn())),
+            ("manipulation watch: segments of a settled decision's context", StageTimer.Measure(calls, _ => stages.WatchSegments())),
         ];
         Console.WriteLine($"  load average {LoadAverage()}");
         foreach (var (name, cost) in rows) Console.WriteLine($"  {name,-66} {cost.Micros,8:F1} µs {cost.Bytes,9:F0} B");

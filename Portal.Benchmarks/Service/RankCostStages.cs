@@ -33,6 +33,7 @@ public sealed class RankCostStages
     private readonly RankedAction[] ranking;
     private readonly WhyLinks whyLinks;
     private readonly Microsoft.AspNetCore.Http.DefaultHttpContext http = new();
+    private readonly Portal.Features.Integrity.Detection.SegmentVocabulary vocabulary = new(50);
 
     public RankCostStages()
     {
@@ -98,6 +99,9 @@ public sealed class RankCostStages
 
     /// <summary>What the trainer does per decision: read RequestJson again, parse features, learn.</summary>
     public void Learn() => trainer.Learn(learner, Example, 0);
+
+    /// <summary>What the manipulation watch does per settled decision: the segments of its context, read from the logged text.</summary>
+    public void WatchSegments() => vocabulary.Of(Example.RequestJson);
 
     /// <summary>What the trainer does per decision logged with Rank's hashes: read them, learn.</summary>
     public void LearnFromRecord() => trainer.Learn(learner, LoggedExample, 0);
