@@ -9,6 +9,7 @@ using Portal.Features.Audit;
 using Portal.Features.Decisions;
 using Portal.Features.Feedback;
 using Portal.Features.Insights;
+using Portal.Features.Privacy;
 using Portal.Features.Learning;
 using Portal.Features.Training;
 using Portal.Features.Loops;
@@ -70,6 +71,7 @@ public sealed class InsightsHost : IAsyncDisposable
         builder.AddPublicPages();
         builder.AddFeedback();
         builder.AddInsights();
+        builder.AddPrivacy();
         more?.Invoke(builder);
         // The page's components render with MudBlazor (the benchmark renders them to HTML, as the first page load does).
         MudBlazor.Services.ServiceCollectionExtensions.AddMudServices(builder.Services);

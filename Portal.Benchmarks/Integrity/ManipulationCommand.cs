@@ -10,7 +10,6 @@ using Portal.Features.Insights.Statistics;
 using Portal.Features.Integrity;
 using Portal.Features.Integrity.Detection;
 using Portal.Features.Loops;
-using Portal.Features.Privacy;
 using Portal.Features.Simulation;
 using Portal.Infrastructure.Security;
 
@@ -45,7 +44,6 @@ public static class ManipulationCommand
         {
             await using var host = await InsightsHost.CreateAsync(folder, builder =>
             {
-                builder.AddPrivacy();
                 builder.AddIntegrity();
                 builder.Services.AddSingleton<TimeProvider>(clock);
             });

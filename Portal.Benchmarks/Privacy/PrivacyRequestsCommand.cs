@@ -36,7 +36,7 @@ public static class PrivacyRequestsCommand
         var folder = given.Length > 0 ? Path.GetFullPath(given) : Directory.CreateTempSubdirectory("portal-privacy-requests-").FullName;
         try
         {
-            await using var host = await InsightsHost.CreateAsync(folder, builder => builder.AddPrivacy());
+            await using var host = await InsightsHost.CreateAsync(folder);
             var services = host.Services;
             var created = await services.GetRequiredService<LoopProvisioning>().CreateAsync(LoopId, "Privacy benchmark", LoopSettings.Default, null, Actor.System, CancellationToken.None);
             if (created.Error is not null) throw new InvalidOperationException(created.Error);

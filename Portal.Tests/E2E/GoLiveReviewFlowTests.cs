@@ -24,6 +24,8 @@ public sealed class GoLiveReviewFlowTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("golive-status")).ToContainTextAsync("Awaiting go-live review");
 
         await page.GetByTestId("golive-record").ClickAsync();
+        // The one Rank so far carried no user id: the dialog says so beside the opt-out item.
+        await Assertions.Expect(page.GetByTestId("golive-optout-traffic")).ToContainTextAsync("Of the loop's latest decision, 0 carried a user id");
         await page.GetByTestId("confirm-golive").ClickAsync();
         await Assertions.Expect(page.GetByTestId("golive-legal-error")).ToContainTextAsync("The legal review must be done");
         await page.GetByTestId("golive-legal").CheckAsync();

@@ -20,6 +20,7 @@ public static class PrivacyRegistration
         builder.Services.AddSingleton<OptOutRegistry>();
         builder.Services.AddSingleton<Infrastructure.Cluster.ISharedState>(services => services.GetRequiredService<OptOutRegistry>());
         builder.Services.AddSingleton<ContextUserIds>();
+        builder.Services.AddSingleton<Accountability.GoLive.IOptOutTraffic, OptOutTrafficQuery>();
         builder.Services.AddSingleton<OptOutCheck>();
         builder.Services.AddHostedService<OptOutStartup>();
         builder.Services.AddSingleton<SelfServiceOptOut>();

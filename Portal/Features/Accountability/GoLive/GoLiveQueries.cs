@@ -4,9 +4,9 @@ using Portal.Data;
 namespace Portal.Features.Accountability.GoLive;
 
 /// <summary>Reads loops' go-live reviews: one loop's status and history, every loop's review in force, and which loops may serve their model.</summary>
-public sealed class GoLiveQueries(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class GoLiveQueries(IDbContextFactory<PortalDbContext> dbFactory, IOptOutTraffic traffic)
 {
-    /// <summary>Null when the loop does not exist.</summary>
+    /// <summary>Null when the loop does not exist. Reads the loop's latest decisions for <see cref="OptOutTraffic"/>.</summary>
     public async Task<GoLiveStatus?> StatusAsync(string loopId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -14,7 +14,7 @@ public sealed class GoLiveQueries(IDbContextFactory<PortalDbContext> dbFactory)
         var rows = await db.GoLiveReviews.AsNoTracking().Where(r => r.LoopId == loopId).OrderByDescending(r => r.Version).ToListAsync(ct);
         var statement = await db.DataHandlingStatements.Where(s => s.LoopId == loopId).MaxAsync(s => (int?)s.Version, ct);
         var history = rows.ConvertAll(GoLiveRecord.From);
-        return new GoLiveStatus(loopId, history.FirstOrDefault(r => r.IsActive), statement, history);
+        return new GoLiveStatus(loopId, history.FirstOrDefault(r => r.IsActive), statement, history, await traffic.OfAsync(loopId, ct));
     }
 
     /// <summary>The review in force of every loop that has one, by loop id (a loop absent awaits its review): for lists.</summary>

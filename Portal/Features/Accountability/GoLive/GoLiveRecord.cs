@@ -34,7 +34,9 @@ public sealed record GoLiveRecord(
 /// A loop's go-live state: the review in force (null: awaiting one, so Rank serves the baseline), the newest published
 /// data-handling statement as Portal checks it now, and every review ever recorded, newest first.
 /// </summary>
-public sealed record GoLiveStatus(string LoopId, GoLiveRecord? Current, int? PublishedStatementVersion, IReadOnlyList<GoLiveRecord> History)
+/// <param name="OptOutTraffic">What the loop's latest decisions show about its opt-out wiring, for the reviewer who attests it.</param>
+public sealed record GoLiveStatus(string LoopId, GoLiveRecord? Current, int? PublishedStatementVersion, IReadOnlyList<GoLiveRecord> History,
+    OptOutTraffic OptOutTraffic)
 {
     public bool IsLive => Current is not null;
 }

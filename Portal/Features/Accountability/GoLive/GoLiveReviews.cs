@@ -11,7 +11,7 @@ namespace Portal.Features.Accountability.GoLive;
 /// its audit entry in one transaction, then published to the control state, so the next Rank obeys it. Rows are never
 /// rewritten: withdrawing marks the review in force, recording again adds the next version.
 /// </summary>
-public sealed class GoLiveReviews(ServingChanges changes, ActorAuthorization authorization, IGoLiveGate gate, TimeProvider clock)
+public sealed class GoLiveReviews(ServingChanges changes, ActorAuthorization authorization, IGoLiveGate gate, IOptOutTraffic traffic, TimeProvider clock)
 {
     public const string RecordAction = "loop.golive.review";
     public const string WithdrawAction = "loop.golive.withdraw";
@@ -23,7 +23,9 @@ public sealed class GoLiveReviews(ServingChanges changes, ActorAuthorization aut
         await authorization.DemandAsync(actor, PortalPolicies.ReviewGoLive);
         // Everything but the note's dependence on the statement can be judged before the database is touched.
         if (checklist.Problems(statementPublished: true).FirstOrDefault() is { } problem) return GoLiveOutcome.Invalid(problem);
-        return await AddAsync(loopId, actor, statement => checklist.NoteError(statement is not null), statement => new GoLiveReview
+        // The audit entry keeps what the traffic showed beside the reviewer's attestation that opt-out is wired.
+        var seen = await traffic.OfAsync(loopId, ct);
+        return await AddAsync(loopId, actor, seen, statement => checklist.NoteError(statement is not null), statement => new GoLiveReview
         {
             LoopId = loopId, Source = GoLiveReviewSource.Person, LegalReviewDone = true, LegalReference = checklist.LegalReference.Trim(),
             SensitiveFeaturesChecked = true, OptOutWired = true, StatementVersion = statement,
@@ -33,7 +35,7 @@ public sealed class GoLiveReviews(ServingChanges changes, ActorAuthorization aut
 
     /// <summary>The demo loop's review, recorded by Portal as it provisions the demo (labelled as the demo's, audited as Portal's).</summary>
     public Task<GoLiveOutcome> RecordForDemoAsync(string loopId, CancellationToken ct) =>
-        AddAsync(loopId, Actor.System, _ => null, statement => new GoLiveReview
+        AddAsync(loopId, Actor.System, traffic: null, _ => null, statement => new GoLiveReview
         {
             LoopId = loopId, Source = GoLiveReviewSource.Demo, LegalReference = "", StatementVersion = statement, Note = DemoNote,
             RecordedByName = Actor.System.Name,
@@ -58,15 +60,17 @@ public sealed class GoLiveReviews(ServingChanges changes, ActorAuthorization aut
         }, gate.PublishAsync, ct);
     }
 
-    /// <summary>The audit record of a review as recorded (also written for the reviews the migration recorded).</summary>
-    public static AuditRecord AuditOf(GoLiveReview row) => new(RecordAction, "loop", row.LoopId, row.LoopId, After: AuditRecord.Json(new
+    /// <summary>The audit record of a review as recorded (also written for the reviews the migration recorded), with the opt-out traffic the reviewer saw, if any.</summary>
+    public static AuditRecord AuditOf(GoLiveReview row, OptOutTraffic? traffic = null) => new(RecordAction, "loop", row.LoopId, row.LoopId, After: AuditRecord.Json(new
     {
         version = row.Version, source = row.Source, legalReviewDone = row.LegalReviewDone, legalReference = row.LegalReference,
         sensitiveFeaturesChecked = row.SensitiveFeaturesChecked, optOutWired = row.OptOutWired, statementVersion = row.StatementVersion,
+        optOutTraffic = traffic is null ? null : new { decisions = traffic.Decisions, withUserId = traffic.WithUserId, optedOut = traffic.OptedOut },
     }), Reason: row.Note);
 
     /// <param name="noteProblem">Judges the note once the loop's newest statement version is known (null: none published).</param>
-    private Task<GoLiveOutcome> AddAsync(string loopId, Actor actor, Func<int?, string?> noteProblem, Func<int?, GoLiveReview> review, CancellationToken ct) =>
+    private Task<GoLiveOutcome> AddAsync(string loopId, Actor actor, OptOutTraffic? traffic, Func<int?, string?> noteProblem, Func<int?, GoLiveReview> review,
+        CancellationToken ct) =>
         changes.ApplyAsync(actor, async db =>
         {
             if (!await db.Loops.AnyAsync(l => l.Id == loopId, ct)) return AuditedChange<GoLiveOutcome>.Refused(GoLiveOutcome.NotFound(loopId));
@@ -79,6 +83,6 @@ public sealed class GoLiveReviews(ServingChanges changes, ActorAuthorization aut
             row.Version = (await rows.MaxAsync(r => (int?)r.Version, ct) ?? 0) + 1;
             row.RecordedAt = clock.GetUtcNow();
             db.GoLiveReviews.Add(row);
-            return AuditedChange<GoLiveOutcome>.Made(GoLiveOutcome.Done, AuditOf(row));
+            return AuditedChange<GoLiveOutcome>.Made(GoLiveOutcome.Done, AuditOf(row, traffic));
         }, gate.PublishAsync, ct);
 }
