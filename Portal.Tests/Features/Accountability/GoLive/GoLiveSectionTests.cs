@@ -60,12 +60,7 @@ public sealed class GoLiveSectionTests(PortalAppFactory app) : IClassFixture<Por
         Assert.Contains("say in the note why it may go live without one", dialogs.Markup);
         Assert.Empty((await Queries.StatusAsync(loopId, CancellationToken.None))!.History);
 
-        dialogs.Find("input[data-testid=golive-legal]").Change(true);
-        dialogs.Find("input[data-testid=golive-reference]").Input("LEGAL-BUNIT-1");
-        dialogs.Find("input[data-testid=golive-sensitive]").Change(true);
-        dialogs.Find("input[data-testid=golive-optout]").Change(true);
-        dialogs.Find("textarea[data-testid=golive-note]").Input("The statement is being written.");
-        dialogs.Find("[data-testid=confirm-golive]").Click();
+        dialogs.RecordComplete("LEGAL-BUNIT-1", "The statement is being written.");
 
         cut.WaitForAssertion(() => Assert.Contains("Go-live reviewed by compliancereviewer@test.local", cut.Find("[data-testid=golive-status]").TextContent));
         var current = (await Queries.StatusAsync(loopId, CancellationToken.None))!.Current!;

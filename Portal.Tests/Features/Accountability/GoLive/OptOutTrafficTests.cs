@@ -58,12 +58,7 @@ public sealed class OptOutTrafficTests(PortalAppFactory app) : IClassFixture<Por
         Assert.Contains("check that the application sends them before you attest", dialogs.Find("[data-testid=golive-optout-traffic]").TextContent);
         Assert.Contains("mud-alert-text-warning", dialogs.Find("[data-testid=golive-optout-traffic]").ClassName);
 
-        dialogs.Find("input[data-testid=golive-legal]").Change(true);
-        dialogs.Find("input[data-testid=golive-reference]").Input("LEGAL-TRAFFIC-1");
-        dialogs.Find("input[data-testid=golive-sensitive]").Change(true);
-        dialogs.Find("input[data-testid=golive-optout]").Change(true);
-        dialogs.Find("textarea[data-testid=golive-note]").Input("Opt-out goes through the application's flag.");
-        dialogs.Find("[data-testid=confirm-golive]").Click();
+        dialogs.RecordComplete("LEGAL-TRAFFIC-1", "Opt-out goes through the application's flag.");
         cut.WaitForAssertion(() => Assert.Contains("Go-live reviewed by", cut.Find("[data-testid=golive-status]").TextContent));
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
