@@ -35,6 +35,7 @@ public sealed class OptOutApiTests(PortalAppFactory factory) : IClassFixture<Por
         var stored = await DecisionAsync(loopId, "opted-out-1");
         Assert.Equal(RankService.OptedOutRequestJson, stored.RequestJson);
         Assert.Equal("[]", stored.ExplanationJson);
+        Assert.Equal("""[{"id":"action-0","probability":1},{"id":"action-1","probability":0},{"id":"action-2","probability":0}]""", stored.RankingJson);
         Assert.True(stored.Oversight.HasFlag(OversightEffects.OptedOut));
         Assert.DoesNotContain("user-42", stored.RequestJson + stored.RankingJson + stored.OversightDetail);
         Assert.DoesNotContain("25-34", (await DecisionAsync(loopId, "opted-out-1")).RequestJson);

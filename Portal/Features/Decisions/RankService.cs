@@ -117,19 +117,29 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         var detail = verdict.Detail is null ? OptOutDetail(reason) : OptOutDetail(reason) + "; " + verdict.Detail;
 
         catalog.Observe(loop.Id, actions);
-        var record = new DecisionRecord(
-            loop.Id, eventId, now, OptedOutRequestJson,
-            ChosenActionId: actions[chosen].Id!,
-            ChosenProbability: 1,
-            BaselineActionId: actions[baseline].Id!,
-            Explored: false, loop.Model.Current.Version, loop.Settings.LearningMode,
-            JsonSerializer.Serialize(ranking, PersonalizerJsonContext.Default.IReadOnlyListRankedAction),
-            "[]", request.DeferActivation, verdict.Effects | OversightEffects.OptedOut, RuleId: null, detail);
+        // The ranking is logged as the profiled path logs it (same writer, same text); its buffer lives until the commit.
+        var entry = RankLogEntry.Rent();
+        try
+        {
+            entry.WriteJson(ranking, []);
+            var record = new DecisionRecord(
+                loop.Id, eventId, now, OptedOutRequestJson,
+                ChosenActionId: actions[chosen].Id!,
+                ChosenProbability: 1,
+                BaselineActionId: actions[baseline].Id!,
+                Explored: false, loop.Model.Current.Version, loop.Settings.LearningMode,
+                new LoggedText(entry.RankingJson), new LoggedText(entry.ExplanationJson),
+                request.DeferActivation, verdict.Effects | OversightEffects.OptedOut, RuleId: null, detail);
 
-        if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
-        if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, []));
-        return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, Explored: false,
-            record.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Personalized: false));
+            if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
+            if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, []));
+            return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, Explored: false,
+                record.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Personalized: false));
+        }
+        finally
+        {
+            RankLogEntry.Return(entry);
+        }
     }
 
     /// <summary>The loop's choice for everyone (a popular item) when it is still a candidate, else the first remaining.</summary>
