@@ -54,17 +54,15 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
             return since;
         }
 
-        var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using (var transaction = await urgent.BeginTransactionAsync(db, ct))
+        var now = await StoreAsync(async db =>
         {
             var existing = await db.OptOuts.AsNoTracking().Where(o => o.LoopId == loopId && o.UserHash == hex).Select(o => (DateTimeOffset?)o.OptedOutAt).FirstOrDefaultAsync(ct);
-            if (existing is { } earlier) now = earlier;
-            else db.OptOuts.Add(new OptOut { LoopId = loopId, UserHash = hex, OptedOutAt = now, Source = source });
+            if (existing is { } earlier) return earlier;
+            var at = clock.GetUtcNow();
+            db.OptOuts.Add(new OptOut { LoopId = loopId, UserHash = hex, OptedOutAt = at, Source = source });
             await db.SaveChangesAsync(ct);
-            await cluster.StampAsync(db, ct, SharedTopic.OptOuts);
-            await transaction.CommitAsync(ct);
-        }
+            return at;
+        }, ct);
         UsersOf(loopId)[hash] = now;
         cluster.Announce();
         await ForgetAsync(loopId, hex, ct);
@@ -112,15 +110,21 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
         return removed;
     }
 
-    /// <summary>Stored first, ahead of the log writer: the next Rank must see the change.</summary>
-    private async Task<int> DeleteAsync(System.Linq.Expressions.Expression<Func<OptOut, bool>> rows, CancellationToken ct)
+    private Task<int> DeleteAsync(System.Linq.Expressions.Expression<Func<OptOut, bool>> rows, CancellationToken ct) =>
+        StoreAsync(db => db.OptOuts.Where(rows).ExecuteDeleteAsync(ct), ct);
+
+    /// <summary>
+    /// One change of the registry in its own transaction, stamped for the other nodes; stored ahead of the log writer
+    /// (the next Rank must see it). The caller applies it in memory and announces it once this returns.
+    /// </summary>
+    private async Task<T> StoreAsync<T>(Func<PortalDbContext, Task<T>> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await urgent.BeginTransactionAsync(db, ct);
-        var removed = await db.OptOuts.Where(rows).ExecuteDeleteAsync(ct);
+        var result = await change(db);
         await cluster.StampAsync(db, ct, SharedTopic.OptOuts);
         await transaction.CommitAsync(ct);
-        return removed;
+        return result;
     }
 
     /// <summary>An end user decides for themselves on the page; through the API the loop's key or a loop manager does.</summary>
