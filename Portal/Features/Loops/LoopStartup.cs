@@ -38,7 +38,7 @@ public sealed class LoopStartup(
             if (created.Error is not null) throw new InvalidOperationException($"Could not create the demo loop: {created.Error}");
             if (configuredKey is null) PrintKey(created.ApiKey!);
         }
-        if (existing is null || (await goLive.StatusAsync(DemoLoopOptions.LoopId, ct))?.History.Count == 0)
+        if (existing is null || !await goLive.EverReviewedAsync(DemoLoopOptions.LoopId, ct))
         {
             // Never reviewed (a review a person withdrew stays withdrawn).
             var reviewed = await goLiveReviews.RecordForDemoAsync(DemoLoopOptions.LoopId, ct);

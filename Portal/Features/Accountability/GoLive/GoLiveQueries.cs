@@ -17,6 +17,13 @@ public sealed class GoLiveQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         return new GoLiveStatus(loopId, history.FirstOrDefault(r => r.IsActive), statement, history, await traffic.OfAsync(loopId, ct));
     }
 
+    /// <summary>Whether the loop has had a review at all (one a person withdrew counts).</summary>
+    public async Task<bool> EverReviewedAsync(string loopId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.GoLiveReviews.AnyAsync(r => r.LoopId == loopId, ct);
+    }
+
     /// <summary>The review in force of every loop that has one, by loop id (a loop absent awaits its review): for lists.</summary>
     public async Task<IReadOnlyDictionary<string, GoLiveRecord>> InForceAsync(CancellationToken ct)
     {
