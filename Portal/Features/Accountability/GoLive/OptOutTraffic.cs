@@ -20,6 +20,9 @@ public sealed record OptOutTraffic(int Decisions, int WithUserId, int OptedOut)
         ? "No decisions logged yet: nothing in the traffic to check; attest from the application's code."
         : $"Of the loop's latest {Count(Decisions, "decision")}, {Count(WithUserId)} carried a user id and {Count(OptedOut)} {(OptedOut == 1 ? "was" : "were")} served opted out.";
 
+    /// <summary>What the reviewer should do about traffic that <see cref="ShowsNoWiring"/>; null otherwise.</summary>
+    public string? Warning => ShowsNoWiring ? "None carried a user id or an opt-out: check that the application sends them before you attest." : null;
+
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Count(int n, string noun) => n == 1 ? noun : $"{Count(n)} {noun}s";
