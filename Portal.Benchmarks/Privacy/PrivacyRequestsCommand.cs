@@ -52,8 +52,8 @@ public static class PrivacyRequestsCommand
             var search = services.GetRequiredService<SubjectSearch>();
             var admin = Actor.System;
             SubjectFindings? found = null;
-            var known = await Timing.MeasureAsync(repeats, async () => found = await search.FindAsync("visitor-17", admin, null, CancellationToken.None), warmups: 1);
-            var unknown = await Timing.MeasureAsync(repeats, () => search.FindAsync("nobody-at-all", admin, null, CancellationToken.None), warmups: 0);
+            var known = await Timing.MeasureAsync(repeats, async () => found = await search.FindAsync(SubjectQuery.ByUserId("visitor-17"), admin, null, CancellationToken.None), warmups: 1);
+            var unknown = await Timing.MeasureAsync(repeats, () => search.FindAsync(SubjectQuery.ByUserId("nobody-at-all"), admin, null, CancellationToken.None), warmups: 0);
             Console.WriteLine($"  find visitor-17 ({Held(found!)}): median {known.Median:N0} ms, max {known.Max:N0} ms ({count / known.Median * 1000:N0} decisions/s)");
             Console.WriteLine($"  find an unknown id: median {unknown.Median:N0} ms, max {unknown.Max:N0} ms");
 
@@ -68,11 +68,11 @@ public static class PrivacyRequestsCommand
             foreach (var visitor in new[] { "visitor-17", "visitor-18", "visitor-19" })
             {
                 var watch = Stopwatch.StartNew();
-                var result = await erasure.EraseAsync(visitor, removeOptOuts: false, admin, null, CancellationToken.None);
+                var result = await erasure.EraseAsync(SubjectQuery.ByUserId(visitor), removeOptOuts: false, admin, null, CancellationToken.None);
                 Console.WriteLine($"  erase {visitor}: {watch.Elapsed.TotalMilliseconds:N0} ms, {Held(result.Erased)}, {result.Outcome}");
             }
             await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-            Console.WriteLine($"  left: {await db.Decisions.CountAsync():N0} decisions; visitor-17 now: {Held(await search.FindAsync("visitor-17", admin, null, CancellationToken.None))}");
+            Console.WriteLine($"  left: {await db.Decisions.CountAsync():N0} decisions; visitor-17 now: {Held(await search.FindAsync(SubjectQuery.ByUserId("visitor-17"), admin, null, CancellationToken.None))}");
             return 0;
         }
         finally

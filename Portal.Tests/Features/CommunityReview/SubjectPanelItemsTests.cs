@@ -20,10 +20,10 @@ public sealed class SubjectPanelItemsTests(PortalAppFactory factory) : IClassFix
         var browser = factory.Browser("203.0.113.90");
         for (var position = 1; position <= 13; position++) await browser.JudgeAsync($"{page}?item={position}", "Appropriate");
 
-        var found = await factory.Services.GetRequiredService<SubjectSearch>().FindAsync(userId, TestActors.Admin(), null, CancellationToken.None);
+        var found = await factory.Services.GetRequiredService<SubjectSearch>().FindAsync(SubjectQuery.ByUserId(userId), TestActors.Admin(), null, CancellationToken.None);
         using var export = new MemoryStream();
         await factory.Services.GetRequiredService<SubjectExport>().WriteAsync(found, TestActors.Admin(), export, CancellationToken.None);
-        var result = await factory.Services.GetRequiredService<SubjectErasure>().EraseAsync(userId, false, TestActors.Admin(), null, CancellationToken.None);
+        var result = await factory.Services.GetRequiredService<SubjectErasure>().EraseAsync(SubjectQuery.ByUserId(userId), false, TestActors.Admin(), null, CancellationToken.None);
 
         Assert.Equal(1, found.CountOf(SubjectPanelItems.Kind));
         var exported = System.Text.Json.JsonDocument.Parse(export.ToArray()).RootElement.GetProperty(SubjectPanelItems.Kind);
@@ -31,7 +31,7 @@ public sealed class SubjectPanelItemsTests(PortalAppFactory factory) : IClassFix
         Assert.Equal(1, result.Erased.Single(c => c.Kind == SubjectPanelItems.Kind).Count);
         Assert.Equal(12, await db.ReviewPanelItems.CountAsync(i => i.PanelId == panelId));
         Assert.Equal(12, await db.ReviewJudgements.CountAsync(j => j.PanelId == panelId));
-        Assert.Equal(0, (await factory.Services.GetRequiredService<SubjectSearch>().FindAsync(userId, TestActors.Admin(), null, CancellationToken.None))
+        Assert.Equal(0, (await factory.Services.GetRequiredService<SubjectSearch>().FindAsync(SubjectQuery.ByUserId(userId), TestActors.Admin(), null, CancellationToken.None))
             .CountOf(SubjectPanelItems.Kind));
     }
 }

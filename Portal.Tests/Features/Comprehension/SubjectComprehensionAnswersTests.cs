@@ -21,7 +21,7 @@ public sealed class SubjectComprehensionAnswersTests(PortalAppFactory factory) :
         await browser.AnswerAsync(theirs, "yes");
 
         Assert.Equal(1, (await factory.FindAsync(user)).CountOf(SubjectComprehensionAnswers.Kind));
-        var result = await factory.Services.GetRequiredService<SubjectErasure>().EraseAsync(user, false, SubjectTestData.Admin, null, CancellationToken.None);
+        var result = await factory.Services.GetRequiredService<SubjectErasure>().EraseAsync(SubjectQuery.ByUserId(user), false, SubjectTestData.Admin, null, CancellationToken.None);
 
         Assert.Equal(1, result.Erased.Single(c => c.Kind == SubjectComprehensionAnswers.Kind).Count);
         Assert.Equal([theirsEvent], (await factory.ClarityAnswersAsync(loop.Id)).Select(a => a.EventId));

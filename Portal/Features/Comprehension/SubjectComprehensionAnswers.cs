@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Features.Privacy.Requests;
 
 namespace Portal.Features.Comprehension;
@@ -21,7 +22,7 @@ public sealed class SubjectComprehensionAnswers(IDbContextFactory<PortalDbContex
     public async Task<IReadOnlyList<HeldCount>> CountAsync(DataSubject subject, IProgress<double> progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var count = await db.ComprehensionAnswers.LongCountAsync(a => a.UserHash == subject.UserHash, ct);
+        var count = await Of(db, subject).LongCountAsync(ct);
         progress.Report(1);
         return [new HeldCount(Kind, Label, count)];
     }
@@ -30,7 +31,7 @@ public sealed class SubjectComprehensionAnswers(IDbContextFactory<PortalDbContex
     {
         json.WriteStartArray(Kind);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await foreach (var answer in db.ComprehensionAnswers.AsNoTracking().Where(a => a.UserHash == subject.UserHash).OrderBy(a => a.Id)
+        await foreach (var answer in Of(db, subject).AsNoTracking().OrderBy(a => a.Id)
                            .AsAsyncEnumerable().WithCancellation(ct))
         {
             json.WriteStartObject();
@@ -50,11 +51,15 @@ public sealed class SubjectComprehensionAnswers(IDbContextFactory<PortalDbContex
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var answers = db.ComprehensionAnswers.Where(a => a.UserHash == erasure.Subject.UserHash);
+        var answers = Of(db, erasure.Subject);
         await db.ComprehensionSegments.Where(s => answers.Any(a => a.Id == s.AnswerId)).ExecuteDeleteAsync(ct);
         var erased = await answers.ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         erasure.Add(Kind, Label, erased);
         progress.Report(1);
     }
+
+    /// <summary>The subject's answers, by the user id's hash; none for a subject known by a contact address only.</summary>
+    private static IQueryable<ComprehensionAnswer> Of(PortalDbContext db, DataSubject subject) =>
+        subject.UserHash is { } hash ? db.ComprehensionAnswers.Where(a => a.UserHash == hash) : db.ComprehensionAnswers.Where(a => false);
 }

@@ -40,7 +40,7 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
     }
 
     [Theory]
-    [InlineData("", "userId is required.")]
+    [InlineData("", "Enter a user id, a contact email address, or both.")]
     [InlineData("tab\there", "userId contains control characters.")]
     [InlineData(null, "userId is longer than 256 characters.")]
     public void A_bad_user_id_is_explained_next_to_the_field_and_nothing_is_looked_up(string? userId, string error)
@@ -48,6 +48,35 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
         var cut = Find(userId ?? new string('x', UserIds.MaxLength + 1));
 
         Assert.Contains(error, cut.Find(".mud-input-control").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=subject-findings]"));
+        Assert.Empty(cut.FindAll("[data-testid=subject-message]"));
+    }
+
+    [Fact]
+    public async Task An_address_alone_finds_the_tickets_sent_with_it_and_the_export_form_carries_it()
+    {
+        var email = $"page.{Guid.NewGuid().ToString("N")[..10]}@example.org";
+        await app.TicketFromFormAsync("Where is my data?", email);
+        var cut = context.Render<DataSubjectRequestsPage>();
+
+        cut.Find("input[data-testid=subject-contact-email]").Input(email.ToUpperInvariant());
+        cut.Find("[data-testid=subject-find]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=held-tickets-count]").TextContent.Trim()));
+        Assert.Equal("0", cut.Find("[data-testid=held-decisions-count]").TextContent.Trim());
+        Assert.Equal(email, cut.Find("[data-testid=subject-export-form] input[name=contactEmail]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void A_malformed_address_is_explained_next_to_its_field_and_nothing_is_looked_up()
+    {
+        var cut = context.Render<DataSubjectRequestsPage>();
+
+        cut.Find("input[data-testid=subject-user-id]").Input(NewUser());
+        cut.Find("input[data-testid=subject-contact-email]").Input("jane at example.org");
+        cut.Find("[data-testid=subject-find]").Click();
+
+        Assert.Contains("contactEmail is not an email address", cut.FindAll(".mud-input-control")[1].TextContent);
         Assert.Empty(cut.FindAll("[data-testid=subject-findings]"));
         Assert.Empty(cut.FindAll("[data-testid=subject-message]"));
     }

@@ -21,7 +21,7 @@ public class SubjectErasureTests(PortalAppFactory factory) : IClassFixture<Porta
 
     private Task<ErasureResult> EraseAsync(string userId, bool removeOptOuts = false, Actor? actor = null,
         IProgress<RequestProgress>? progress = null, CancellationToken ct = default) =>
-        Service<SubjectErasure>().EraseAsync(userId, removeOptOuts, actor ?? SubjectTestData.Admin, progress, ct);
+        Service<SubjectErasure>().EraseAsync(SubjectQuery.ByUserId(userId), removeOptOuts, actor ?? SubjectTestData.Admin, progress, ct);
 
     [Fact]
     public async Task Every_row_of_the_user_goes_and_other_users_rows_and_the_aggregates_stay()
@@ -161,7 +161,7 @@ public class SubjectErasureTests(PortalAppFactory factory) : IClassFixture<Porta
 
     private async Task<AuditEntry> EraseEntryAsync(string userId)
     {
-        var hash = Service<DataSubjects>().Of(userId).UserHash;
+        var hash = Service<DataSubjects>().Of(SubjectQuery.ByUserId(userId)).UserHash;
         await using var db = await factory.DbAsync();
         return await db.AuditEntries.AsNoTracking().Where(e => e.Action == SubjectAudit.EraseAction && e.TargetId == hash)
             .OrderByDescending(e => e.Seq).FirstAsync();

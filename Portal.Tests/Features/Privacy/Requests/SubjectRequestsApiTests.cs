@@ -109,7 +109,7 @@ public sealed partial class SubjectRequestsApiTests(PortalAppFactory factory) : 
         Assert.Equal((HttpStatusCode.BadRequest, "BadRequest", "userId contains control characters."), (control.StatusCode, code, message));
         Assert.Equal((HttpStatusCode.NotFound, "ResourceNotFound", SubjectFindings.NothingHeldMessage),
             (unknown.StatusCode, (await unknown.ReadErrorAsync()).Code, (await unknown.ReadErrorAsync()).Message));
-        var hash = factory.Services.GetRequiredService<DataSubjects>().Of(nobody).UserHash;
+        var hash = factory.Services.GetRequiredService<DataSubjects>().Of(SubjectQuery.ByUserId(nobody)).UserHash;
         await using var db = await factory.DbAsync();
         Assert.False(await db.AuditEntries.AnyAsync(e => e.TargetId == hash));
     }
@@ -179,7 +179,7 @@ public sealed partial class SubjectRequestsApiTests(PortalAppFactory factory) : 
 
     private async Task AssertAuditedAsync(string action, string userId)
     {
-        var hash = factory.Services.GetRequiredService<DataSubjects>().Of(userId).UserHash;
+        var hash = factory.Services.GetRequiredService<DataSubjects>().Of(SubjectQuery.ByUserId(userId)).UserHash;
         await using var db = await factory.DbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == action && e.TargetId == hash));
     }

@@ -28,6 +28,11 @@ public static class SubjectTestData
         return eventId;
     }
 
+    /// <summary>Feedback from the public form with no decision behind it (the sender was not shown one), with a contact address.</summary>
+    public static Task<SubmissionReceipt> TicketFromFormAsync(this PortalAppFactory factory, string message, string email) =>
+        factory.Services.GetRequiredService<TicketIntake>().SubmitAsync(new FeedbackSubmission(FeedbackCategory.PrivacyConcern, message, email,
+            ConsentToContact: true, DecisionToken: null, AnySource()), CancellationToken.None);
+
     /// <summary>
     /// Feedback about a decision from its signed link, with a contact address when one is given. Each from an address of
     /// its own: the same text from the same address within the repeat window would join the earlier ticket.
@@ -36,8 +41,11 @@ public static class SubjectTestData
     {
         var link = factory.Services.GetRequiredService<DecisionLinkTokens>().Create(loopId, eventId, DateTimeOffset.UtcNow.AddDays(1));
         return factory.Services.GetRequiredService<TicketIntake>().SubmitAsync(new FeedbackSubmission(FeedbackCategory.PrivacyConcern, message, email,
-            ConsentToContact: email is not null, link, IPAddress.Parse($"2001:db8::{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}")), CancellationToken.None);
+            ConsentToContact: email is not null, link, AnySource()), CancellationToken.None);
     }
+
+    /// <summary>A sender address of its own for each ticket.</summary>
+    private static IPAddress AnySource() => IPAddress.Parse($"2001:db8::{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}");
 
     public static Task<PortalDbContext> DbAsync(this PortalAppFactory factory) =>
         factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
@@ -49,5 +57,5 @@ public static class SubjectTestData
     }
 
     public static Task<SubjectFindings> FindAsync(this PortalAppFactory factory, string userId, Actor? actor = null) =>
-        factory.Services.GetRequiredService<SubjectSearch>().FindAsync(userId, actor ?? Admin, null, CancellationToken.None);
+        factory.Services.GetRequiredService<SubjectSearch>().FindAsync(SubjectQuery.ByUserId(userId), actor ?? Admin, null, CancellationToken.None);
 }

@@ -63,8 +63,9 @@ public sealed class SubjectPanelItems(IDbContextFactory<PortalDbContext> dbFacto
         progress.Report(1);
     }
 
+    // A subject known by a contact address only has no items: they are found through the contexts' user ids.
     private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct) =>
-        SubjectSql.IdsAsync(db.Database, subject, MatchingSql, PostgresMatchingSql, ct);
+        subject.UserId is null ? Task.FromResult(new List<long>()) : SubjectSql.IdsAsync(db.Database, subject, MatchingSql, PostgresMatchingSql, ct);
 
     // From the items (few) to their decisions by the unique (loop, event) index: only those requests are read as JSON.
     private static string Matching(bool postgres) => $"""

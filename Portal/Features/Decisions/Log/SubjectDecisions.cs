@@ -89,6 +89,8 @@ public sealed class SubjectDecisions(IDbContextFactory<PortalDbContext> dbFactor
 
     private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, LogWindow window, CancellationToken ct)
     {
+        // A subject known by a contact address only: a context carries user ids, never addresses.
+        if (subject.UserId is null) return Task.FromResult(new List<long>());
         var connection = db.Database.GetDbConnection();
         var parameters = SubjectSql.Parameters(subject, connection);
         parameters.Add(DbCommands.Parameter(connection, "$after", window.After));

@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Privacy.Requests;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Feedback.Tickets;
 
 /// <summary>
-/// The feedback tickets about a person's decisions, for data-subject requests: those whose decision snapshot names
-/// them, and those linked (loop and event id) to a logged decision that does. Erasing keeps the ticket (its category,
+/// The feedback tickets about a person, for data-subject requests: those whose decision snapshot names them, those
+/// linked (loop and event id) to a logged decision that does, and those sent with their contact address (in any case).
+/// Erasing keeps the ticket (its category,
 /// status, priority and history count in the figures, and reviewers see that it existed) but removes the person:
 /// the message and every comment become <see cref="ErasedText"/> (the sender may have written anything about
 /// themselves, and replies quote them), and the contact address, the decision snapshot and link, the context rows,
@@ -98,18 +100,23 @@ public sealed class SubjectTickets(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     private static Task<List<long>> MatchingAsync(PortalDbContext db, DataSubject subject, CancellationToken ct) =>
-        SubjectSql.IdsAsync(db.Database, subject, MatchingSql, PostgresMatchingSql, ct);
+        SubjectSql.IdsAsync(db.Database, subject, MatchingSql, PostgresMatchingSql, [("$subjectEmail", subject.ContactEmail)], ct);
 
     // A ticket's snapshot is a copy of its decision, so it still names the person after the log's retention deleted the
-    // decision; the link by loop and event id finds one whose snapshot could not be read.
+    // decision; the link by loop and event id finds one whose snapshot could not be read. Addresses are stored as typed
+    // (trimmed): the subject's is in lower case, so the stored one is compared in lower case. Without an id (a subject
+    // known by the address only) the JSON tests are skipped; without an address its parameter is NULL and matches nothing.
+    // The casts type the parameters for PostgreSQL, which cannot infer the type of a NULL compared with nothing.
     private static string Matching(bool postgres) => $"""
         SELECT t.Id AS "Value" FROM FeedbackTickets AS t
-        WHERE (t.DecisionJson IS NOT NULL AND {SubjectSql.Names("t.DecisionJson", postgres)})
-           OR (t.EventId IS NOT NULL AND EXISTS (SELECT 1 FROM Decisions AS d
-                WHERE d.LoopId = t.LoopId AND d.EventId = t.EventId AND {SubjectSql.Names("d.RequestJson", postgres)}))
+        WHERE (CAST($subjectId AS TEXT) IS NOT NULL AND (
+               (t.DecisionJson IS NOT NULL AND {SubjectSql.Names("t.DecisionJson", postgres)})
+            OR (t.EventId IS NOT NULL AND EXISTS (SELECT 1 FROM Decisions AS d
+                WHERE d.LoopId = t.LoopId AND d.EventId = t.EventId AND {SubjectSql.Names("d.RequestJson", postgres)}))))
+           OR (t.ContactEmail IS NOT NULL AND lower(t.ContactEmail) = CAST($subjectEmail AS TEXT))
         ORDER BY t.Id
         """;
 
     private static readonly string MatchingSql = Matching(postgres: false);
-    private static readonly string PostgresMatchingSql = Matching(postgres: true);
+    private static readonly string PostgresMatchingSql = DbCommands.ForPostgres(Matching(postgres: true));
 }

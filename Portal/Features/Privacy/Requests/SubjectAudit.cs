@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
@@ -5,7 +6,7 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Privacy.Requests;
 
-/// <summary>Data-subject requests in the audit log: who, what and how many, naming the person only by the id's keyed hash.</summary>
+/// <summary>Data-subject requests in the audit log: who, what and how many, naming the person only by a keyed hash (<see cref="DataSubject.Key"/>; an address given with an id is named by its hash in the entry).</summary>
 public sealed class SubjectAudit(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit)
 {
     public const string TargetType = "dataSubject";
@@ -16,8 +17,19 @@ public sealed class SubjectAudit(IDbContextFactory<PortalDbContext> dbFactory, A
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await audit.AppendAsync(db, actor, new AuditRecord(action, TargetType, subject.UserHash, After: AuditRecord.Json(after)), ct);
+        var detail = subject is { UserHash: not null, ContactHash: { } contact } ? new { request = after, contactEmailHash = contact } : after;
+        await audit.AppendAsync(db, actor, new AuditRecord(action, TargetType, subject.Key, After: AuditRecord.Json(detail)), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Named by the id's hash, the entry also says that an address was asked for (by its hash: the log keeps no address).</summary>
+    private static string? Detail(DataSubject subject, object after)
+    {
+        var json = AuditRecord.Json(after);
+        if (subject is not { UserHash: not null, ContactHash: { } contact } || json is null) return json;
+        var detail = JsonNode.Parse(json)!.AsObject();
+        detail["contactEmailHash"] = contact;
+        return detail.ToJsonString();
     }
 }

@@ -3,20 +3,21 @@ using Portal.Infrastructure.Security;
 namespace Portal.Features.Privacy.Requests;
 
 /// <summary>
-/// Erases everything held about one user id, holder by holder in short batches, then (only when the administrator
-/// chooses it) the opt-out entries. The audit entry names the actor, the id's keyed hash and the counts erased, also
+/// Erases everything held about one person (a user id, a contact email address, or both), holder by holder in short batches, then (only when the administrator
+/// chooses it) the opt-out entries. The audit entry names the actor, the person's keyed hash and the counts erased, also
 /// when the erasure is cancelled or fails half-way. Decisions logged after the erasure began are not in it: opting the
 /// user out first keeps their contexts out of the log.
 /// </summary>
 public sealed class SubjectErasure(IEnumerable<IPersonalData> holders, DataSubjects subjects, OptOutRegistry registry, SubjectAudit audit,
     ActorAuthorization authorization)
 {
-    /// <param name="userId">An id that passed <see cref="UserIds.Problem"/>.</param>
-    /// <param name="removeOptOuts">Also forget that the user opted out, so that Portal personalizes for them again.</param>
-    public async Task<ErasureResult> EraseAsync(string userId, bool removeOptOuts, Actor actor, IProgress<RequestProgress>? progress, CancellationToken ct)
+    /// <param name="query">A query that passed <see cref="SubjectQuery.Problem"/>.</param>
+    /// <param name="removeOptOuts">Also forget that the user opted out, so that Portal personalizes for them again (needs the user id).</param>
+    public async Task<ErasureResult> EraseAsync(SubjectQuery query, bool removeOptOuts, Actor actor, IProgress<RequestProgress>? progress, CancellationToken ct)
     {
         await authorization.DemandAsync(actor, PortalPolicies.HandleDataSubjectRequests);
-        var erasure = new Erasure(subjects.Of(userId), actor);
+        var erasure = new Erasure(subjects.Of(query), actor);
+        removeOptOuts &= erasure.Subject.UserId is not null;
         var outcome = ErasureOutcome.Failed;
         try
         {
@@ -24,7 +25,7 @@ public sealed class SubjectErasure(IEnumerable<IPersonalData> holders, DataSubje
             if (removeOptOuts)
             {
                 progress?.Report(new RequestProgress(SubjectSearch.OptOutsLabel, 0));
-                erasure.Add(SubjectSearch.OptOutsKind, SubjectSearch.OptOutsLabel, await registry.ForgetAsync(userId, actor, ct));
+                erasure.Add(SubjectSearch.OptOutsKind, SubjectSearch.OptOutsLabel, await registry.ForgetAsync(erasure.Subject.UserId!, actor, ct));
             }
             outcome = ErasureOutcome.Completed;
         }

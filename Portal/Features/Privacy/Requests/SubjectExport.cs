@@ -7,7 +7,7 @@ using Portal.Infrastructure.Security;
 namespace Portal.Features.Privacy.Requests;
 
 /// <summary>
-/// Everything held about one user id as one JSON document, written to the output as it is read (a holder flushes every
+/// Everything held about one person as one JSON document, written to the output as it is read (a holder flushes every
 /// 32 KB), so no set is ever in memory whole. The export is recorded in the audit log, with its counts, before its
 /// first byte.
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class SubjectExport(IEnumerable<IPersonalData> holders, OptOutRegi
         await using var json = new Utf8JsonWriter(output, Writing);
         json.WriteStartObject();
         json.WriteString("userId", subject.UserId);
+        json.WriteString("contactEmail", subject.ContactEmail);
         json.WriteString("userIdFeature", options.Value.UserIdFeature);
         json.WriteString("exportedAt", clock.GetUtcNow());
         json.WriteStartObject("held");
@@ -40,7 +41,7 @@ public sealed class SubjectExport(IEnumerable<IPersonalData> holders, OptOutRegi
     private async Task WriteOptOutsAsync(Utf8JsonWriter json, DataSubject subject, CancellationToken ct)
     {
         json.WriteStartArray(SubjectSearch.OptOutsKind);
-        foreach (var entry in await registry.EntriesOfAsync(subject.UserId, ct))
+        foreach (var entry in subject.UserId is { } userId ? await registry.EntriesOfAsync(userId, ct) : [])
         {
             json.WriteStartObject();
             json.WriteString("loopId", entry.LoopId);

@@ -1,9 +1,9 @@
 namespace Portal.Features.Privacy.Requests;
 
-/// <summary>What is held about one user id, kind by kind (every kind listed, zero counts included).</summary>
+/// <summary>What is held about one person, kind by kind (every kind listed, zero counts included).</summary>
 public sealed record SubjectFindings(DataSubject Subject, IReadOnlyList<HeldCount> Counts)
 {
-    public const string NothingHeldMessage = "Nothing is held about this user id.";
+    public const string NothingHeldMessage = "Nothing is held about this person.";
 
     public bool NothingHeld => Counts.All(c => c.Count == 0);
 

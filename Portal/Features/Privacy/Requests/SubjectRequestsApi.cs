@@ -5,57 +5,88 @@ using Portal.Infrastructure.Security;
 namespace Portal.Features.Privacy.Requests;
 
 /// <summary>
-/// Data-subject requests for automation (<c>/api/v1/privacy/subjects/{userId}</c>, personal API tokens): what is held,
-/// the export, the erasure; and the portal page's download (<c>POST /privacy/requests/export</c>, signed-in session,
-/// antiforgery: a form post keeps the user id out of addresses, browser history and access logs). All need
-/// <see cref="PortalPolicies.HandleDataSubjectRequests"/> (Admin).
+/// Data-subject requests for automation (personal API tokens): by user id (<c>/api/v1/privacy/subjects/{userId}</c>,
+/// with <c>?contactEmail=</c> to include feedback sent with an address) or by a contact email address alone
+/// (<c>/api/v1/privacy/contacts/{contactEmail}</c>): what is held, the export, the erasure; and the portal page's download
+/// (<c>POST /privacy/requests/export</c>, signed-in session, antiforgery: a form post keeps the person out of addresses,
+/// browser history and access logs). All need <see cref="PortalPolicies.HandleDataSubjectRequests"/> (Admin).
 /// </summary>
 public static class SubjectRequestsApi
 {
     public const string Route = "/privacy/subjects/{userId}";
+    public const string ContactRoute = "/privacy/contacts/{contactEmail}";
     public const string PortalExportRoute = "/privacy/requests/export";
 
     public static IEndpointRouteBuilder MapSubjectRequestsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapTokenApiGroup("Privacy");
         api.MapGet(Route, Find).WithName("Privacy_FindSubject").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
-            .WithSummary("What is held about a user id: decisions of any loop whose context carries it, linked feedback tickets and contact addresses, opt-out entries.")
+            .WithSummary("What is held about a user id: decisions of any loop whose context carries it, linked feedback tickets and contact addresses (and tickets sent with contactEmail, when given), opt-out entries.")
             .Produces<SubjectResponse>().ProducesSubjectErrors();
         api.MapGet(Route + "/export", Export).WithName("Privacy_ExportSubject").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
-            .WithSummary("Everything held about a user id as one JSON document, streamed; audited.")
+            .WithSummary("Everything held about a user id (and contactEmail, when given) as one JSON document, streamed; audited.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesSubjectErrors();
         api.MapDelete(Route, Erase).WithName("Privacy_EraseSubject").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
-            .WithSummary("Erases everything held about a user id (opt-out entries only with removeOptOuts=true); aggregates are kept; audited.")
+            .WithSummary("Erases everything held about a user id (and contactEmail, when given; opt-out entries only with removeOptOuts=true); aggregates are kept; audited.")
+            .Produces<ErasureResponse>().ProducesSubjectErrors();
+        api.MapGet(ContactRoute, FindContact).WithName("Privacy_FindContact").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
+            .WithSummary("What is held about a person known only by the contact email address they gave on feedback forms: their tickets.")
+            .Produces<SubjectResponse>().ProducesSubjectErrors();
+        api.MapGet(ContactRoute + "/export", ExportContact).WithName("Privacy_ExportContact").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
+            .WithSummary("Everything held about a contact email address as one JSON document, streamed; audited.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesSubjectErrors();
+        api.MapDelete(ContactRoute, EraseContact).WithName("Privacy_EraseContact").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
+            .WithSummary("Erases everything held about a contact email address; audited.")
             .Produces<ErasureResponse>().ProducesSubjectErrors();
         app.MapPost(PortalExportRoute, ExportFromPortal).RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
     }
 
-    public static async Task<IResult> Find(string userId, HttpContext http, SubjectSearch search, CancellationToken ct)
+    public static Task<IResult> Find(string userId, string? contactEmail, HttpContext http, SubjectSearch search, CancellationToken ct) =>
+        FindAsync(new SubjectQuery(userId, contactEmail), http, search, ct);
+
+    public static Task<IResult> FindContact(string contactEmail, HttpContext http, SubjectSearch search, CancellationToken ct) =>
+        FindAsync(SubjectQuery.ByContactEmail(contactEmail), http, search, ct);
+
+    public static Task<IResult> Export(string userId, string? contactEmail, HttpContext http, SubjectSearch search, SubjectExport export, CancellationToken ct) =>
+        ExportAsync(new SubjectQuery(userId, contactEmail), http, search, export, ct);
+
+    public static Task<IResult> ExportContact(string contactEmail, HttpContext http, SubjectSearch search, SubjectExport export, CancellationToken ct) =>
+        ExportAsync(SubjectQuery.ByContactEmail(contactEmail), http, search, export, ct);
+
+    public static Task<IResult> Erase(string userId, string? contactEmail, bool? removeOptOuts, HttpContext http, SubjectSearch search,
+        SubjectErasure erasure, CancellationToken ct) =>
+        EraseAsync(new SubjectQuery(userId, contactEmail), removeOptOuts ?? false, http, search, erasure, ct);
+
+    public static Task<IResult> EraseContact(string contactEmail, HttpContext http, SubjectSearch search, SubjectErasure erasure, CancellationToken ct) =>
+        EraseAsync(SubjectQuery.ByContactEmail(contactEmail), removeOptOuts: false, http, search, erasure, ct);
+
+    private static async Task<IResult> FindAsync(SubjectQuery query, HttpContext http, SubjectSearch search, CancellationToken ct)
     {
-        if (UserIds.Problem(userId) is { } problem) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, problem);
-        var findings = await search.FindAsync(userId, Actor.From(http.User), null, ct);
+        if (query.Problem() is { } problem) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, problem);
+        var findings = await search.FindAsync(query, Actor.From(http.User), null, ct);
         return findings.NothingHeld ? ApiResults.NotFound(SubjectFindings.NothingHeldMessage)
-            : ApiJson.Ok(new SubjectResponse(findings.Subject.UserHash, findings.Counts));
+            : ApiJson.Ok(new SubjectResponse(findings.Subject.UserHash, findings.Subject.ContactHash, findings.Counts));
     }
 
-    public static async Task<IResult> Export(string userId, HttpContext http, SubjectSearch search, SubjectExport export, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(SubjectQuery query, HttpContext http, SubjectSearch search, SubjectExport export, CancellationToken ct)
     {
-        if (UserIds.Problem(userId) is { } problem) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, problem);
-        var findings = await search.FindAsync(userId, Actor.From(http.User), null, ct);
+        if (query.Problem() is { } problem) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, problem);
+        var findings = await search.FindAsync(query, Actor.From(http.User), null, ct);
         if (findings.NothingHeld) return ApiResults.NotFound(SubjectFindings.NothingHeldMessage);
         return await StreamAsync(http, export, findings, ct);
     }
 
-    public static async Task<IResult> Erase(string userId, bool? removeOptOuts, HttpContext http, SubjectSearch search, SubjectErasure erasure, CancellationToken ct)
+    private static async Task<IResult> EraseAsync(SubjectQuery query, bool removeOptOuts, HttpContext http, SubjectSearch search,
+        SubjectErasure erasure, CancellationToken ct)
     {
-        if (UserIds.Problem(userId) is { } problem) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, problem);
+        if (query.Problem() is { } problem) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, problem);
         var actor = Actor.From(http.User);
-        var findings = await search.FindAsync(userId, actor, null, ct);
+        var findings = await search.FindAsync(query, actor, null, ct);
         if (findings.NothingHeld) return ApiResults.NotFound(SubjectFindings.NothingHeldMessage);
-        var result = await erasure.EraseAsync(userId, removeOptOuts ?? false, actor, null, ct);
-        return ApiJson.Ok(new ErasureResponse(findings.Subject.UserHash, result.Outcome, result.Erased, result.OptOutsKept));
+        var result = await erasure.EraseAsync(query, removeOptOuts, actor, null, ct);
+        return ApiJson.Ok(new ErasureResponse(findings.Subject.UserHash, findings.Subject.ContactHash, result.Outcome, result.Erased, result.OptOutsKept));
     }
 
     public static async Task<IResult> ExportFromPortal(HttpContext http, SubjectSearch search, SubjectExport export, CancellationToken ct)
@@ -63,9 +94,10 @@ public static class SubjectRequestsApi
         // Checked before the form is read (reading it would throw): a post from elsewhere gets a sentence, not an error page.
         if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             return TypedResults.BadRequest("The form was not opened from this portal, or it was open for too long: reload the page and export again.");
-        var userId = (await http.Request.ReadFormAsync(ct))["userId"].ToString();
-        if (UserIds.Problem(userId) is { } problem) return TypedResults.BadRequest(problem);
-        var findings = await search.FindAsync(userId, Actor.From(http.User), null, ct);
+        var form = await http.Request.ReadFormAsync(ct);
+        var query = new SubjectQuery(form["userId"].ToString(), form["contactEmail"].ToString());
+        if (query.Problem() is { } problem) return TypedResults.BadRequest(problem);
+        var findings = await search.FindAsync(query, Actor.From(http.User), null, ct);
         if (findings.NothingHeld) return TypedResults.NotFound(SubjectFindings.NothingHeldMessage);
         return await StreamAsync(http, export, findings, ct);
     }
@@ -76,7 +108,7 @@ public static class SubjectRequestsApi
         http.Response.Headers.CacheControl = "no-store";
         // The file is named by the hash: a downloads folder should not list whose data it holds.
         http.Response.Headers.ContentDisposition =
-            $"attachment; filename=\"data-subject-{findings.Subject.UserHash[..12]}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json\"";
+            $"attachment; filename=\"data-subject-{findings.Subject.Key[..12]}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json\"";
         await export.WriteAsync(findings, Actor.From(http.User), http.Response.Body, ct);
         return TypedResults.Empty;
     }
@@ -88,7 +120,8 @@ public static class SubjectRequestsApi
         .Produces<ApiError>(StatusCodes.Status404NotFound);
 }
 
-/// <param name="UserIdHash">The id's keyed hash, as the audit log names the person.</param>
-public sealed record SubjectResponse(string UserIdHash, IReadOnlyList<HeldCount> Held);
+/// <param name="UserIdHash">The id's keyed hash, as the audit log names the person; null for a request by address only.</param>
+/// <param name="ContactEmailHash">The address's keyed hash when one was given (the audit log names a person known only by it so).</param>
+public sealed record SubjectResponse(string? UserIdHash, string? ContactEmailHash, IReadOnlyList<HeldCount> Held);
 
-public sealed record ErasureResponse(string UserIdHash, ErasureOutcome Outcome, IReadOnlyList<HeldCount> Erased, bool OptOutsKept);
+public sealed record ErasureResponse(string? UserIdHash, string? ContactEmailHash, ErasureOutcome Outcome, IReadOnlyList<HeldCount> Erased, bool OptOutsKept);

@@ -48,7 +48,8 @@ public static partial class SubjectSql
         return
         [
             DbCommands.Parameter(connection, "$subjectPath", postgres ? PathKeys(subject.JsonPath) : subject.JsonPath),
-            DbCommands.Parameter(connection, "$subjectId", subject.UserId),
+            // No id (a subject known by an address only): NULL, which no comparison matches.
+            DbCommands.Parameter(connection, "$subjectId", (object?)subject.UserId ?? DBNull.Value),
             DbCommands.Parameter(connection, "$subjectIsNumber", postgres ? subject.IsNumber : subject.IsNumber ? 1 : 0),
         ];
     }
@@ -58,11 +59,16 @@ public static partial class SubjectSql
     /// with the subject's parameters.
     /// </summary>
     public static Task<List<long>> IdsAsync(DatabaseFacade database, DataSubject subject, string sqliteSql, string postgresSql,
-        CancellationToken ct)
+        CancellationToken ct) => IdsAsync(database, subject, sqliteSql, postgresSql, [], ct);
+
+    /// <summary>As above, with more parameters of the caller's own.</summary>
+    public static Task<List<long>> IdsAsync(DatabaseFacade database, DataSubject subject, string sqliteSql, string postgresSql,
+        IReadOnlyList<(string Name, object? Value)> more, CancellationToken ct)
     {
         var connection = database.GetDbConnection();
-        return database.SqlQueryRaw<long>(DbCommands.IsPostgres(connection) ? postgresSql : sqliteSql, [.. Parameters(subject, connection)])
-            .ToListAsync(ct);
+        var parameters = Parameters(subject, connection);
+        foreach (var (name, value) in more) parameters.Add(DbCommands.Parameter(connection, name, value ?? DBNull.Value));
+        return database.SqlQueryRaw<long>(DbCommands.IsPostgres(connection) ? postgresSql : sqliteSql, [.. parameters]).ToListAsync(ct);
     }
 
     /// <summary><c>$."a"."b"</c> → <c>{a, b}</c>.</summary>
