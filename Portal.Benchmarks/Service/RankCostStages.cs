@@ -39,7 +39,7 @@ public sealed class RankCostStages
     {
         request = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
         context = PersonalizerFeatures.Parse(request.ContextFeatures!);
-        actions = request.Actions!.Select(a => PersonalizerFeatures.Parse(a.Features!)).ToArray();
+        actions = request.Actions!.Select(a => PersonalizerFeatures.Parse(a.Features!, null)).ToArray();
         for (var i = 0; i < 2000; i++) learner.Learn(context, actions, i % 10, 0.1, i % 3 == 0 ? 1 : 0);
         model = learner.Snapshot();
         http.Request.Scheme = "http";

@@ -93,4 +93,7 @@ public sealed class RankRequestReaderTests
 
     private static string? Texts(IReadOnlyList<JsonElement>? elements) =>
         elements is null ? null : string.Join(",", elements.Select(e => e.ValueKind + ":" + e.GetRawText()));
+
+    private static string? Texts(FeatureList? features) =>
+        features is null ? null : string.Join(",", Enumerable.Range(0, features.Count).Select(i => features.KindOf(i) + ":" + Encoding.UTF8.GetString(features.Utf8Of(i))));
 }

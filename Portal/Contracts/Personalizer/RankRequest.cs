@@ -10,4 +10,4 @@ public sealed record RankRequest(
     string? EventId,
     bool DeferActivation);
 
-public sealed record RankableAction(string? Id, IReadOnlyList<JsonElement>? Features);
+public sealed record RankableAction(string? Id, FeatureList? Features);

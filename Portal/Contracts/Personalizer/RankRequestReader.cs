@@ -133,7 +133,7 @@ public static class RankRequestReader
             else ok = name.IndexOf((byte)'\\') < 0;
             if (!ok) return null;
         }
-        return new RankableAction(id, features);
+        return new RankableAction(id, features is null ? null : FeatureList.Of(features));
     }
 
     private static bool TryStrings(JsonElement value, out IReadOnlyList<string>? strings)

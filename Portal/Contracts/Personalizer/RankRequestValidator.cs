@@ -83,20 +83,44 @@ public static class RankRequestValidator
 
     private static string? ValidateFeatureSet(IReadOnlyList<JsonElement>? features, int set, bool required)
     {
-        if (features is null) return required ? $"{PathOf(set)} is required (an array of feature objects, possibly empty)." : null;
+        if (features is null) return required ? Required(set) : null;
         var count = 0;
         for (var i = 0; i < features.Count; i++)
         {
-            if (features[i].ValueKind != JsonValueKind.Object)
-                return $"{PathOf(set)}[{i}] must be a JSON object of features, not {Describe(features[i].ValueKind)}.";
-            switch (CountLeaves(features[i], ref count))
-            {
-                case LeafProblem.TooMany: return $"{PathOf(set)} has more than {MaxFeaturesPerSet} features.";
-                case LeafProblem.NotFinite: return $"{PathOfNonFinite(features[i], $"{PathOf(set)}[{i}]")} is not a finite number.";
-            }
+            if (ItemProblem(features[i], set, i, ref count) is { } problem) return problem;
         }
         return null;
     }
+
+    private static string? ValidateFeatureSet(FeatureList? features, int set, bool required)
+    {
+        if (features is null) return required ? Required(set) : null;
+        // Counted by Rank's body reader as it hashed the set (it leaves sets with other items or non-finite numbers to the serializer).
+        if (features.KnownLeaves >= 0) return features.KnownLeaves > MaxFeaturesPerSet ? TooMany(set) : null;
+        var count = 0;
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (ItemProblem(features.ElementOf(i), set, i, ref count) is { } problem) return problem;
+        }
+        return null;
+    }
+
+    /// <summary>Item <paramref name="index"/> of a set: an object whose scalars, added to <paramref name="count"/>, stay within the limit and are finite.</summary>
+    private static string? ItemProblem(JsonElement item, int set, int index, ref int count)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+            return $"{PathOf(set)}[{index}] must be a JSON object of features, not {Describe(item.ValueKind)}.";
+        return CountLeaves(item, ref count) switch
+        {
+            LeafProblem.TooMany => TooMany(set),
+            LeafProblem.NotFinite => $"{PathOfNonFinite(item, $"{PathOf(set)}[{index}]")} is not a finite number.",
+            _ => null,
+        };
+    }
+
+    private static string Required(int set) => $"{PathOf(set)} is required (an array of feature objects, possibly empty).";
+
+    private static string TooMany(int set) => $"{PathOf(set)} has more than {MaxFeaturesPerSet} features.";
 
     private enum LeafProblem { None, TooMany, NotFinite }
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using Portal.Contracts.Personalizer;
 using Portal.Features.Decisions.Log;
 
@@ -20,7 +18,7 @@ public sealed class ActionCatalogTracker(DecisionLogWriter log, TimeProvider clo
         for (var i = 0; i < actions.Count; i++)
         {
             var action = actions[i];
-            var features = action.Features ?? [];
+            var features = action.Features ?? FeatureList.Empty;
             var hash = HashOf(features);
             var key = (loopId, action.Id!);
             if (known.TryGetValue(key, out var previous) && previous == hash) continue;
@@ -41,20 +39,20 @@ public sealed class ActionCatalogTracker(DecisionLogWriter log, TimeProvider clo
         foreach (var key in known.Keys.Where(k => k.LoopId == loopId)) known.TryRemove(key, out _);
     }
 
-    private static int HashOf(IReadOnlyList<JsonElement> features)
+    private static int HashOf(FeatureList features)
     {
         var hash = new HashCode();
-        for (var i = 0; i < features.Count; i++) hash.AddBytes(JsonMarshal.GetRawUtf8Value(features[i]));
+        for (var i = 0; i < features.Count; i++) hash.AddBytes(features.Utf8Of(i));
         return hash.ToHashCode();
     }
 
-    private static string ToJson(IReadOnlyList<JsonElement> features)
+    private static string ToJson(FeatureList features)
     {
         var builder = new StringBuilder("[");
         for (var i = 0; i < features.Count; i++)
         {
             if (i > 0) builder.Append(',');
-            builder.Append(Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(features[i])));
+            builder.Append(Encoding.UTF8.GetString(features.Utf8Of(i)));
         }
         return builder.Append(']').ToString();
     }

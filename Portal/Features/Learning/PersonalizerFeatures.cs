@@ -39,4 +39,18 @@ public static class PersonalizerFeatures
 
         return builder.Build(labels);
     }
+
+    /// <summary>An action's features (no audit-only exclusions: those are context features), the labels kept in <paramref name="labels"/> when given.</summary>
+    public static FeatureSet Parse(FeatureList features, FeatureLabelArena? labels)
+    {
+        var builder = threadBuilder ??= new FeatureSetBuilder();
+        builder.Clear();
+        var walker = threadWalker ??= new Utf8FeatureWalker();
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (features.KindOf(i) == JsonValueKind.Object) walker.Walk(features.Utf8Of(i), builder, null);
+        }
+
+        return builder.Build(labels);
+    }
 }

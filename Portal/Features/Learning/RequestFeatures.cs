@@ -13,7 +13,7 @@ public readonly record struct RequestFeatures(FeatureSet Context, FeatureSet[] A
     {
         var actions = request.Actions ?? [];
         var actionFeatures = new FeatureSet[actions.Count];
-        for (var i = 0; i < actions.Count; i++) actionFeatures[i] = PersonalizerFeatures.Parse(actions[i].Features ?? [], null, labels);
+        for (var i = 0; i < actions.Count; i++) actionFeatures[i] = PersonalizerFeatures.Parse(actions[i].Features ?? FeatureList.Empty, labels);
         return new RequestFeatures(PersonalizerFeatures.Parse(request.ContextFeatures ?? [], auditOnlyFeatures, labels), actionFeatures);
     }
 }
