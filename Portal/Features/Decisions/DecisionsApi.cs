@@ -37,13 +37,13 @@ public static class DecisionsApi
     {
         if (!await limits.TryAcquireAsync(http.Loop(), LimitedCall.Rank)) return LimitReached(http, "Rank", http.Loop().Settings.RankCallsPerSecond);
         // The request's feature elements live in the body's buffer: it is released when the decision is made.
-        using var body = await RankRequestBody.ReadAsync(http.Request, ct);
+        using var body = await RankRequestBody.ReadAsync(http.Request, http.Loop().AuditOnlyFeatures, ct);
         if (body.Error is not null) return body.Error;
         if (RankRequestValidator.Validate(body.Request!) is { } problem)
             return ApiResults.BadRequest(ApiErrorCodes.InvalidRankRequest, problem);
 
         var loop = http.Loop();
-        var result = await ranker.RankAsync(loop, body.Request!, body.RawJson, GlobalPrivacyControl(http.Request), ct);
+        var result = await ranker.RankAsync(loop, body.Request!, body.RawJson, GlobalPrivacyControl(http.Request), body.Features, ct);
         if (result.IsDuplicate)
             return ApiResults.Conflict($"eventId '{body.Request!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
         var response = result.Response! with { WhyUrl = links.UrlFor(http.Request, loop.Id, result.Response!.EventId) };

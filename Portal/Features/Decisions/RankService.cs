@@ -26,29 +26,32 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
 
     /// <param name="globalPrivacyControl">The call carried the browser's Global Privacy Control signal (<c>Sec-GPC: 1</c>).</param>
     /// <param name="requestJson">The request as received (a body's bytes must stay unchanged until this returns).</param>
-    public Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, bool globalPrivacyControl, CancellationToken ct)
+    /// <param name="hashed">Its features as the body reader hashed them (the loop's audit-only features left out), or null to hash them here.</param>
+    public Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, bool globalPrivacyControl,
+        RequestFeatures? hashed, CancellationToken ct)
     {
         var eventId = request.EventId ?? Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
         var optOut = optOuts.Of(loop, request.ContextFeatures ?? [], globalPrivacyControl);
         return optOut != OptOutReason.None
             ? RankNotProfiledAsync(loop, request, eventId, now, optOut, ct)
-            : RankProfiledAsync(loop, request, requestJson, eventId, now, ct);
+            : RankProfiledAsync(loop, request, requestJson, hashed, eventId, now, ct);
     }
 
-    private async Task<RankResult> RankProfiledAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, string eventId,
-        DateTimeOffset now, CancellationToken ct)
+    private async Task<RankResult> RankProfiledAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, RequestFeatures? hashed,
+        string eventId, DateTimeOffset now, CancellationToken ct)
     {
-        // Pooled for this one Rank: the feature sets' display labels, and the log entry's texts, which the log writer reads
-        // until the commit. Both are returned when the Rank ends; nothing built on them is read afterwards.
-        var labels = FeatureLabelArena.Rent();
+        // Pooled for this one Rank: the feature sets' display labels (unless the body reader hashed them into its own), and
+        // the log entry's texts, which the log writer reads until the commit. Both are returned when the Rank ends;
+        // nothing built on them is read afterwards.
+        var labels = hashed is null ? FeatureLabelArena.Rent() : null;
         var entry = RankLogEntry.Rent();
         try
         {
             var actions = request.Actions!;
             var contextFeatures = request.ContextFeatures ?? [];
             var model = loop.Model.Current;
-            var (context, actionFeatures) = RequestFeatures.Of(request, loop.AuditOnlyFeatures, labels);
+            var (context, actionFeatures) = hashed ?? RequestFeatures.Of(request, loop.AuditOnlyFeatures, labels);
 
             var excluded = ExcludedMask(actions, request.ExcludedActions);
             var baseline = BaselineIndex(excluded);
@@ -93,7 +96,7 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
         finally
         {
             RankLogEntry.Return(entry);
-            FeatureLabelArena.Return(labels);
+            if (labels is not null) FeatureLabelArena.Return(labels);
         }
     }
 

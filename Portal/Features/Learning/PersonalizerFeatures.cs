@@ -20,6 +20,10 @@ public static class PersonalizerFeatures
     [ThreadStatic]
     private static Utf8FeatureWalker? threadWalker;
 
+    /// <summary>This thread's builder and walker, for a reader that hashes feature objects as it reads a body (never across an await).</summary>
+    internal static (FeatureSetBuilder Builder, Utf8FeatureWalker Walker) ThreadTools() =>
+        (threadBuilder ??= new FeatureSetBuilder(), threadWalker ??= new Utf8FeatureWalker());
+
     public static FeatureSet Parse(IReadOnlyList<JsonElement> featureObjects, IReadOnlySet<string>? excludedFeatures = null) =>
         Parse(featureObjects, excludedFeatures, null);
 

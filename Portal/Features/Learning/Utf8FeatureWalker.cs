@@ -8,6 +8,8 @@ namespace Portal.Features.Learning;
 /// Reads one feature object's UTF-8 JSON with <see cref="Utf8JsonReader"/> and adds its features to a builder,
 /// hashing names and values from the bytes (VW's rules, see <see cref="PersonalizerFeatures"/>). Display-name parts
 /// come from a per-thread string cache, so a request whose names and categories were seen before allocates no strings.
+/// It also counts the scalar features it passes, skipped ones included, and notes numbers that are not finite (Rank's
+/// validation rules, <see cref="RankRequestValidator"/>), so a reader that hashes as it reads validates in the same pass.
 /// Reused per thread; not thread-safe.
 /// </summary>
 internal sealed class Utf8FeatureWalker
@@ -21,13 +23,27 @@ internal sealed class Utf8FeatureWalker
     private FeatureSetBuilder builder = null!;
     private IReadOnlySet<string>? excluded;
 
+    /// <summary>Scalar features passed since <see cref="ResetCount"/> (strings, numbers, booleans; not nulls), skipped ones included.</summary>
+    public int Leaves { get; private set; }
+
+    /// <summary>A number that is not finite (too large for a double) was passed since <see cref="ResetCount"/>.</summary>
+    public bool SawNonFinite { get; private set; }
+
+    public void ResetCount() => (Leaves, SawNonFinite) = (0, false);
+
     /// <summary>Adds the features of <paramref name="featureObject"/> (the raw JSON of one object) to <paramref name="target"/>.</summary>
     public void Walk(ReadOnlySpan<byte> featureObject, FeatureSetBuilder target, IReadOnlySet<string>? excludedFeatures)
     {
+        var reader = new Utf8JsonReader(featureObject, ReaderOptions);
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject) Walk(ref reader, target, excludedFeatures);
+    }
+
+    /// <summary>The same for an object a reader is on (its StartObject); leaves the reader on its EndObject.</summary>
+    public void Walk(ref Utf8JsonReader reader, FeatureSetBuilder target, IReadOnlySet<string>? excludedFeatures)
+    {
         builder = target;
         excluded = excludedFeatures;
-        var reader = new Utf8JsonReader(featureObject, ReaderOptions);
-        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject) Object(ref reader, FeatureSetBuilder.DefaultNamespace, "", 0);
+        Object(ref reader, FeatureSetBuilder.DefaultNamespace, "", 0);
     }
 
     /// <summary>The reader is on the object's StartObject; leaves it on its EndObject.</summary>
@@ -35,7 +51,7 @@ internal sealed class Utf8FeatureWalker
     {
         if (depth > MaxDepth)
         {
-            reader.Skip();
+            SkipCounting(ref reader);
             return;
         }
 
@@ -60,21 +76,25 @@ internal sealed class Utf8FeatureWalker
     {
         if (key.Length > 0 && key[0] == (byte)'_' && !key.SequenceEqual("_text"u8))
         {
-            reader.Skip();
+            SkipCounting(ref reader);
             return;
         }
 
         var keyText = strings.Get(key);
         if (key.SequenceEqual("_text"u8))
         {
-            if (reader.TokenType == JsonTokenType.String && !IsExcluded(prefix, keyText)) Words(ref reader, ns, prefix);
-            else reader.Skip();
+            if (reader.TokenType == JsonTokenType.String && !IsExcluded(prefix, keyText))
+            {
+                Leaves++;
+                Words(ref reader, ns, prefix);
+            }
+            else SkipCounting(ref reader);
             return;
         }
 
         if (IsExcluded(prefix, keyText))
         {
-            reader.Skip();
+            SkipCounting(ref reader);
             return;
         }
 
@@ -90,6 +110,7 @@ internal sealed class Utf8FeatureWalker
                 break;
             case JsonTokenType.String:
             {
+                Leaves++;
                 byte[]? rented = null;
                 try
                 {
@@ -103,10 +124,14 @@ internal sealed class Utf8FeatureWalker
                 break;
             }
             case JsonTokenType.Number:
-                if (reader.TryGetDouble(out var number)) builder.AddNumber(ns, key, (float)number, new FeatureLabel(prefix, keyText));
+                if (Count(ref reader, out var number)) builder.AddNumber(ns, key, (float)number, new FeatureLabel(prefix, keyText));
                 break;
             case JsonTokenType.True:
+                Leaves++;
                 builder.AddIndicator(ns, key, new FeatureLabel(prefix, keyText));
+                break;
+            case JsonTokenType.False:
+                Leaves++;
                 break;
             case JsonTokenType.StartArray:
                 Array(ref reader, keyText, prefix, depth + 1);
@@ -119,7 +144,7 @@ internal sealed class Utf8FeatureWalker
     {
         if (depth > MaxDepth)
         {
-            reader.Skip();
+            SkipCounting(ref reader);
             return;
         }
 
@@ -129,23 +154,24 @@ internal sealed class Utf8FeatureWalker
             var label = new FeatureLabel(prefix, key, null, position);
             if (excluded is not null && excluded.Contains(label.Path))
             {
-                reader.Skip();
+                SkipCounting(ref reader);
             }
             else
             {
                 switch (reader.TokenType)
                 {
-                    case JsonTokenType.Number when reader.TryGetDouble(out var number):
-                        builder.AddArrayElement(key, position, (float)number, label);
+                    case JsonTokenType.Number:
+                        if (Count(ref reader, out var number)) builder.AddArrayElement(key, position, (float)number, label);
                         break;
                     case JsonTokenType.StartObject:
                         Object(ref reader, key, Join(prefix, key), depth + 1);
                         break;
                     case JsonTokenType.String:
+                        Leaves++;
                         ArrayString(ref reader, key, prefix);
                         break;
                     default:
-                        reader.Skip();
+                        SkipCounting(ref reader);
                         break;
                 }
             }
@@ -165,6 +191,43 @@ internal sealed class Utf8FeatureWalker
         finally
         {
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>A number as a double when it is finite (counted as a feature); one that is not is noted and hashes nothing.</summary>
+    private bool Count(ref Utf8JsonReader reader, out double number)
+    {
+        if (reader.TryGetDouble(out number) && double.IsFinite(number))
+        {
+            Leaves++;
+            return true;
+        }
+        SawNonFinite = true;
+        return false;
+    }
+
+    /// <summary>Skips the value the reader is on (leaving it on its last token), counting the scalars in it as validation counts them.</summary>
+    private void SkipCounting(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            CountScalar(ref reader);
+            return;
+        }
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth) CountScalar(ref reader);
+    }
+
+    private void CountScalar(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                Count(ref reader, out _);
+                break;
+            case JsonTokenType.String or JsonTokenType.True or JsonTokenType.False:
+                Leaves++;
+                break;
         }
     }
 

@@ -1,0 +1,247 @@
+using System.Text;
+using System.Text.Json;
+using Portal.Contracts.Personalizer;
+using Portal.Features.Learning;
+
+namespace Portal.Features.Decisions;
+
+/// <summary>
+/// Reads a Rank body in one pass of <see cref="Utf8JsonReader"/> and hashes each feature object as it passes
+/// (<see cref="Utf8FeatureWalker"/> into the learner's builder), counting the scalar features as validation counts them:
+/// no document over the body, no second walk for hashing or for validation. Only the context's list becomes a (small)
+/// document, since opt-out, oversight rules and the live stream read its elements. An action's features stay ranges of
+/// the body (<see cref="FeatureList"/>). Anything unusual — a wrong type, an escaped or repeated property name, an item
+/// that is not an object, a set over the limit or with a number that is not finite, text that is not JSON — returns
+/// null, and the caller reads the body with the serializer, which stays the reference for what is accepted and for
+/// every error message.
+/// </summary>
+internal static class RankBodyReader
+{
+    private const int ContextFeaturesSeen = 1, ActionsSeen = 2, ExcludedSeen = 4, EventIdSeen = 8, DeferSeen = 16;
+
+    /// <summary>
+    /// The request in <paramref name="body"/> with its features hashed (the context without <paramref name="auditOnlyFeatures"/>),
+    /// or null when the serializer must read it. The body must not change until the result is disposed.
+    /// </summary>
+    public static HashedRankRequest? TryRead(ReadOnlyMemory<byte> body, IReadOnlySet<string>? auditOnlyFeatures)
+    {
+        var read = new Reading(body, auditOnlyFeatures is { Count: > 0 } ? auditOnlyFeatures : null);
+        try
+        {
+            var reader = new Utf8JsonReader(body.Span);
+            if (read.Request(ref reader) is { } request) return new HashedRankRequest(request, new RequestFeatures(read.ContextSet, read.ActionSets), read.Context, read.Labels);
+        }
+        catch (JsonException)
+        {
+            // Not JSON (or deeper than the serializer reads): the serializer words the answer.
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that is not valid UTF-8: the serializer decides what to answer.
+        }
+        read.Release();
+        return null;
+    }
+
+    /// <summary>One body's reading: what has been read so far, and the buffers to give back if it is declined.</summary>
+    private sealed class Reading(ReadOnlyMemory<byte> body, IReadOnlySet<string>? auditOnly)
+    {
+        private readonly (FeatureSetBuilder Builder, Utf8FeatureWalker Walker) tools = PersonalizerFeatures.ThreadTools();
+        private readonly List<int> bounds = [];
+
+        public FeatureLabelArena Labels { get; } = FeatureLabelArena.Rent();
+
+        public JsonDocument? Context { get; private set; }
+
+        public FeatureSet ContextSet { get; private set; } = FeatureSet.Empty;
+
+        public FeatureSet[] ActionSets { get; private set; } = [];
+
+        public void Release()
+        {
+            Context?.Dispose();
+            FeatureLabelArena.Return(Labels);
+        }
+
+        public RankRequest? Request(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            IReadOnlyList<JsonElement>? context = null;
+            IReadOnlyList<RankableAction>? actions = null;
+            IReadOnlyList<string?>? excluded = null;
+            string? eventId = null;
+            var defer = false;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // An escaped name might be a known one written differently: the serializer reads those.
+                if (reader.ValueIsEscaped) return null;
+                var name = reader.ValueSpan;
+                reader.Read();
+                var ok = Ascii.EqualsIgnoreCase(name, "contextFeatures"u8) ? Once(ref seen, ContextFeaturesSeen) && TryContext(ref reader, out context)
+                    : Ascii.EqualsIgnoreCase(name, "actions"u8) ? Once(ref seen, ActionsSeen) && TryActions(ref reader, out actions)
+                    : Ascii.EqualsIgnoreCase(name, "excludedActions"u8) ? Once(ref seen, ExcludedSeen) && TryStrings(ref reader, out excluded)
+                    : Ascii.EqualsIgnoreCase(name, "eventId"u8) ? Once(ref seen, EventIdSeen) && TryString(ref reader, out eventId)
+                    : Ascii.EqualsIgnoreCase(name, "deferActivation"u8) ? Once(ref seen, DeferSeen) && TryBool(ref reader, out defer)
+                    : Skip(ref reader); // an unknown property is skipped, as the serializer does
+                if (!ok) return null;
+            }
+            // Whatever follows the object is read too: text after it makes the reader throw (declined).
+            while (reader.Read()) { }
+            return new RankRequest(context, actions, excluded!, eventId, defer);
+        }
+
+        /// <summary>The context's objects hashed without the audit-only features; its list kept as a document of its own.</summary>
+        private bool TryContext(ref Utf8JsonReader reader, out IReadOnlyList<JsonElement>? context)
+        {
+            context = null;
+            if (reader.TokenType == JsonTokenType.Null) return true;
+            var start = (int)reader.TokenStartIndex;
+            if (TrySet(ref reader, auditOnly, trackBounds: false) is not { } set) return false;
+            ContextSet = set;
+            Context = JsonDocument.Parse(body[start..((int)reader.TokenStartIndex + 1)]);
+            var items = new JsonElement[Context.RootElement.GetArrayLength()];
+            var i = 0;
+            foreach (var item in Context.RootElement.EnumerateArray()) items[i++] = item;
+            context = items;
+            return true;
+        }
+
+        private bool TryActions(ref Utf8JsonReader reader, out IReadOnlyList<RankableAction>? actions)
+        {
+            actions = null;
+            if (reader.TokenType == JsonTokenType.Null) return true;
+            if (reader.TokenType != JsonTokenType.StartArray) return false;
+            var read = new List<RankableAction>();
+            var sets = new List<FeatureSet>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                // A null or other non-object action: the serializer reads it, and validation names it.
+                if (reader.TokenType != JsonTokenType.StartObject || TryAction(ref reader) is not ({ } action, { } set)) return false;
+                read.Add(action);
+                sets.Add(set);
+            }
+            actions = read;
+            ActionSets = [.. sets];
+            return true;
+        }
+
+        private (RankableAction, FeatureSet)? TryAction(ref Utf8JsonReader reader)
+        {
+            string? id = null;
+            FeatureList? features = null;
+            var set = FeatureSet.Empty;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueIsEscaped) return null;
+                var name = reader.ValueSpan;
+                reader.Read();
+                bool ok;
+                if (Ascii.EqualsIgnoreCase(name, "id"u8))
+                {
+                    ok = Once(ref seen, 1) && TryString(ref reader, out id);
+                }
+                else if (Ascii.EqualsIgnoreCase(name, "features"u8))
+                {
+                    ok = Once(ref seen, 2) && TryFeatures(ref reader, out features, out set);
+                }
+                else
+                {
+                    ok = Skip(ref reader);
+                }
+                if (!ok) return null;
+            }
+            return (new RankableAction(id, features), set);
+        }
+
+        private bool TryFeatures(ref Utf8JsonReader reader, out FeatureList? features, out FeatureSet set)
+        {
+            (features, set) = (null, FeatureSet.Empty);
+            if (reader.TokenType == JsonTokenType.Null) return true;
+            bounds.Clear();
+            if (TrySet(ref reader, excluded: null, trackBounds: true) is not { } hashed) return false;
+            set = hashed;
+            features = FeatureList.OfObjects(body, [.. bounds], bounds.Count / 2, tools.Walker.Leaves);
+            return true;
+        }
+
+        /// <summary>
+        /// A list of feature objects hashed into one set, its scalars counted; null for anything validation would refuse
+        /// (an item that is not an object, more than the limit, a number that is not finite) or that is not a list.
+        /// </summary>
+        private FeatureSet? TrySet(ref Utf8JsonReader reader, IReadOnlySet<string>? excluded, bool trackBounds)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray) return null;
+            var (builder, walker) = tools;
+            builder.Clear();
+            walker.ResetCount();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject) return null;
+                if (trackBounds) bounds.Add((int)reader.TokenStartIndex);
+                walker.Walk(ref reader, builder, excluded);
+                if (trackBounds) bounds.Add((int)reader.TokenStartIndex + 1);
+            }
+            if (walker.SawNonFinite || walker.Leaves > RankRequestValidator.MaxFeaturesPerSet) return null;
+            return builder.Build(Labels);
+        }
+
+        private static bool TryStrings(ref Utf8JsonReader reader, out IReadOnlyList<string?>? strings)
+        {
+            strings = null;
+            if (reader.TokenType == JsonTokenType.Null) return true;
+            if (reader.TokenType != JsonTokenType.StartArray) return false;
+            var items = new List<string?>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (!TryString(ref reader, out var text)) return false;
+                items.Add(text);
+            }
+            strings = items;
+            return true;
+        }
+
+        private static bool TryString(ref Utf8JsonReader reader, out string? text)
+        {
+            text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            return reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
+        }
+
+        private static bool TryBool(ref Utf8JsonReader reader, out bool flag)
+        {
+            flag = reader.TokenType == JsonTokenType.True;
+            return reader.TokenType is JsonTokenType.True or JsonTokenType.False;
+        }
+
+        private static bool Skip(ref Utf8JsonReader reader)
+        {
+            reader.Skip();
+            return true;
+        }
+
+        private static bool Once(ref int seen, int flag)
+        {
+            if ((seen & flag) != 0) return false;
+            seen |= flag;
+            return true;
+        }
+    }
+}
+
+/// <summary>
+/// A Rank request read by <see cref="RankBodyReader"/> with its hashed features. The context's elements, the action
+/// feature ranges and the sets' labels are valid only until this is disposed (after the decision is made).
+/// </summary>
+internal sealed class HashedRankRequest(RankRequest request, RequestFeatures features, JsonDocument? context, FeatureLabelArena labels) : IDisposable
+{
+    public RankRequest Request { get; } = request;
+
+    public RequestFeatures Features { get; } = features;
+
+    public void Dispose()
+    {
+        context?.Dispose();
+        FeatureLabelArena.Return(labels);
+    }
+}
