@@ -60,24 +60,29 @@ public sealed class RankCostStages
 
     public int BodyBytes => body.Length;
 
-    /// <summary>As the server reads a Rank body: one document over the bytes, mapped by hand (see RankRequestReader).</summary>
-    public void Deserialize()
+    /// <summary>
+    /// As the server reads a Rank body: one pass that hashes the features as it reads them and counts them for validation
+    /// (RankBodyReader), then what validation has left to check (ids, exclusions, the context's count).
+    /// </summary>
+    public void ReadHashValidate()
+    {
+        using var read = RankBodyReader.TryRead(body, null) ?? throw new InvalidOperationException("the reader declined the benchmark body");
+        if (RankRequestValidator.Validate(read.Request) is { } problem) throw new InvalidOperationException(problem);
+    }
+
+    /// <summary>The path before the one-pass reader: one document over the body, validation over its elements, hashing walks them again.</summary>
+    public void DocumentValidateHash()
     {
         using var parsed = RankRequestReader.TryRead(body) ?? throw new InvalidOperationException("the reader declined the benchmark body");
+        if (RankRequestValidator.Validate(parsed.Request) is { } problem) throw new InvalidOperationException(problem);
+        var labels = FeatureLabelArena.Rent();
+        RequestFeatures.Of(parsed.Request, null, labels);
+        FeatureLabelArena.Return(labels);
     }
 
     /// <summary>The body is logged as its own bytes (LoggedText): only a UTF-8 check, no string.</summary>
     public void KeepRaw() => _ = new LoggedText(body);
 
-    public void Validate() => RankRequestValidator.Validate(request);
-
-    /// <summary>As RankService hashes them: labels in a pooled arena, returned at the end of the Rank.</summary>
-    public void ParseFeatures()
-    {
-        var labels = FeatureLabelArena.Rent();
-        RequestFeatures.Of(request, null, labels);
-        FeatureLabelArena.Return(labels);
-    }
 
     public void Rank(int i) => model.Rank(context, actions, new bool[10], (ulong)i, probabilities);
 

@@ -43,11 +43,24 @@ internal static class RankBodyReader
         return null;
     }
 
+    /// <summary>Lists reused by this thread's readings (a reading never awaits): only the final, exact-size arrays are allocated.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? current;
+
+        public readonly List<int> Bounds = new(64);
+        public readonly List<RankableAction> Actions = new(64);
+        public readonly List<FeatureSet> Sets = new(64);
+
+        public static Scratch Get() => current ??= new Scratch();
+    }
+
     /// <summary>One body's reading: what has been read so far, and the buffers to give back if it is declined.</summary>
     private sealed class Reading(ReadOnlyMemory<byte> body, IReadOnlySet<string>? auditOnly)
     {
         private readonly (FeatureSetBuilder Builder, Utf8FeatureWalker Walker) tools = PersonalizerFeatures.ThreadTools();
-        private readonly List<int> bounds = [];
+        private readonly Scratch scratch = Scratch.Get();
 
         public FeatureLabelArena Labels { get; } = FeatureLabelArena.Rent();
 
@@ -112,8 +125,9 @@ internal static class RankBodyReader
             actions = null;
             if (reader.TokenType == JsonTokenType.Null) return true;
             if (reader.TokenType != JsonTokenType.StartArray) return false;
-            var read = new List<RankableAction>();
-            var sets = new List<FeatureSet>();
+            var (read, sets) = (scratch.Actions, scratch.Sets);
+            read.Clear();
+            sets.Clear();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 // A null or other non-object action: the serializer reads it, and validation names it.
@@ -121,7 +135,7 @@ internal static class RankBodyReader
                 read.Add(action);
                 sets.Add(set);
             }
-            actions = read;
+            actions = [.. read];
             ActionSets = [.. sets];
             return true;
         }
@@ -159,6 +173,7 @@ internal static class RankBodyReader
         {
             (features, set) = (null, FeatureSet.Empty);
             if (reader.TokenType == JsonTokenType.Null) return true;
+            var bounds = scratch.Bounds;
             bounds.Clear();
             if (TrySet(ref reader, excluded: null, trackBounds: true) is not { } hashed) return false;
             set = hashed;
@@ -179,9 +194,9 @@ internal static class RankBodyReader
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType != JsonTokenType.StartObject) return null;
-                if (trackBounds) bounds.Add((int)reader.TokenStartIndex);
+                if (trackBounds) scratch.Bounds.Add((int)reader.TokenStartIndex);
                 walker.Walk(ref reader, builder, excluded);
-                if (trackBounds) bounds.Add((int)reader.TokenStartIndex + 1);
+                if (trackBounds) scratch.Bounds.Add((int)reader.TokenStartIndex + 1);
             }
             if (walker.SawNonFinite || walker.Leaves > RankRequestValidator.MaxFeaturesPerSet) return null;
             return builder.Build(Labels);
