@@ -6,8 +6,10 @@ using System.Text.Json;
 namespace Portal.Contracts.Personalizer;
 
 /// <summary>
-/// Reads a Rank body as one <see cref="JsonDocument"/> over its bytes (no copy) and maps it by hand, so the feature
-/// lists point into that one document instead of the serializer's separate document per feature object. Only the
+/// Reads a logged Rank request (the trainer's rows logged before hashed features were) as one <see cref="JsonDocument"/>
+/// over its bytes (no copy) and maps it by hand, so the feature lists point into that one document instead of the
+/// serializer's separate document per feature object. Rank itself reads its body in one pass that also hashes
+/// (<c>RankBodyReader</c>); this reader is what that one was measured against (<c>rank-cost</c>). Only the
 /// well-formed shape is read here: a wrong type, a duplicate or escaped property name, anything unusual returns null,
 /// and the caller reads the body with the serializer, which stays the reference for what is accepted and for every
 /// error message.

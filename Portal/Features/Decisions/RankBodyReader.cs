@@ -137,6 +137,9 @@ internal static class RankBodyReader
             }
             actions = [.. read];
             ActionSets = [.. sets];
+            // Emptied so that the thread does not keep this request's objects alive until its next Rank.
+            read.Clear();
+            sets.Clear();
             return true;
         }
 
