@@ -60,6 +60,15 @@ public class SubjectContactEmailTests(PortalAppFactory factory) : IClassFixture<
         Assert.Equal(2, byBoth.CountOf(SubjectTickets.Kind));
         Assert.Equal(1, byBoth.CountOf(SubjectDecisions.Kind));
         Assert.Equal(byId.Subject.Key, byBoth.Subject.Key);
+
+        // Exported by both: the audit entry is named by the id's hash and lists the address by its hash, never the address.
+        await Service<SubjectExport>().WriteAsync(byBoth, SubjectTestData.Admin, Stream.Null, CancellationToken.None);
+        await using var db = await factory.DbAsync();
+        var entry = await db.AuditEntries.AsNoTracking().Where(e => e.Action == SubjectAudit.ExportAction && e.TargetId == byBoth.Subject.UserHash).SingleAsync();
+        var detail = JsonDocument.Parse(entry.After!).RootElement;
+        Assert.Equal(byBoth.Subject.ContactHash, detail.GetProperty("contactEmailHash").GetString());
+        Assert.Equal(2, detail.GetProperty("held").GetProperty(SubjectTickets.Kind).GetInt64());
+        Assert.DoesNotContain(email.ToLowerInvariant(), entry.After!, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Privacy.Requests;
 
-/// <summary>Data-subject requests in the audit log: who, what and how many, naming the person only by a keyed hash (<see cref="DataSubject.Key"/>; an address given with an id is named by its hash in the entry).</summary>
+/// <summary>Data-subject requests in the audit log: who, what and how many, naming the person only by a keyed hash (<see cref="DataSubject.Key"/>).</summary>
 public sealed class SubjectAudit(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit)
 {
     public const string TargetType = "dataSubject";
@@ -17,8 +17,7 @@ public sealed class SubjectAudit(IDbContextFactory<PortalDbContext> dbFactory, A
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var detail = subject is { UserHash: not null, ContactHash: { } contact } ? new { request = after, contactEmailHash = contact } : after;
-        await audit.AppendAsync(db, actor, new AuditRecord(action, TargetType, subject.Key, After: AuditRecord.Json(detail)), ct);
+        await audit.AppendAsync(db, actor, new AuditRecord(action, TargetType, subject.Key, After: Detail(subject, after)), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
