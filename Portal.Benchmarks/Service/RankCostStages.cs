@@ -105,8 +105,8 @@ public sealed class RankCostStages
     /// <summary>What the trainer does per decision: read RequestJson again, parse features, learn.</summary>
     public void Learn() => trainer.Learn(learner, Example, 0);
 
-    /// <summary>What the manipulation watch does per settled decision: the segments of its context, read from the logged text.</summary>
-    public void WatchSegments() => vocabulary.Of(Example.RequestJson);
+    /// <summary>What the manipulation watch does per settled decision: the segments of its context, read from the logged UTF-8 text.</summary>
+    public void WatchSegments() => vocabulary.Of(LoggedContext.Categories(body));
 
     /// <summary>What the trainer does per decision logged with Rank's hashes: read them, learn.</summary>
     public void LearnFromRecord() => trainer.Learn(learner, LoggedExample, 0);

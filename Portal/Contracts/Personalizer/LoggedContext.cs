@@ -54,21 +54,26 @@ public sealed class LoggedContext : IDisposable
     /// </summary>
     public static List<(string Feature, string Value)> Categories(string requestJson)
     {
-        var found = new List<(string, string)>();
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(requestJson.Length));
         try
         {
-            var request = buffer.AsSpan(0, Encoding.UTF8.GetBytes(requestJson, buffer));
-            if (Find(request) is not { } range) return found;
-            var reader = new Utf8JsonReader(request[range], Scanning);
-            reader.Read();
-            Utf8FeatureCategories.ReadList(ref reader, found);
-            return found;
+            return Categories(buffer.AsSpan(0, Encoding.UTF8.GetBytes(requestJson, buffer)));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The same from the request's UTF-8 text as stored (no string of the whole request).</summary>
+    public static List<(string Feature, string Value)> Categories(ReadOnlySpan<byte> requestUtf8)
+    {
+        var found = new List<(string, string)>();
+        if (Find(requestUtf8) is not { } range) return found;
+        var reader = new Utf8JsonReader(requestUtf8[range], Scanning);
+        reader.Read();
+        Utf8FeatureCategories.ReadList(ref reader, found);
+        return found;
     }
 
     /// <summary>The context of a request's UTF-8 bytes, which must stay unchanged until this is disposed.</summary>

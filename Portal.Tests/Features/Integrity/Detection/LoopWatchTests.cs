@@ -1,3 +1,4 @@
+using Portal.Contracts.Personalizer;
 using Portal.Data.Entities;
 using Portal.Features.Integrity.Detection;
 
@@ -74,10 +75,10 @@ public sealed class LoopWatchTests
         var options = new DetectionOptions { WindowDecisions = 100, BaselineWindows = 5, MinimumBaselineWindows = 3, MaxSegmentValues = 5 };
         var vocabulary = new SegmentVocabulary(options.MaxSegmentValues);
 
-        for (var i = 0; i < 10; i++) vocabulary.Of(Request("US", sessionId: "s" + i));
+        for (var i = 0; i < 10; i++) vocabulary.Of(LoggedContext.Categories(Request("US", sessionId: "s" + i)));
 
         Assert.True(vocabulary.IsTooVaried("visit.session"));
-        Assert.Equal([new ContextSegment("user.country", "US")], vocabulary.Of(Request("US", sessionId: "s99")));
+        Assert.Equal([new ContextSegment("user.country", "US")], vocabulary.Of(LoggedContext.Categories(Request("US", sessionId: "s99"))));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class LoopWatchTests
     {
         now = now.AddSeconds(1);
         var clicked = fromBot ? action == "b" : random.NextDouble() < ClickRate(action);
-        return new SettledOutcome(++seq, now, Request(country), action, clicked ? 1 : null, clicked ? 1 : 0,
+        return new SettledOutcome(++seq, now, LoggedContext.Categories(Request(country)), action, clicked ? 1 : null, clicked ? 1 : 0,
             clicked ? now.AddSeconds(fromBot ? 0 : 2 + random.NextDouble() * 5) : null, clicked ? (fromBot ? "bot" : "app") : null);
     }
 

@@ -29,7 +29,7 @@ public sealed class LoopWatch(DetectionOptions options, long judgeAfterSeq)
     public IReadOnlyList<Flag> Fold(SettledOutcome decision, double defaultReward)
     {
         Cursor = decision.Seq;
-        window.Add(decision, vocabulary.Of(decision.RequestJson), options.FastReward, defaultReward);
+        window.Add(decision, vocabulary.Of(decision.ContextValues), options.FastReward, defaultReward);
         if (window.Decisions < options.WindowDecisions) return [];
 
         var full = window;

@@ -13,12 +13,11 @@ public sealed class SegmentVocabulary(int maxValuesPerFeature)
     private readonly Dictionary<string, HashSet<string>> values = new(StringComparer.Ordinal);
     private readonly HashSet<string> tooVaried = new(StringComparer.Ordinal);
 
-    /// <summary>The segments of a logged request; empty for a request without context (an opted-out user's).</summary>
-    public List<ContextSegment> Of(string requestJson)
+    /// <summary>The segments of a logged request's context values; none for a request without context (an opted-out user's).</summary>
+    public List<ContextSegment> Of(IReadOnlyList<(string Feature, string Value)> contextValues)
     {
         var found = new List<ContextSegment>();
-        if (requestJson.Length <= 2) return found;
-        foreach (var (feature, value) in LoggedContext.Categories(requestJson))
+        foreach (var (feature, value) in contextValues)
         {
             if (tooVaried.Contains(feature)) continue;
             if (!values.TryGetValue(feature, out var seen)) values[feature] = seen = new HashSet<string>(StringComparer.Ordinal);
