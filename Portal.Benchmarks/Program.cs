@@ -27,6 +27,7 @@ return args.FirstOrDefault() switch
     "insights-bias" => await InsightsBiasCommand.RunAsync(args[1..]),
     "privacy-requests" => await PrivacyRequestsCommand.RunAsync(args[1..]),
     "manipulation" => await ManipulationCommand.RunAsync(args[1..]),
+    "watch-read" => await WatchReadCommand.RunAsync(args[1..]),
     "log-export" => await LogExportCommand.RunAsync(args[1..]),
     "evaluation-coverage" => EvaluationCoverageCommand.Run(args[1..]),
     "evaluation-speed" => EvaluationSpeedCommand.Run(args[1..]),
@@ -70,6 +71,7 @@ static int Usage()
           dotnet run -c Release --project Portal.Benchmarks -- privacy-requests [--decisions 1000000] [--tickets 100000] [--repeats 5] [--data <folder>]
               data-subject requests over generated decisions and tickets: find (a known and an unknown user id), export, erase
           dotnet run -c Release --project Portal.Benchmarks -- manipulation [--plain 50000] [--attack 5000] [--after 10000] [--recovery 20000] [--seed 7]
+          dotnet run -c Release --project Portal.Benchmarks -- watch-read [--decisions 100000] [--rounds 3]
               demo traffic in simulated time: false alarms over plain decisions, decisions until the staged attack is flagged, reward rate after quarantine
           dotnet run -c Release --project Portal.Benchmarks -- log-export [--decisions 1000000] [--repeats 3] [--data <folder>]
               the decision log's export over generated decisions into a file, DSJSON and CSV: events/s (DSJSON target ≥ 100,000), read back

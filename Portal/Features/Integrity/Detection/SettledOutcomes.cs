@@ -1,17 +1,19 @@
-using System.Buffers;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.Personalizer;
 using Portal.Data;
 using Portal.Infrastructure.Persistence;
+using SQLitePCL;
 
 namespace Portal.Features.Integrity.Detection;
 
 /// <summary>Reads a loop's settled decisions (older than its reward wait) in commit order, as the detectors fold them.</summary>
 public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    // Every settled decision passes here (the watch keeps up with Rank): read with a plain command, so that on SQLite a
-    // request's context is read from its stored UTF-8 bytes, without a string of the whole request (≈ 4 KB) per row.
+    // Every settled decision passes here (the watch keeps up with Rank). On SQLite the rows are stepped through with the
+    // statement API, so that each request's context is read from its stored UTF-8 bytes in place: no string of the whole
+    // request (≈ 4 KB) per row, no copy. PostgreSQL rows go through a plain command.
     private const string ReadSql = """
         SELECT Seq, CreatedAt, RequestJson, ChosenActionId, Reward, RewardCount, RewardedAt, RewardSource
         FROM Decisions WHERE LoopId = $loop AND Seq > $after ORDER BY Seq LIMIT $size
@@ -22,20 +24,53 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
+        return connection is SqliteConnection sqlite
+            ? ReadSqlite(sqlite, loopId, afterSeq, settledBefore, size)
+            : await ReadCommandAsync(connection, loopId, afterSeq, settledBefore, size, ct);
+    }
+
+    private static List<SettledOutcome> ReadSqlite(SqliteConnection connection, string loopId, long afterSeq, DateTimeOffset settledBefore, int size)
+    {
+        var handle = connection.Handle!;
+        Check(handle, raw.sqlite3_prepare_v2(handle, ReadSql, out var statement));
+        using (statement)
+        {
+            Check(handle, raw.sqlite3_bind_text16(statement, raw.sqlite3_bind_parameter_index(statement, "$loop"), loopId));
+            Check(handle, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$after"), afterSeq));
+            Check(handle, raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "$size"), size));
+            var rows = new List<SettledOutcome>();
+            int step;
+            while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                // Commit order is creation order: everything from the first unsettled decision on waits for the next pass.
+                var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 1));
+                if (createdAt >= settledBefore) return rows;
+                rows.Add(new SettledOutcome(raw.sqlite3_column_int64(statement, 0), createdAt,
+                    LoggedContext.Categories(raw.sqlite3_column_blob(statement, 2)), raw.sqlite3_column_text(statement, 3).utf8_to_string(),
+                    IsNull(statement, 4) ? null : raw.sqlite3_column_double(statement, 4), raw.sqlite3_column_int(statement, 5),
+                    IsNull(statement, 6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 6)),
+                    IsNull(statement, 7) ? null : raw.sqlite3_column_text(statement, 7).utf8_to_string()));
+            }
+            Check(handle, step);
+            return rows;
+        }
+    }
+
+    private static async Task<List<SettledOutcome>> ReadCommandAsync(DbConnection connection, string loopId, long afterSeq,
+        DateTimeOffset settledBefore, int size, CancellationToken ct)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = DbCommands.ForEngine(connection, ReadSql);
         command.Parameters.Add(DbCommands.Parameter(connection, "$loop", loopId));
         command.Parameters.Add(DbCommands.Parameter(connection, "$after", afterSeq));
         command.Parameters.Add(DbCommands.Parameter(connection, "$size", size));
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var utf8 = !DbCommands.IsPostgres(connection);
         var rows = new List<SettledOutcome>();
         while (await reader.ReadAsync(ct))
         {
-            // Commit order is creation order: everything from the first unsettled decision on waits for the next pass.
             var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
             if (createdAt >= settledBefore) break;
-            rows.Add(new SettledOutcome(reader.GetInt64(0), createdAt, ContextValues(reader, 2, utf8), reader.GetString(3),
+            rows.Add(new SettledOutcome(reader.GetInt64(0), createdAt, LoggedContext.Categories(reader.GetString(2)), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.GetInt32(5),
                 reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
@@ -43,21 +78,13 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
         return rows;
     }
 
-    /// <summary>The request's context values: from its bytes on SQLite (which hands out a text's UTF-8), from the string elsewhere.</summary>
-    private static List<(string Feature, string Value)> ContextValues(DbDataReader reader, int ordinal, bool utf8)
+    private static bool IsNull(sqlite3_stmt statement, int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+
+    /// <summary>Failures as <see cref="SqliteException"/>, as a command would throw them (the watch logs them and retries).</summary>
+    private static void Check(sqlite3 handle, int result)
     {
-        if (!utf8) return LoggedContext.Categories(reader.GetString(ordinal));
-        var length = (int)reader.GetBytes(ordinal, 0, null, 0, 0);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var read = (int)reader.GetBytes(ordinal, 0, buffer, 0, length);
-            return LoggedContext.Categories(buffer.AsSpan(0, read));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
+            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), result, raw.sqlite3_extended_errcode(handle));
     }
 
     /// <summary>
