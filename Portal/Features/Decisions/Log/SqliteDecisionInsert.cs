@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Portal.Infrastructure.Persistence;
 using SQLitePCL;
 
 namespace Portal.Features.Decisions.Log;
@@ -72,11 +73,7 @@ internal sealed class SqliteDecisionInsert : IDisposable
         raw.sqlite3_bind_parameter_index(statement, name) is var index and > 0 ? index : throw new InvalidOperationException($"The insert has no parameter {name}.");
 
     /// <summary>Failures as <see cref="SqliteException"/>, so the writer and <c>StorageFault</c> read them as from a command.</summary>
-    private void Check(int result)
-    {
-        if (result is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
-            throw new SqliteException(raw.sqlite3_errmsg(connection).utf8_to_string(), result, raw.sqlite3_extended_errcode(connection));
-    }
+    private void Check(int result) => SqliteResults.Check(connection, result);
 
     public void Dispose() => statement.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Portal.Data.Entities;
+using Portal.Infrastructure.Persistence;
 using SQLitePCL;
 
 namespace Portal.Features.Decisions.LogExport;
@@ -17,14 +18,14 @@ internal static class SqliteLogPage
         CancellationToken ct)
     {
         var connection = sqlite.Handle!;
-        Check(connection, raw.sqlite3_prepare_v2(connection, sql, out var statement));
+        SqliteResults.Check(connection, raw.sqlite3_prepare_v2(connection, sql, out var statement));
         using (statement)
         {
-            Check(connection, raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "$loop"), loopId));
-            Check(connection, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$after"), afterTime));
-            Check(connection, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$to"), to));
-            Check(connection, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$seq"), afterSeq));
-            Check(connection, raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "$take"), take));
+            SqliteResults.Check(connection, raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "$loop"), loopId));
+            SqliteResults.Check(connection, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$after"), afterTime));
+            SqliteResults.Check(connection, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$to"), to));
+            SqliteResults.Check(connection, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$seq"), afterSeq));
+            SqliteResults.Check(connection, raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "$take"), take));
             var page = new List<LoggedEvent>(take);
             int step;
             while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
@@ -32,15 +33,9 @@ internal static class SqliteLogPage
                 if (page.Count % 1_000 == 0) ct.ThrowIfCancellationRequested();
                 page.Add(Event(statement));
             }
-            if (step != raw.SQLITE_DONE) Check(connection, step);
+            if (step != raw.SQLITE_DONE) SqliteResults.Check(connection, step);
             return page;
         }
-    }
-
-    private static void Check(sqlite3 connection, int result)
-    {
-        if (result is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
-            throw new SqliteException(raw.sqlite3_errmsg(connection).utf8_to_string(), result, raw.sqlite3_extended_errcode(connection));
     }
 
     private static LoggedEvent Event(sqlite3_stmt row) => new(

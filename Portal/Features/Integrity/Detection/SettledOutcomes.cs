@@ -32,12 +32,12 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
     private static List<SettledOutcome> ReadSqlite(SqliteConnection connection, string loopId, long afterSeq, DateTimeOffset settledBefore, int size)
     {
         var handle = connection.Handle!;
-        Check(handle, raw.sqlite3_prepare_v2(handle, ReadSql, out var statement));
+        SqliteResults.Check(handle, raw.sqlite3_prepare_v2(handle, ReadSql, out var statement));
         using (statement)
         {
-            Check(handle, raw.sqlite3_bind_text16(statement, raw.sqlite3_bind_parameter_index(statement, "$loop"), loopId));
-            Check(handle, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$after"), afterSeq));
-            Check(handle, raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "$size"), size));
+            SqliteResults.Check(handle, raw.sqlite3_bind_text16(statement, raw.sqlite3_bind_parameter_index(statement, "$loop"), loopId));
+            SqliteResults.Check(handle, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$after"), afterSeq));
+            SqliteResults.Check(handle, raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "$size"), size));
             var rows = new List<SettledOutcome>();
             int step;
             while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
@@ -51,7 +51,7 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
                     IsNull(statement, 6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 6)),
                     IsNull(statement, 7) ? null : raw.sqlite3_column_text(statement, 7).utf8_to_string()));
             }
-            Check(handle, step);
+            SqliteResults.Check(handle, step);
             return rows;
         }
     }
@@ -79,13 +79,6 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     private static bool IsNull(sqlite3_stmt statement, int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
-
-    /// <summary>Failures as <see cref="SqliteException"/>, as a command would throw them (the watch logs them and retries).</summary>
-    private static void Check(sqlite3 handle, int result)
-    {
-        if (result is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
-            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), result, raw.sqlite3_extended_errcode(handle));
-    }
 
     /// <summary>
     /// Where a watch starting now begins: <paramref name="history"/> settled decisions back (to rebuild the baseline),
