@@ -70,13 +70,13 @@ public sealed class RankCostStages
         if (RankRequestValidator.Validate(read.Request) is { } problem) throw new InvalidOperationException(problem);
     }
 
-    /// <summary>The path before the one-pass reader: one document over the body, validation over its elements, hashing walks them again.</summary>
-    public void DocumentValidateHash()
+    /// <summary>The path of a body the one-pass reader declines: the serializer, validation over its elements, hashing them.</summary>
+    public void SerializerValidateHash()
     {
-        using var parsed = RankRequestReader.TryRead(body) ?? throw new InvalidOperationException("the reader declined the benchmark body");
-        if (RankRequestValidator.Validate(parsed.Request) is { } problem) throw new InvalidOperationException(problem);
+        var read = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
+        if (RankRequestValidator.Validate(read) is { } problem) throw new InvalidOperationException(problem);
         var labels = FeatureLabelArena.Rent();
-        RequestFeatures.Of(parsed.Request, null, labels);
+        RequestFeatures.Of(read, null, labels);
         FeatureLabelArena.Return(labels);
     }
 

@@ -5,11 +5,10 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using Portal.Contracts.Personalizer;
-using Portal.Features.Decisions;
 using Portal.Features.Learning;
 using Portal.Tests.TestInfrastructure;
 
-namespace Portal.Tests.Features.Decisions;
+namespace Portal.Tests.Features.Learning;
 
 /// <summary>
 /// Rank's one-pass reader either declines (the serializer then reads the body, as before) or reads exactly what the

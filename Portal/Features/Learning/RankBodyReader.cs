@@ -1,12 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Portal.Contracts.Personalizer;
-using Portal.Features.Learning;
 
-namespace Portal.Features.Decisions;
+namespace Portal.Features.Learning;
 
 /// <summary>
-/// Reads a Rank body in one pass of <see cref="Utf8JsonReader"/> and hashes each feature object as it passes
+/// Reads a Rank body (as received, or as logged) in one pass of <see cref="Utf8JsonReader"/> and hashes each feature object as it passes
 /// (<see cref="Utf8FeatureWalker"/> into the learner's builder), counting the scalar features as validation counts them:
 /// no document over the body, no second walk for hashing or for validation. Only the context's list becomes a (small)
 /// document, since opt-out, oversight rules and the live stream read its elements. An action's features stay ranges of
