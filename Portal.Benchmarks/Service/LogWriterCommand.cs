@@ -34,12 +34,13 @@ public static class LogWriterCommand
         Console.WriteLine($"  {"concurrent callers awaiting each write, writes/s",-58} {Median(rounds, r => r.ConcurrentPerSecond),10:F0}");
         Console.WriteLine($"  {"concurrent callers, process CPU per write",-58} {Median(rounds, r => r.ConcurrentCpuMicros),10:F2} µs");
         Console.WriteLine($"  {"concurrent callers, writes per commit",-58} {Median(rounds, r => r.WritesPerCommit),10:F1}");
+        Console.WriteLine($"  {"concurrent callers, time per commit",-58} {Median(rounds, r => r.MillisecondsPerCommit),10:F3} ms");
         Console.WriteLine($"  {"concurrent callers, bytes allocated per write (whole process)",-58} {Median(rounds, r => r.BytesPerWrite),10:F0} B");
         return 0;
     }
 
     private sealed record Round(double EnqueueBytes, double DrainPerSecond, double DrainCpuMicros, double ConcurrentPerSecond,
-        double ConcurrentCpuMicros, double WritesPerCommit, double BytesPerWrite);
+        double ConcurrentCpuMicros, double WritesPerCommit, double MillisecondsPerCommit, double BytesPerWrite);
 
     private static async Task<Round> RoundAsync(int writes, int clients)
     {
@@ -69,7 +70,7 @@ public static class LogWriterCommand
 
             var concurrent = Records("concurrent", writes);
             var next = -1;
-            var batches = writer.CommittedBatches;
+            var totals = writer.Totals;
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             cpu = CpuMicros();
             clock.Restart();
@@ -81,9 +82,11 @@ public static class LogWriterCommand
             var elapsed = clock.Elapsed.TotalSeconds;
             var concurrentCpu = (CpuMicros() - cpu) / writes;
             var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)writes;
-            var commits = writer.CommittedBatches - batches;
+            var commits = writer.Totals.Batches - totals.Batches;
+            var committing = writer.Totals.Committing - totals.Committing;
             await writer.StopAsync(CancellationToken.None);
-            return new Round(enqueueBytes, drain, drainCpu, writes / elapsed, concurrentCpu, writes / (double)commits, bytes);
+            return new Round(enqueueBytes, drain, drainCpu, writes / elapsed, concurrentCpu, writes / (double)commits,
+                committing.TotalMilliseconds / commits, bytes);
         }
         finally
         {
@@ -100,11 +103,22 @@ public static class LogWriterCommand
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Decisions the size of <c>bench/rank.lua</c>'s (10 actions × 20 features): a 2.0 KB request, 1.0 KB of hashed
+    /// features, ranking and explanation — about one 4 KB page per row, as Rank logs them.
+    /// </summary>
     private static DecisionRecord[] Records(string prefix, int count)
     {
-        const string request = """{"actions":[{"id":"a","features":[]}]}""";
+        var actions = string.Join(",", Enumerable.Range(0, 10).Select(a =>
+            $$$"""{"id":"a{{{a}}}","features":[{"item":{"id":"item{{{a}}}","category":"cat{{{a % 3}}}","price":{{{5 + a}}},"rating":{{{3 + a % 2}}},"new{{{a % 2}}}":true}},{"promo":{"kind":"k{{{a % 4}}}","discount":{{{a * 0.05:F2}}},"banner":true,"age_days":{{{a + 1}}},"channel":"c{{{a % 2}}}"}}]}"""));
+        var request = $$$"""{"contextFeatures":[{"user":{"tier":"gold","country":"DE","age":41,"returning":true,"visits":7}},{"device":{"os":"ios","width":390,"mobile":true,"browser":"safari","battery":0.7}}],"actions":[{{{actions}}}]}""";
+        var ranking = "[" + string.Join(",", Enumerable.Range(0, 10).Select(a => $$$"""{"id":"a{{{a}}}","probability":0.{{{a:D2}}}41}""")) + "]";
+        var explanation = "[" + string.Join(",", Enumerable.Range(0, 5).Select(f => $$$"""{"feature":"user^tier=gold*item^category{{{f}}}","contribution":0.0{{{f}}}31}""")) + "]";
+        var features = new byte[990];
+        new Random(7).NextBytes(features);
         return [.. Enumerable.Range(0, count).Select(i => new DecisionRecord(LoopId, $"{prefix}-{i}", DateTimeOffset.UtcNow, request,
-            "a", 1.0, "a", Explored: false, ModelVersion: 1, LearningMode.Online, """[{"id":"a","probability":1}]""", "[]", DeferActivation: false))];
+            "a3", 0.41, "a3", Explored: false, ModelVersion: 1, LearningMode.Online, ranking, explanation, DeferActivation: false,
+            LearnerFeatures: features))];
     }
 
     private static double CpuMicros() => Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
