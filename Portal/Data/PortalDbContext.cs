@@ -60,6 +60,7 @@ public class PortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<SecretKeyRecord> SecretKeys => Set<SecretKeyRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<SharedStateVersion> SharedStateVersions => Set<SharedStateVersion>();
+    public DbSet<PendingErasure> PendingErasures => Set<PendingErasure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,12 @@ public sealed record Actor(string? UserId, string Name)
     /// <summary>Start-up work and background services.</summary>
     public static Actor System { get; } = new(null, "system") { IsPortal = true };
 
+    /// <summary>
+    /// Portal finishing work a person started and was allowed to start (an erasure taken up again after a restart): the
+    /// record names that person, and no policy is asked again, since their right was checked when they asked.
+    /// </summary>
+    public static Actor OnBehalfOf(string? userId, string name) => new(userId, name) { IsPortal = true };
+
     /// <summary>A visitor of the public pages (no account), e.g. sending feedback.</summary>
     public static Actor EndUser { get; } = new(null, "End user");
 

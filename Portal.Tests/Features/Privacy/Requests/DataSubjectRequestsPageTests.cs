@@ -134,6 +134,32 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
     }
 
     [Fact]
+    public async Task Leaving_the_page_does_not_stop_an_erasure_and_the_page_opened_again_lists_it()
+    {
+        var user = NewUser();
+        await SeedAsync(user);
+        var erasures = app.Services.GetRequiredService<BackgroundErasures>();
+        var dialogs = context.RenderProviders();
+        var cut = Find(user);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=subject-erase]").Click());
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=confirm-erase]").Click());
+        ErasureJob? job = null;
+        cut.WaitForAssertion(() => job = Assert.Single(erasures.Jobs, j => j.Subject.UserId == user), TimeSpan.FromSeconds(10));
+
+        await context.DisposeComponentsAsync();
+        var result = await job!.Completion;
+
+        Assert.Equal(ErasureOutcome.Completed, result.Outcome);
+        Assert.True((await app.FindAsync(user)).NothingHeld);
+        var again = context.Render<DataSubjectRequestsPage>();
+        var row = again.FindAll("[data-testid=background-erasure]").Single(r => r.TextContent.Contains(user));
+        var erased = result.Erased.Where(c => c.Kind != SubjectSearch.OptOutsKind).Sum(c => c.Count);
+        Assert.Equal(4, erased);
+        Assert.Equal("Erased (4 rows)", row.QuerySelector("[data-testid=background-erasure-state]")!.TextContent);
+        Assert.Contains("admin@test.local", row.TextContent);
+    }
+
+    [Fact]
     public async Task Someone_without_the_policy_is_told_so_and_nothing_is_shown()
     {
         var user = NewUser();

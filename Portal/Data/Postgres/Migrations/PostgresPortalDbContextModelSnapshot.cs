@@ -1804,6 +1804,63 @@ namespace Portal.Data.Postgres.Migrations
                     b.ToTable("overriderules", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.PendingErasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClaimedUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimeduntil");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contactemail");
+
+                    b.Property<int>("FailedRuns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failedruns");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder");
+
+                    b.Property<bool>("RemoveOptOuts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removeoptouts");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requestedat");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requestedbyid");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requestedbyname");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("userid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("pendingerasures", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Quarantine", b =>
                 {
                     b.Property<long>("Id")

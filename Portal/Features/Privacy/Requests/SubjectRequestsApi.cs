@@ -27,7 +27,7 @@ public static class SubjectRequestsApi
             .WithSummary("Everything held about a user id (and contactEmail, when given) as one JSON document, streamed; audited.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesSubjectErrors();
         api.MapDelete(Route, Erase).WithName("Privacy_EraseSubject").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
-            .WithSummary("Erases everything held about a user id (and contactEmail, when given; opt-out entries only with removeOptOuts=true); aggregates are kept; audited.")
+            .WithSummary("Erases everything held about a user id (and contactEmail, when given; opt-out entries only with removeOptOuts=true); aggregates are kept; audited. The erasure runs to its end even if the client hangs up, and is taken up again after a restart.")
             .Produces<ErasureResponse>().ProducesSubjectErrors();
         api.MapGet(ContactRoute, FindContact).WithName("Privacy_FindContact").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("What is held about a person known only by the contact email address they gave on feedback forms: their tickets.")
@@ -36,7 +36,7 @@ public static class SubjectRequestsApi
             .WithSummary("Everything held about a contact email address as one JSON document, streamed; audited.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesSubjectErrors();
         api.MapDelete(ContactRoute, EraseContact).WithName("Privacy_EraseContact").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
-            .WithSummary("Erases everything held about a contact email address; audited.")
+            .WithSummary("Erases everything held about a contact email address; audited; runs to its end even if the client hangs up.")
             .Produces<ErasureResponse>().ProducesSubjectErrors();
         app.MapPost(PortalExportRoute, ExportFromPortal).RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
@@ -56,10 +56,10 @@ public static class SubjectRequestsApi
         ExportAsync(SubjectQuery.ByContactEmail(contactEmail), http, search, export, ct);
 
     public static Task<IResult> Erase(string userId, string? contactEmail, bool? removeOptOuts, HttpContext http, SubjectSearch search,
-        SubjectErasure erasure, CancellationToken ct) =>
+        BackgroundErasures erasure, CancellationToken ct) =>
         EraseAsync(new SubjectQuery(userId, contactEmail), removeOptOuts ?? false, http, search, erasure, ct);
 
-    public static Task<IResult> EraseContact(string contactEmail, HttpContext http, SubjectSearch search, SubjectErasure erasure, CancellationToken ct) =>
+    public static Task<IResult> EraseContact(string contactEmail, HttpContext http, SubjectSearch search, BackgroundErasures erasure, CancellationToken ct) =>
         EraseAsync(SubjectQuery.ByContactEmail(contactEmail), removeOptOuts: false, http, search, erasure, ct);
 
     private static async Task<IResult> FindAsync(SubjectQuery query, HttpContext http, SubjectSearch search, CancellationToken ct)
@@ -79,13 +79,15 @@ public static class SubjectRequestsApi
     }
 
     private static async Task<IResult> EraseAsync(SubjectQuery query, bool removeOptOuts, HttpContext http, SubjectSearch search,
-        SubjectErasure erasure, CancellationToken ct)
+        BackgroundErasures erasures, CancellationToken ct)
     {
         if (query.Problem() is { } problem) return ApiResults.BadRequest(ApiErrorCodes.BadRequest, problem);
         var actor = Actor.From(http.User);
         var findings = await search.FindAsync(query, actor, null, ct);
         if (findings.NothingHeld) return ApiResults.NotFound(SubjectFindings.NothingHeldMessage);
-        var result = await erasure.EraseAsync(query, removeOptOuts, actor, null, ct);
+        var job = await erasures.StartAsync(query, removeOptOuts, actor, ct);
+        // A client that hangs up stops waiting, not the erasure: it goes on in the background (and after a restart).
+        var result = await job.Completion.WaitAsync(ct);
         return ApiJson.Ok(new ErasureResponse(findings.Subject.UserHash, findings.Subject.ContactHash, result.Outcome, result.Erased, result.OptOutsKept));
     }
 

@@ -18,6 +18,37 @@ public static class SubjectWording
         _ => "Stopped by an error. What was erased before stays erased; erase again to remove the rest.",
     };
 
+    /// <summary>After an erasure's run stopped with an error: whether Portal runs it again.</summary>
+    public static string Failed(string error, bool runsAgain) => runsAgain
+        ? $"The erasure stopped with an error: {error} What was erased stays erased; Portal runs it again in {BackgroundErasures.RetryAfter.TotalMinutes:0} minute(s)."
+        : $"The erasure stopped with an error: {error} It failed {BackgroundErasures.MaxRuns} times and is given up: what was erased stays erased; erase again once the cause is mended.";
+
+    /// <summary>"user id 'u-42' and jane@example.org".</summary>
+    public static string Who(DataSubject subject) => (subject.UserId, subject.ContactEmail) switch
+    {
+        ({ } id, { } email) => $"user id '{id}' and {email}",
+        ({ } id, null) => $"user id '{id}'",
+        (null, { } email) => email,
+        _ => "nobody",
+    };
+
+    /// <summary>A background erasure's state in a few words: its step while it runs, then how it ended.</summary>
+    public static string State(ErasureJob job)
+    {
+        if (job.FinishedAt is null)
+            return job.CancelRequested ? "Stopping after the current batch…" : job.Progress is { } p ? $"{p.Step}… {p.Done:P0}" : "Starting…";
+        if (!job.Completion.IsCompletedSuccessfully)
+            return job.RunsAgain ? "Stopped by an error; runs again shortly" : "Stopped by an error; given up";
+        var result = job.Completion.Result;
+        var erased = result.Erased.Where(c => c.Kind != SubjectSearch.OptOutsKind).Sum(c => c.Count);
+        return result.Outcome switch
+        {
+            ErasureOutcome.Completed => $"Erased ({erased:N0} rows)",
+            _ when job.CancelRequested => $"Cancelled after {erased:N0} rows",
+            _ => "Stopped with Portal; taken up again",
+        };
+    }
+
     public static string OptOuts(ErasureResult result, long held) =>
         held == 0 ? "There was no opt-out entry."
         : result.OptOutsKept ? "The opt-out entries were kept: Portal goes on not personalizing for this user id."

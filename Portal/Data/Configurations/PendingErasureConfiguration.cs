@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Configurations;
+
+public sealed class PendingErasureConfiguration : IEntityTypeConfiguration<PendingErasure>
+{
+    public void Configure(EntityTypeBuilder<PendingErasure> erasure)
+    {
+        erasure.ToTable("PendingErasures");
+        erasure.HasKey(e => e.Id);
+        erasure.Property(e => e.UserId).HasMaxLength(256);
+        erasure.Property(e => e.ContactEmail).HasMaxLength(254);
+        erasure.Property(e => e.RequestedById).HasMaxLength(450);
+        erasure.Property(e => e.RequestedByName).HasMaxLength(256);
+        erasure.Property(e => e.Holder).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Portal.Data.Entities;
+using Portal.Infrastructure.Cluster;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Features.Privacy.Requests;
+
+/// <summary>
+/// Runs data-subject erasures in the background and sees each one through: it is recorded (<see cref="PendingErasures"/>)
+/// before it starts and removed only when it has completed or a person cancelled it, so neither leaving the page, nor a
+/// client that hangs up, nor a restart leaves one half done. Each node takes up, at start-up and every
+/// <see cref="LookEvery"/>, the erasures no node holds: those left by a stop (at once) or a crash (once the claim has
+/// lapsed), and those that failed (after <see cref="RetryAfter"/>, until <see cref="MaxRuns"/> runs have failed). Every run
+/// is audited by <see cref="SubjectErasure"/>.
+/// </summary>
+public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures pending, DataSubjects subjects, ActorAuthorization authorization,
+    IOptions<ClusterOptions> cluster, TimeProvider clock, ILogger<BackgroundErasures> logger) : BackgroundService
+{
+    /// <summary>How long a node's claim on a running erasure lasts unless renewed (a crashed node's erasure waits this long).</summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+
+    public static readonly TimeSpan LookEvery = TimeSpan.FromSeconds(30);
+
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>Runs that may fail before the erasure is given up (each failure is audited; the last one is logged as an error).</summary>
+    public const int MaxRuns = 5;
+
+    /// <summary>How long the page lists a finished erasure of this node.</summary>
+    public static readonly TimeSpan ListFinishedFor = TimeSpan.FromHours(1);
+
+    private readonly string node = cluster.Value.ResolvedNodeId;
+    // Never disposed: it holds no timer, and page tests resolve this service (and dispose it) outside the host's lifetime.
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<long, ErasureJob> jobs = new();
+
+    /// <summary>Records the erasure and starts it; the returned job runs whatever the caller does next.</summary>
+    /// <param name="query">A query that passed <see cref="SubjectQuery.Problem"/>.</param>
+    public async Task<ErasureJob> StartAsync(SubjectQuery query, bool removeOptOuts, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.HandleDataSubjectRequests);
+        var subject = subjects.Of(query);
+        var now = clock.GetUtcNow();
+        var row = new PendingErasure
+        {
+            UserId = subject.UserId,
+            ContactEmail = subject.ContactEmail,
+            RemoveOptOuts = removeOptOuts && subject.UserId is not null,
+            RequestedById = actor.UserId,
+            RequestedByName = actor.Name,
+            RequestedAt = now,
+            Holder = node,
+            ClaimedUntil = now + ClaimFor,
+        };
+        await pending.AddAsync(row, ct);
+        return Run(row, actor);
+    }
+
+    /// <summary>This node's erasures: running, and finished within <see cref="ListFinishedFor"/>; oldest first.</summary>
+    public IReadOnlyList<ErasureJob> Jobs
+    {
+        get
+        {
+            var listedSince = clock.GetUtcNow() - ListFinishedFor;
+            foreach (var (id, job) in jobs)
+                if (job.FinishedAt < listedSince) jobs.TryRemove(id, out _);
+            return [.. jobs.Values.OrderBy(j => j.StartedAt).ThenBy(j => j.Id)];
+        }
+    }
+
+    /// <summary>Takes up the erasures no node holds (see the class); returns how many this node took.</summary>
+    public async Task<int> TakeUpDueAsync(CancellationToken ct)
+    {
+        var taken = 0;
+        foreach (var row in await pending.DueAsync(clock.GetUtcNow(), ct))
+        {
+            if (jobs.TryGetValue(row.Id, out var job) && job.FinishedAt is null) continue;
+            if (new SubjectQuery(row.UserId, row.ContactEmail).Problem() is { } problem)
+            {
+                // Recorded by an older version under other rules, or edited by hand: it can never run.
+                logger.LogError("Erasure {Id}, asked for by {Actor}, cannot run and is dropped: {Problem}", row.Id, row.RequestedByName, problem);
+                await pending.RemoveAsync(row.Id, ct);
+                continue;
+            }
+            var now = clock.GetUtcNow();
+            if (!await pending.TryClaimAsync(row.Id, node, now, now + ClaimFor, ct)) continue;
+            logger.LogInformation("Taking up erasure {Id}, asked for by {Actor} at {RequestedAt:u} ({FailedRuns} failed runs so far)",
+                row.Id, row.RequestedByName, row.RequestedAt, row.FailedRuns);
+            // The person's right was checked when they asked; the audit entry names them.
+            Run(row, Actor.OnBehalfOf(row.RequestedById, row.RequestedByName));
+            taken++;
+        }
+        return taken;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(LookEvery, clock);
+        do
+        {
+            try
+            {
+                await TakeUpDueAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogError(error, "Looking for erasures to take up failed; looking again in {Interval}", LookEvery);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Running erasures stop between two batches and stay recorded, to be taken up again at once by any node.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // At once, not through CancelAsync: each running erasure sees it at its next batch.
+        stopping.Cancel();
+        await base.StopAsync(cancellationToken);
+        var running = jobs.Values.Where(j => j.FinishedAt is null).Select(j => (Task)j.Completion);
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A failed run was logged and recorded where it happened.
+        }
+    }
+
+    private ErasureJob Run(PendingErasure row, Actor actor)
+    {
+        var job = new ErasureJob(row.Id, subjects.Of(new SubjectQuery(row.UserId, row.ContactEmail)), actor.Name, clock.GetUtcNow(), stopping.Token);
+        jobs[row.Id] = job;
+        job.Start(() => RunAsync(job, row, actor), clock);
+        return job;
+    }
+
+    private async Task<ErasureResult> RunAsync(ErasureJob job, PendingErasure row, Actor actor)
+    {
+        ErasureResult result;
+        using (var running = new CancellationTokenSource())
+        {
+            var claim = KeepClaimAsync(row.Id, running.Token);
+            try
+            {
+                result = await erasure.EraseAsync(new SubjectQuery(row.UserId, row.ContactEmail), row.RemoveOptOuts, actor, job, job.Token);
+            }
+            catch (Exception error)
+            {
+                await running.CancelAsync();
+                await claim;
+                job.RunsAgain = await SettleFailedAsync(row, error);
+                throw;
+            }
+            await running.CancelAsync();
+            await claim;
+        }
+        if (result.Outcome == ErasureOutcome.Cancelled && !job.CancelRequested)
+            await pending.ReleaseAsync(row.Id, node, clock.GetUtcNow(), failed: false, CancellationToken.None);
+        else
+            await pending.RemoveAsync(row.Id, CancellationToken.None);
+        return result;
+    }
+
+    /// <summary>Records a failed run; true when the erasure will be run again.</summary>
+    private async Task<bool> SettleFailedAsync(PendingErasure row, Exception error)
+    {
+        if (row.FailedRuns + 1 >= MaxRuns)
+        {
+            logger.LogError(error, "Erasure {Id}, asked for by {Actor}, failed {Runs} times and is given up: ask for it again once the cause is mended",
+                row.Id, row.RequestedByName, MaxRuns);
+            await pending.RemoveAsync(row.Id, CancellationToken.None);
+            return false;
+        }
+        logger.LogWarning(error, "Erasure {Id} failed; it is taken up again in {RetryAfter}", row.Id, RetryAfter);
+        await pending.ReleaseAsync(row.Id, node, clock.GetUtcNow() + RetryAfter, failed: true, CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>Renews this node's claim while the erasure runs, so no other node takes it up meanwhile.</summary>
+    private async Task KeepClaimAsync(long id, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(RenewEvery, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    if (!await pending.RenewAsync(id, node, clock.GetUtcNow() + ClaimFor, ct))
+                        logger.LogWarning("Erasure {Id} is no longer this node's to run", id);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    logger.LogWarning(error, "Renewing the claim on erasure {Id} failed; trying again in {Interval}", id, RenewEvery);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Privacy.Requests;
+
+/// <summary>
+/// The erasures not yet finished (<see cref="PendingErasure"/>). A node takes one up with a single conditional UPDATE,
+/// so two nodes never run the same one at once: the database decides.
+/// </summary>
+public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task AddAsync(PendingErasure erasure, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.PendingErasures.Add(erasure);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Those no node holds now: left by a stop or a crash, or waiting to be run again after an error.</summary>
+    public async Task<List<PendingErasure>> DueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.AsNoTracking().Where(e => e.ClaimedUntil <= now).OrderBy(e => e.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Takes one up until <paramref name="until"/>; false when another node was first.</summary>
+    public async Task<bool> TryClaimAsync(long id, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.Where(e => e.Id == id && e.ClaimedUntil <= now)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Holder, holder).SetProperty(e => e.ClaimedUntil, until), ct) == 1;
+    }
+
+    /// <summary>Keeps it while it runs; false when it is no longer this node's (it went, or another node took it up).</summary>
+    public async Task<bool> RenewAsync(long id, string holder, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.Where(e => e.Id == id && e.Holder == holder)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedUntil, until), ct) == 1;
+    }
+
+    /// <summary>Lets any node take it up from <paramref name="from"/> (now after a stop; later after an error, which counts).</summary>
+    public async Task ReleaseAsync(long id, string holder, DateTimeOffset from, bool failed, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.PendingErasures.Where(e => e.Id == id && e.Holder == holder)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Holder, "").SetProperty(e => e.ClaimedUntil, from)
+                .SetProperty(e => e.FailedRuns, e => e.FailedRuns + (failed ? 1 : 0)), ct);
+    }
+
+    /// <summary>Done with (completed, cancelled by a person, or given up): the person's id and address go with it.</summary>
+    public async Task RemoveAsync(long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.PendingErasures.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
+    }
+}
