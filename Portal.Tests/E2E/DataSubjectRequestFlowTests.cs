@@ -51,5 +51,12 @@ public sealed class DataSubjectRequestFlowTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("erased-decisions")).ToHaveTextAsync("Decisions: 3");
         await page.ScreenshotIfAskedAsync("data-subject-erased");
         Assert.True((await browser.App.FindAsync(user)).NothingHeld);
+
+        // Opened again, the page lists the erasure among this node's background erasures.
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        var listed = page.GetByTestId("background-erasure").Filter(new() { HasText = user });
+        await Assertions.Expect(listed.GetByTestId("background-erasure-state")).ToHaveTextAsync("Erased (5 rows)");
+        await page.ScreenshotIfAskedAsync("data-subject-background");
     }
 }
