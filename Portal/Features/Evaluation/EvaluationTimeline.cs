@@ -18,5 +18,5 @@ public sealed class EvaluationTimeline(DateTimeOffset from, TimeSpan width, int 
     }
 
     public IReadOnlyList<TimelinePoint> Points(int policy, EstimatorBounds bounds) =>
-        buckets.Select(b => new TimelinePoint(from + b.Key * width, b.Value[policy].Estimate(bounds))).ToList();
+        buckets.Select(b => new TimelinePoint(from + b.Key * width, b.Value[policy].Estimate(bounds), b.Value[policy].Sums)).ToList();
 }

@@ -94,8 +94,9 @@ public sealed class PolicyEvaluator(LoopDirectory loops, EvaluationLogReader log
             var difference = differences is null ? null : differences[i].Estimate(
                 $"{request.Candidates[i].Name} − {request.Candidates[request.Reference!.Value].Name}",
                 evaluation.PossibleMaxWeight(i), evaluation.PossibleMaxWeight(request.Reference.Value), min, max, withDr: true);
-            reports[i] = new PolicyReport(request.Candidates[i], results[i],
-                timeline?.Points(i, new EstimatorBounds(evaluation.PossibleMaxWeight(i), min, max)) ?? [], difference, evaluation.BaselineAgreement(i));
+            var bounds = new EstimatorBounds(evaluation.PossibleMaxWeight(i), min, max);
+            reports[i] = new PolicyReport(request.Candidates[i], results[i], timeline?.Points(i, bounds) ?? [], difference,
+                evaluation.BaselineAgreement(i), bounds);
         }
         return new EvaluationReport(evaluation.Count, reports);
     }

@@ -47,6 +47,44 @@ public sealed class EvaluationsApiTests(EvaluationAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_time_series_is_expanding_by_default_and_rolling_over_the_runs_or_a_longer_interval_on_request()
+    {
+        var (_, api) = await app.LoopWithActionsAsync();
+        await api.PutAsync($"/personalizer/evaluations/series?{Version}", Body("cheap", "--cb_explore_adf --epsilon 0.1"));
+        await SucceededAsync(api, "series");
+        // The scripted run: two 5-minute buckets of 100 decisions each, 55 and 56 of them rewarded under "cheap".
+
+        Assert.Equal(new[] { 0.55, 0.555 }, await SeriesAsync(api, ""));
+        Assert.Equal(new[] { 0.55, 0.555 }, await SeriesAsync(api, "&window=Expanding&intervalInMinutes=5"));
+        Assert.Equal(new[] { 0.55, 0.56 }, await SeriesAsync(api, "&window=Rolling"));
+        Assert.Equal(new[] { 0.555 }, await SeriesAsync(api, "&window=Rolling&intervalInMinutes=60"));
+        var hourly = JsonNode.Parse(await api.GetStringAsync($"/personalizer/evaluations/series?{Version}&window=Rolling&intervalInMinutes=60"))!;
+        Assert.Equal(60, (int)hourly["content"]!["intervalInMinutes"]!);
+
+        foreach (var (query, words) in new[]
+                 {
+                     ("&window=Expanding&intervalInMinutes=60", "window=Expanding gives a value every 5 minutes"),
+                     ("&window=Rolling&intervalInMinutes=45", "window=Rolling takes intervalInMinutes=5, 60, 360, 720, 1440"),
+                     ("&window=Sliding", "window must be Expanding or Rolling"),
+                 })
+        {
+            var refused = await api.GetAsync($"/personalizer/evaluations/series?{Version}{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var error = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["error"]!;
+            Assert.Equal("InvalidRequest", (string?)error["code"]);
+            Assert.Contains(words, (string?)error["message"]);
+        }
+    }
+
+    /// <summary>The expected rewards of the series of the policy "cheap", rounded to 6 places.</summary>
+    private static async Task<double[]> SeriesAsync(HttpClient api, string query)
+    {
+        var evaluation = JsonNode.Parse(await api.GetStringAsync($"/personalizer/evaluations/series?{Version}{query}"))!;
+        var cheap = evaluation["content"]!["value"]!.AsArray().Single(p => (string?)p!["name"] == "cheap")!;
+        return [.. cheap["timeseries"]!["data"]!.AsArray().Select(point => Math.Round((double)point!["expectedReward"]!, 6))];
+    }
+
+    [Fact]
     public async Task Policy_optimization_reports_the_best_discovered_settings_as_offline_experimentation()
     {
         var (_, api) = await app.LoopWithActionsAsync();

@@ -38,13 +38,25 @@ public sealed class ScriptedPolicyEvaluator : IPolicyEvaluator
         {
             var value = 0.4 + 0.05 * i;
             var timeline = request.BucketWidth is { } width
-                ? new List<TimelinePoint> { new(request.From, Estimate("SNIPS", value)), new(request.From + width, Estimate("SNIPS", value + 0.01)) }
+                ? new List<TimelinePoint>
+                {
+                    new(request.From, Estimate("SNIPS", value), SumsOf(value)),
+                    new(request.From + width, Estimate("SNIPS", value + 0.01), SumsOf(value + 0.01)),
+                }
                 : [];
             return new PolicyReport(candidate, new PolicyEstimates(candidate.Name, Estimate("IPS", value), Estimate("SNIPS", value),
-                Estimate("DR", value)), timeline);
+                Estimate("DR", value)), timeline, Bounds: new EstimatorBounds(1, 0, 1));
         }).ToList();
         progress?.Report(new EvaluationProgress(Decisions, 1));
         return new EvaluationReport(Decisions, policies);
+    }
+
+    /// <summary>The sums of 100 decisions the policy would have served alike, <paramref name="value"/> of them rewarded.</summary>
+    private static WeightedRewardSums SumsOf(double value)
+    {
+        var sums = new WeightedRewardSums();
+        for (var i = 0; i < 100; i++) sums.Add(1, i < Math.Round(value * 100) ? 1 : 0);
+        return sums;
     }
 
     public static OffPolicyEstimate Estimate(string estimator, double value) =>

@@ -16,10 +16,12 @@ public static class EvaluationResponseMapper
     public static EvaluationDetailsResponse Details(EvaluationRunSummary run) =>
         new(run.Id, run.Name, run.From, run.To, run.CreatedAt, StatusOf(run.Status), EvaluationType);
 
-    public static EvaluationResponse Evaluation(EvaluationRunDetail detail, DateTimeOffset? seriesFrom, DateTimeOffset? seriesTo)
+    /// <param name="intervalMinutes">The series' interval; the run's own when null.</param>
+    public static EvaluationResponse Evaluation(EvaluationRunDetail detail, DateTimeOffset? seriesFrom, DateTimeOffset? seriesTo,
+        SeriesWindow window, int? intervalMinutes)
     {
         var run = detail.Run;
-        var content = detail.Report is { } report ? Content(run, report, seriesFrom, seriesTo) : null;
+        var content = detail.Report is { } report ? Content(run, report, seriesFrom, seriesTo, window, intervalMinutes ?? run.IntervalMinutes) : null;
         return new EvaluationResponse(run.Id, run.Name, run.From, run.To, run.CreatedAt, StatusOf(run.Status), EvaluationType,
             detail.Report?.OptimalPolicy, content, Description(run));
     }
@@ -40,16 +42,17 @@ public static class EvaluationResponseMapper
         _ => null,
     };
 
-    private static EvaluationResultResponse Content(EvaluationRunSummary run, StoredReport report, DateTimeOffset? seriesFrom, DateTimeOffset? seriesTo)
+    private static EvaluationResultResponse Content(EvaluationRunSummary run, StoredReport report, DateTimeOffset? seriesFrom, DateTimeOffset? seriesTo,
+        SeriesWindow window, int? minutes)
     {
         var policies = report.Policies
             .Where(p => p.Candidate.Source != PolicySources.OfflineExperimentation || p.Candidate.Name == report.BestDiscovered)
             .Select(p => new PolicyResultResponse(p.Candidate.Name, p.Candidate.Arguments, p.Candidate.Source, Summary(p.Primary),
-                run.IntervalMinutes is null ? null : new TimeSeriesResponse(p.Timeline
-                    .Where(t => (seriesFrom is null || t.Start >= seriesFrom) && (seriesTo is null || t.Start < seriesTo))
-                    .Select(t => new TimeSeriesPointResponse(t.Start, Finite(t.Estimate.Value), IntervalOf(t.Estimate.Reported))).ToList())))
+                run.IntervalMinutes is not { } stored || minutes is null ? null : new TimeSeriesResponse(
+                    EvaluationSeries.Of(p, run.From, stored, window, minutes.Value, seriesFrom, seriesTo)
+                        .Select(t => new TimeSeriesPointResponse(t.Start, Finite(t.Estimate.Value), IntervalOf(t.Estimate.Reported))).ToList())))
             .ToList();
-        return new EvaluationResultResponse(seriesFrom ?? run.From, seriesTo ?? run.To, run.IntervalMinutes, policies);
+        return new EvaluationResultResponse(seriesFrom ?? run.From, seriesTo ?? run.To, minutes, policies);
     }
 
     private static SummaryResponse Summary(StoredEstimate estimate) => new(Finite(estimate.Value), IntervalOf(estimate.Reported));

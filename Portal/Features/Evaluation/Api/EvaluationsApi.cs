@@ -60,11 +60,12 @@ public static class EvaluationsApi
             return ApiResults.BadRequest("InvalidRequest", "window must be Expanding or Rolling.");
         if (await queries.FindAsync(new RunKey(http.Loop().Id, evaluationId), ct) is not { } detail)
             return ErrorOf(EvaluationProblem.NotFound(evaluationId));
-        if (intervalInMinutes is { } asked && detail.Run.Status == EvaluationRunStatus.Succeeded && asked != detail.Run.IntervalMinutes)
-            return ApiResults.BadRequest("InvalidRequest", detail.Run.IntervalMinutes is { } stored
-                ? $"This evaluation was computed in {stored}-minute intervals; ask for intervalInMinutes={stored} or leave it out."
-                : "This evaluation was computed without a time series; leave intervalInMinutes out.");
-        return TypedResults.Json(EvaluationResponseMapper.Evaluation(detail, startTime, endTime), EvaluationApiJsonContext.Default.EvaluationResponse);
+        var series = window is null ? detail.Report is { } report ? EvaluationSeries.DefaultWindow(report) : SeriesWindow.Expanding
+            : Enum.Parse<SeriesWindow>(window);
+        if (EvaluationSeries.Problem(detail.Run.IntervalMinutes, detail.Report, series, intervalInMinutes) is { } problem)
+            return ApiResults.BadRequest("InvalidRequest", problem);
+        return TypedResults.Json(EvaluationResponseMapper.Evaluation(detail, startTime, endTime, series, intervalInMinutes),
+            EvaluationApiJsonContext.Default.EvaluationResponse);
     }
 
     public static async Task<IResult> ListEvaluations(HttpContext http, int? top, int? skip, int? maxpagesize, EvaluationRunQueries queries,

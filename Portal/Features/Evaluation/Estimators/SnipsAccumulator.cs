@@ -16,7 +16,13 @@ public struct SnipsAccumulator
 
     public void Add(in LoggedOutcome outcome) => sums.Add(outcome.Weight, outcome.Reward);
 
-    public readonly OffPolicyEstimate Estimate(EstimatorBounds bounds)
+    /// <summary>What the estimate is made from; sums of parts add up to the sums of the whole.</summary>
+    public readonly WeightedRewardSums Sums => sums;
+
+    public readonly OffPolicyEstimate Estimate(EstimatorBounds bounds) => Estimate(sums, bounds);
+
+    /// <summary>The estimate over any part of the log whose sums are known (e.g. several time buckets added up).</summary>
+    public static OffPolicyEstimate Estimate(in WeightedRewardSums sums, EstimatorBounds bounds)
     {
         if (sums.Count == 0 || sums.SumW <= 0)
             return OffPolicyEstimate.Empty(Name, CressieReadInterval.Method) with { Count = sums.Count };

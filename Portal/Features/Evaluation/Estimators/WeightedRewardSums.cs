@@ -25,4 +25,22 @@ public struct WeightedRewardSums
         SumW2R2 += w2 * r * r;
         if (w > MaxW) MaxW = w;
     }
+
+    /// <summary>Adds another part of the log's sums (e.g. a neighbouring time bucket): the sums of the union.</summary>
+    public void Add(in WeightedRewardSums other)
+    {
+        Count += other.Count;
+        SumW += other.SumW;
+        SumW2 += other.SumW2;
+        SumWR += other.SumWR;
+        SumW2R += other.SumW2R;
+        SumW2R2 += other.SumW2R2;
+        if (other.MaxW > MaxW) MaxW = other.MaxW;
+    }
+
+    /// <summary>Sums as they were kept (a stored run's time bucket).</summary>
+    public static WeightedRewardSums Of(long count, double sumW, double sumW2, double sumWR, double sumW2R, double sumW2R2, double maxW) => new()
+    {
+        Count = count, SumW = sumW, SumW2 = sumW2, SumWR = sumWR, SumW2R = sumW2R, SumW2R2 = sumW2R2, MaxW = maxW,
+    };
 }

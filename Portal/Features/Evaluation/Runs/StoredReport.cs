@@ -14,7 +14,8 @@ public sealed record StoredReport(long Decisions, IReadOnlyList<StoredPolicyResu
             StoredEstimate.From(p.Estimates.Ips),
             StoredEstimate.From(p.Estimates.Snips),
             p.Estimates.Dr is { } dr ? StoredEstimate.From(dr) : null,
-            p.Timeline.Select(t => new StoredTimelinePoint(t.Start, StoredEstimate.From(t.Estimate))).ToList())).ToList();
+            p.Timeline.Select(t => new StoredTimelinePoint(t.Start, StoredEstimate.From(t.Estimate), StoredSums.From(t.Sums))).ToList(),
+            p.Bounds is { } bounds ? StoredBounds.From(bounds) : null)).ToList();
         var best = policies.Where(p => p.Candidate.Source == PolicySources.OfflineExperimentation && double.IsFinite(p.Primary.Value))
             .OrderByDescending(p => p.Primary.Value).FirstOrDefault();
         return new StoredReport(report.Decisions, policies, best?.Candidate.Name);
