@@ -74,6 +74,7 @@ app.MapPublicPages();
 app.MapPrivacy();
 app.MapInsightsApi();
 app.MapIntegrityApi();
+app.MapCommunityReview();
 app.MapPortalWeb();
 return app.RunOrExplain();
 

@@ -44,4 +44,6 @@ public static class CommunityReviewRegistration
             PublicFormRateLimiting.PostsPerAddress(http, ReviewerPage.RateLimitPolicy, http.RequestServices.GetRequiredService<IOptions<CommunityReviewOptions>>().Value.JudgementPostsPerMinute)));
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapCommunityReview(this IEndpointRouteBuilder app) => app.MapReviewPanelsApi();
 }
