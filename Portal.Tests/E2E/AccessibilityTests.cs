@@ -99,6 +99,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await page.Locator("#verdict-Appropriate").CheckAsync();
         await save.ClickAsync();
         await CheckPublicPageAsync(page, "Reviewer page, judgement saved", page.GetByTestId("review-saved"), save);
+        await page.GetByText("All 13 suggestions · 1 judged").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("review-list-item")).ToHaveCountAsync(13);
+        await CheckPublicPageAsync(page, "Reviewer page, list of suggestions open", page.GetByRole(AriaRole.Link, new() { Name = "Suggestion 13" }), save);
         var invitation = (await browser.App.Services.GetRequiredService<PanelQueries>().InvitationsAsync(panelId, CancellationToken.None)).Single();
         await browser.App.Services.GetRequiredService<PanelService>().RevokeAsync(invitation.Id, ReviewPanelFixture.Reviewer, CancellationToken.None);
         await page.GotoAsync(link);

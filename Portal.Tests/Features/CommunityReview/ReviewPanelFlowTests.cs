@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
@@ -109,6 +110,35 @@ public sealed class ReviewPanelFlowTests(PortalAppFactory factory) : IClassFixtu
         Assert.NotNull(judgements[1].TicketReference);
         Assert.Equal(FeedbackCategory.Irrelevant, (await db.FeedbackTickets.SingleAsync(t => t.Reference == judgements[1].TicketReference)).Category);
     }
+
+    [Fact]
+    public async Task The_page_lists_every_suggestion_with_the_reviewers_own_verdict_and_opens_the_list_once_all_are_judged()
+    {
+        var loopId = await factory.LoopWithDecisionsAsync();
+        var panelId = await factory.CreatePanelAsync(loopId, perSegment: 1);
+        var page = await factory.InviteAsync(panelId);
+        var browser = factory.Browser("203.0.113.66");
+
+        await browser.JudgeAsync(page, "Unfair");
+        var html = await browser.GetStringAsync(page);
+
+        Assert.Equal(["Suggestion 1: Unfair", "Suggestion 2: not judged yet", "Suggestion 3: not judged yet"], ListedItems(html));
+        Assert.Matches("""<a href="review/[^"]+\?item=2" aria-current="page">Suggestion 2</a>""", html);
+        Assert.DoesNotMatch("<details[^>]*data-testid=\"review-list\"[^>]*open", html);
+
+        await browser.JudgeAsync(page, "Appropriate");
+        await browser.JudgeAsync(page, "Harmful");
+        html = await browser.GetStringAsync(page);
+
+        Assert.Contains("data-testid=\"review-done\"", html);
+        Assert.Equal(["Suggestion 1: Unfair", "Suggestion 2: Appropriate", "Suggestion 3: Harmful"], ListedItems(html));
+        Assert.Matches("<details[^>]*open", html);
+    }
+
+    /// <summary>The list's entries as a person reads them ("Suggestion 1: Unfair").</summary>
+    private static List<string> ListedItems(string html) =>
+        [.. Regex.Matches(html, """<li data-testid="review-list-item">(.*?)</li>""", RegexOptions.Singleline)
+            .Select(m => Regex.Replace(Regex.Replace(m.Groups[1].Value, "<[^>]+>", ""), @"\s+", " ").Replace(" :", ":").Trim())];
 
     [Fact]
     public async Task A_judgement_without_the_antiforgery_token_gets_400_and_nothing_is_stored()
