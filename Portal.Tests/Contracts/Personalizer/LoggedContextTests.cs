@@ -83,6 +83,20 @@ public sealed class LoggedContextTests
         Assert.Equal(Describe(fromText.Features), Describe(fromBytes.Features));
     }
 
+    [Theory]
+    [InlineData("""{"contextFeatures":[{"user":{"tier":"gold"}},{"device":{"os":"ios"}}],"actions":[]}""", """[{"user":{"tier":"gold"}},{"device":{"os":"ios"}}]""")]
+    [InlineData("""{"actions":[],"CONTEXTFEATURES":[{"a":1}]}""", """[{"a":1}]""")]
+    [InlineData("""{"actions":[{"id":"a","features":[]}]}""", "[]")]
+    [InlineData("""{"eventId": nope, "contextFeatures": [{"a":1}]}""", "[]")]
+    public void A_detached_context_is_the_list_as_sent_and_outlives_the_call_and_bad_text_gives_an_empty_list(string json, string expected)
+    {
+        var context = LoggedContext.Detached(json);
+        GC.Collect();
+
+        Assert.Equal(JsonValueKind.Array, context.ValueKind);
+        Assert.Equal(expected, context.GetRawText());
+    }
+
     [Fact]
     public void Text_that_is_not_json_before_the_context_is_refused_as_before()
     {

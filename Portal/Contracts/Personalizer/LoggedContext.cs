@@ -76,6 +76,26 @@ public sealed class LoggedContext : IDisposable
         return found;
     }
 
+    /// <summary>
+    /// The context's list as an element of its own that outlives the call (a ticket's decision snapshot, the live
+    /// stream's rows); an empty list when the request has none or its text up to the context is not JSON.
+    /// </summary>
+    public static JsonElement Detached(string requestJson)
+    {
+        try
+        {
+            using var context = Of(requestJson);
+            return context.document?.RootElement.Clone() ?? EmptyList;
+        }
+        catch (JsonException)
+        {
+            return EmptyList;
+        }
+    }
+
+    // A cloned element owns its memory and is never changed: one can serve every caller.
+    private static readonly JsonElement EmptyList = JsonDocument.Parse("[]").RootElement.Clone();
+
     /// <summary>The context of a request's UTF-8 bytes, which must stay unchanged until this is disposed.</summary>
     public static LoggedContext Of(ReadOnlyMemory<byte> requestUtf8) => Of(requestUtf8, rented: null);
 

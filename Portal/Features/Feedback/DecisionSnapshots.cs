@@ -36,29 +36,8 @@ public sealed class DecisionSnapshots(IDbContextFactory<PortalDbContext> dbFacto
         return new DecisionSnapshot(loopId, eventId, decision.CreatedAt,
             decision.ChosenActionId, names.GetValueOrDefault(decision.ChosenActionId), decision.ChosenProbability, decision.Explored,
             decision.BaselineActionId, names.GetValueOrDefault(decision.BaselineActionId),
-            decision.Mode.ToString(), decision.ModelVersion, ContextOf(decision.RequestJson), ExplanationOf(decision.ExplanationJson),
+            decision.Mode.ToString(), decision.ModelVersion, LoggedContext.Detached(decision.RequestJson), ExplanationOf(decision.ExplanationJson),
             decision.Oversight, decision.OversightDetail, decision.RuleId);
-    }
-
-    /// <summary>The request's contextFeatures (Personalizer reads property names case-insensitively).</summary>
-    private static JsonElement ContextOf(string requestJson)
-    {
-        try
-        {
-            using var request = JsonDocument.Parse(requestJson);
-            if (request.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in request.RootElement.EnumerateObject())
-                {
-                    if (property.NameEquals("contextFeatures") || property.Name.Equals("contextFeatures", StringComparison.OrdinalIgnoreCase))
-                        return property.Value.Clone();
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-        return JsonDocument.Parse("[]").RootElement.Clone();
     }
 
     private static IReadOnlyList<FeatureContribution> ExplanationOf(string explanationJson)

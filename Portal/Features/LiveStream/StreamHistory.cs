@@ -21,7 +21,7 @@ public sealed class StreamHistory(IDbContextFactory<PortalDbContext> dbFactory, 
         var rows = new List<StreamRow>(LiveStreamBuffer.Capacity);
         foreach (var d in recent)
         {
-            var context = ContextOf(d.RequestJson);
+            IReadOnlyList<JsonElement> context = [.. LoggedContext.Detached(d.RequestJson).EnumerateArray()];
             var row = new StreamRow
             {
                 LoopId = d.LoopId, EventId = d.EventId, CreatedAt = d.CreatedAt, ChosenActionId = d.ChosenActionId,
@@ -34,17 +34,5 @@ public sealed class StreamHistory(IDbContextFactory<PortalDbContext> dbFactory, 
             if (rows.Count == LiveStreamBuffer.Capacity) break;
         }
         return rows;
-    }
-
-    private static IReadOnlyList<JsonElement> ContextOf(string requestJson)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(requestJson, PersonalizerJsonContext.Default.RankRequest)?.ContextFeatures ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
     }
 }
