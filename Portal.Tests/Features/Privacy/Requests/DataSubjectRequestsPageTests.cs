@@ -160,6 +160,34 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
     }
 
     [Fact]
+    public async Task Erasures_that_another_node_runs_or_that_wait_to_run_again_are_listed_too()
+    {
+        var (running, waiting) = (NewUser(), NewUser());
+        var later = DateTimeOffset.UtcNow.AddHours(1);
+        await using (var db = await app.DbAsync())
+        {
+            db.PendingErasures.AddRange(
+                new PendingErasure { UserId = running, RequestedByName = "ana@test.local", RequestedAt = DateTimeOffset.UtcNow, Holder = "node-b", ClaimedUntil = later },
+                new PendingErasure { UserId = waiting, RequestedByName = "bo@test.local", RequestedAt = DateTimeOffset.UtcNow, ClaimedUntil = later, FailedRuns = 2 });
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            var cut = context.Render<DataSubjectRequestsPage>();
+
+            cut.WaitForAssertion(() => Assert.Contains(running, cut.Find("[data-testid=background-erasures]").TextContent));
+            var rows = cut.FindAll("[data-testid=background-erasure]");
+            Assert.Contains("Running on node-b", rows.Single(r => r.TextContent.Contains(running)).TextContent);
+            Assert.Contains("Waiting to run again (2 of 5 runs failed)", rows.Single(r => r.TextContent.Contains(waiting)).TextContent);
+        }
+        finally
+        {
+            await using var db = await app.DbAsync();
+            await db.PendingErasures.Where(e => e.UserId == running || e.UserId == waiting).ExecuteDeleteAsync();
+        }
+    }
+
+    [Fact]
     public async Task Someone_without_the_policy_is_told_so_and_nothing_is_shown()
     {
         var user = NewUser();

@@ -17,6 +17,13 @@ public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Every erasure not finished yet, whichever node runs it, oldest first (for the page).</summary>
+    public async Task<List<PendingErasure>> AllAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
+    }
+
     /// <summary>Those no node holds now: left by a stop or a crash, or waiting to be run again after an error.</summary>
     public async Task<List<PendingErasure>> DueAsync(DateTimeOffset now, CancellationToken ct)
     {

@@ -24,13 +24,22 @@ public static class SubjectWording
         : $"The erasure stopped with an error: {error} It failed {BackgroundErasures.MaxRuns} times and is given up: what was erased stays erased; erase again once the cause is mended.";
 
     /// <summary>"user id 'u-42' and jane@example.org".</summary>
-    public static string Who(DataSubject subject) => (subject.UserId, subject.ContactEmail) switch
+    public static string Who(DataSubject subject) => Who(subject.UserId, subject.ContactEmail);
+
+    /// <inheritdoc cref="Who(DataSubject)"/>
+    public static string Who(string? userId, string? contactEmail) => (userId, contactEmail) switch
     {
         ({ } id, { } email) => $"user id '{id}' and {email}",
         ({ } id, null) => $"user id '{id}'",
         (null, { } email) => email,
         _ => "nobody",
     };
+
+    /// <summary>An erasure this node does not run, in a few words: another node runs it, or it waits to be taken up.</summary>
+    public static string State(Data.Entities.PendingErasure row, DateTimeOffset now) =>
+        row.Holder.Length > 0 && row.ClaimedUntil > now ? $"Running on {row.Holder}"
+        : row.FailedRuns > 0 ? $"Waiting to run again ({row.FailedRuns} of {BackgroundErasures.MaxRuns} runs failed)"
+        : "Waiting to be taken up";
 
     /// <summary>A background erasure's state in a few words: its step while it runs, then how it ended.</summary>
     public static string State(ErasureJob job)
