@@ -15,5 +15,6 @@ public sealed class PendingErasureConfiguration : IEntityTypeConfiguration<Pendi
         erasure.Property(e => e.RequestedById).HasMaxLength(450);
         erasure.Property(e => e.RequestedByName).HasMaxLength(256);
         erasure.Property(e => e.Holder).HasMaxLength(200);
+        erasure.Property(e => e.CancelRequestedBy).HasMaxLength(256);
     }
 }

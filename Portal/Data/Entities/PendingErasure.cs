@@ -31,4 +31,7 @@ public sealed class PendingErasure
 
     /// <summary>Runs that stopped with an error; the erasure is given up (and that audited) after too many.</summary>
     public int FailedRuns { get; set; }
+
+    /// <summary>Who asked, on a node that does not run it, to stop it; the node running it stops at its next renewal.</summary>
+    public string? CancelRequestedBy { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Data.Entities;
 using Portal.Features.Decisions.Log;
 using Portal.Features.Feedback.Tickets;
@@ -156,9 +157,59 @@ public class BackgroundErasuresTests(PortalAppFactory factory) : IClassFixture<P
         Assert.Equal(2, (await factory.EventIdsAsync(loopId)).Count);
     }
 
+    [Fact]
+    public async Task An_erasure_waiting_to_run_again_cancelled_from_any_node_is_forgotten_and_audited()
+    {
+        var user = NewUser();
+        var loopId = await SeedAsync(user);
+        var waiting = await RecordAsync(user, holder: "", claimedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
+
+        Assert.Equal("Cancelled: it will not run again.", await Node.CancelAsync(waiting.Id, SubjectTestData.Admin, CancellationToken.None));
+
+        Assert.Null(await PendingAsync(waiting.Id));
+        Assert.Equal(2, (await factory.EventIdsAsync(loopId)).Count);
+        var hash = factory.Services.GetRequiredService<DataSubjects>().Of(SubjectQuery.ByUserId(user)).UserHash;
+        await using var db = await factory.DbAsync();
+        var entry = await db.AuditEntries.AsNoTracking().Where(e => e.Action == SubjectAudit.EraseAction && e.TargetId == hash).SingleAsync();
+        Assert.Contains("\"outcome\":\"Cancelled\"", entry.After);
+        Assert.Equal(SubjectTestData.Admin.Name, entry.ActorName);
+    }
+
+    [Fact]
+    public async Task An_erasure_another_node_runs_stops_at_that_nodes_next_renewal_when_cancelled_elsewhere()
+    {
+        var user = NewUser();
+        var loopId = await SeedAsync(user);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var other = SecondNode("node-running-it", clock);
+        using var paused = new ManualResetEventSlim();
+        using var resume = new ManualResetEventSlim();
+        var job = await other.StartAsync(SubjectQuery.ByUserId(user), removeOptOuts: false, SubjectTestData.Admin, CancellationToken.None);
+        // Held between the tickets and the decisions, as a long erasure would be at some batch.
+        using var holding = job.Watch(new Reporting(p =>
+        {
+            if (p.Step != "Feedback tickets" || p.Done < 1 || paused.IsSet) return;
+            paused.Set();
+            resume.Wait(TimeSpan.FromSeconds(30));
+        }));
+        Assert.True(paused.Wait(TimeSpan.FromSeconds(30)));
+
+        var said = await Node.CancelAsync(job.Id, SubjectTestData.Admin, CancellationToken.None);
+        Assert.StartsWith("Asked node-running-it to stop it", said);
+        Assert.False(job.CancelRequested);
+        clock.Advance(BackgroundErasures.RenewEvery);
+        await Eventually.TrueAsync(() => job.CancelRequested);
+        resume.Set();
+        var result = await job.Completion;
+
+        Assert.Equal(ErasureOutcome.Cancelled, result.Outcome);
+        Assert.Equal(2, (await factory.EventIdsAsync(loopId)).Count);
+        Assert.Null(await PendingAsync(job.Id));
+    }
+
     /// <summary>Another node in the same process, on the same database.</summary>
-    private BackgroundErasures SecondNode(string nodeId) => ActivatorUtilities.CreateInstance<BackgroundErasures>(factory.Services,
-        Options.Create(new ClusterOptions { NodeId = nodeId }));
+    private BackgroundErasures SecondNode(string nodeId, TimeProvider? clock = null) => ActivatorUtilities.CreateInstance<BackgroundErasures>(factory.Services,
+        Options.Create(new ClusterOptions { NodeId = nodeId }), clock ?? TimeProvider.System);
 
     private async Task<PendingErasure> RecordAsync(string userId, string holder, DateTimeOffset claimedUntil)
     {

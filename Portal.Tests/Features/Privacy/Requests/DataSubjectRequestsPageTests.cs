@@ -179,6 +179,14 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
             var rows = cut.FindAll("[data-testid=background-erasure]");
             Assert.Contains("Running on node-b", rows.Single(r => r.TextContent.Contains(running)).TextContent);
             Assert.Contains("Waiting to run again (2 of 5 runs failed)", rows.Single(r => r.TextContent.Contains(waiting)).TextContent);
+
+            Row(cut, waiting).QuerySelector("[data-testid=background-erasure-cancel]")!.Click();
+            cut.WaitForAssertion(() => Assert.Contains("Cancelled: it will not run again.", Row(cut, waiting).TextContent));
+            Row(cut, running).QuerySelector("[data-testid=background-erasure-cancel]")!.Click();
+            cut.WaitForAssertion(() => Assert.Contains("Asked node-b to stop it", Row(cut, running).TextContent));
+            await using var db = await app.DbAsync();
+            Assert.False(await db.PendingErasures.AnyAsync(e => e.UserId == waiting));
+            Assert.Equal("admin@test.local", await db.PendingErasures.Where(e => e.UserId == running).Select(e => e.CancelRequestedBy).SingleAsync());
         }
         finally
         {
@@ -186,6 +194,9 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
             await db.PendingErasures.Where(e => e.UserId == running || e.UserId == waiting).ExecuteDeleteAsync();
         }
     }
+
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<DataSubjectRequestsPage> cut, string user) =>
+        cut.FindAll("[data-testid=background-erasure]").Single(r => r.TextContent.Contains(user));
 
     [Fact]
     public async Task Someone_without_the_policy_is_told_so_and_nothing_is_shown()

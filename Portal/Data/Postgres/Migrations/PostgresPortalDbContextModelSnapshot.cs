@@ -1813,6 +1813,11 @@ namespace Portal.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CancelRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("cancelrequestedby");
+
                     b.Property<long>("ClaimedUntil")
                         .HasColumnType("bigint")
                         .HasColumnName("claimeduntil");

@@ -15,7 +15,7 @@ namespace Portal.Features.Privacy.Requests;
 /// is audited by <see cref="SubjectErasure"/>.
 /// </summary>
 public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures pending, DataSubjects subjects, ActorAuthorization authorization,
-    IOptions<ClusterOptions> cluster, TimeProvider clock, ILogger<BackgroundErasures> logger) : BackgroundService
+    SubjectAudit audit, IOptions<ClusterOptions> cluster, TimeProvider clock, ILogger<BackgroundErasures> logger) : BackgroundService
 {
     /// <summary>How long a node's claim on a running erasure lasts unless renewed (a crashed node's erasure waits this long).</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
@@ -69,6 +69,30 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
                 if (job.FinishedAt < listedSince) jobs.TryRemove(id, out _);
             return [.. jobs.Values.OrderBy(j => j.StartedAt).ThenBy(j => j.Id)];
         }
+    }
+
+    /// <summary>
+    /// Stops an erasure from any node: this node's at its next batch; one waiting to be taken up at once (audited as
+    /// cancelled: it will not run again); one another node runs at that node's next renewal (within <see cref="RenewEvery"/>).
+    /// Returns what happened, in a sentence for the page.
+    /// </summary>
+    public async Task<string> CancelAsync(long id, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.HandleDataSubjectRequests);
+        if (jobs.TryGetValue(id, out var job) && job.FinishedAt is null)
+        {
+            job.Cancel();
+            return "Stopping after the current batch.";
+        }
+        if (await pending.FindAsync(id, ct) is not { } row) return "It has finished already.";
+        if (await pending.TryRemoveWaitingAsync(id, clock.GetUtcNow(), ct))
+        {
+            await audit.RecordAsync(actor, SubjectAudit.EraseAction, subjects.Of(new SubjectQuery(row.UserId, row.ContactEmail)),
+                new { outcome = ErasureOutcome.Cancelled, erased = new Dictionary<string, long>(), optOuts = "kept", cancelledWhile = "waiting" }, CancellationToken.None);
+            return "Cancelled: it will not run again.";
+        }
+        await pending.RequestCancelAsync(id, actor.Name, ct);
+        return $"Asked {row.Holder} to stop it: it stops within {RenewEvery.TotalSeconds:0} seconds, after its current batch.";
     }
 
     /// <summary>Takes up the erasures no node holds (see the class); returns how many this node took.</summary>
@@ -143,7 +167,7 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
         ErasureResult result;
         using (var running = new CancellationTokenSource())
         {
-            var claim = KeepClaimAsync(row.Id, running.Token);
+            var claim = KeepClaimAsync(job, running.Token);
             try
             {
                 result = await erasure.EraseAsync(new SubjectQuery(row.UserId, row.ContactEmail), row.RemoveOptOuts, actor, job, job.Token);
@@ -180,9 +204,13 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
         return true;
     }
 
-    /// <summary>Renews this node's claim while the erasure runs, so no other node takes it up meanwhile.</summary>
-    private async Task KeepClaimAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// Renews this node's claim while the erasure runs, so no other node takes it up meanwhile, and stops it when a
+    /// person asked to from another node.
+    /// </summary>
+    private async Task KeepClaimAsync(ErasureJob job, CancellationToken ct)
     {
+        var id = job.Id;
         using var timer = new PeriodicTimer(RenewEvery, clock);
         try
         {
@@ -192,6 +220,11 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
                 {
                     if (!await pending.RenewAsync(id, node, clock.GetUtcNow() + ClaimFor, ct))
                         logger.LogWarning("Erasure {Id} is no longer this node's to run", id);
+                    if (await pending.CancelRequestedByAsync(id, ct) is { } by)
+                    {
+                        logger.LogInformation("Erasure {Id} is stopped at the request of {Actor} on another node", id, by);
+                        job.Cancel();
+                    }
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {

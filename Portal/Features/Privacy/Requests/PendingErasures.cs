@@ -56,6 +56,33 @@ public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory
                 .SetProperty(e => e.FailedRuns, e => e.FailedRuns + (failed ? 1 : 0)), ct);
     }
 
+    public async Task<PendingErasure?> FindAsync(long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+    }
+
+    /// <summary>Asks the node running it to stop it (it looks at its next renewal); false when it is gone.</summary>
+    public async Task<bool> RequestCancelAsync(long id, string by, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.Where(e => e.Id == id).ExecuteUpdateAsync(set => set.SetProperty(e => e.CancelRequestedBy, by), ct) == 1;
+    }
+
+    /// <summary>Who asked to stop it, when someone did; read by the node running it at each renewal.</summary>
+    public async Task<string?> CancelRequestedByAsync(long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.Where(e => e.Id == id).Select(e => e.CancelRequestedBy).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Removes it if no node runs it now (waiting to be taken up or to run again); false when one does or it is gone.</summary>
+    public async Task<bool> TryRemoveWaitingAsync(long id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.Where(e => e.Id == id && (e.Holder == "" || e.ClaimedUntil <= now)).ExecuteDeleteAsync(ct) == 1;
+    }
+
     /// <summary>Done with (completed, cancelled by a person, or given up): the person's id and address go with it.</summary>
     public async Task RemoveAsync(long id, CancellationToken ct)
     {
