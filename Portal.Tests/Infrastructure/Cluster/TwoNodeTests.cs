@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Insights.Aggregation;
 using Portal.Features.Learning.Models;
 using Portal.Features.Loops;
 using Portal.Infrastructure.Cluster;
@@ -73,6 +76,30 @@ public sealed class TwoNodeTests(TwoNodeTests.Nodes nodes) : IClassFixture<TwoNo
         Assert.DoesNotContain("Login", login.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, pageOnA.StatusCode);
         Assert.Equal(HttpStatusCode.OK, why.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_lease_holder_aggregates_so_no_decision_is_counted_twice()
+    {
+        var (trainer, follower) = await nodes.TrainerAndFollowerAsync();
+        var loop = trainer.Services.GetRequiredService<LoopDirectory>().Find("demo")!;
+        var settings = loop.Settings;
+        await trainer.Services.GetRequiredService<LoopSettingsService>().UpdateSettingsAsync("demo",
+            settings with { RewardWaitTime = TimeSpan.FromSeconds(1) }, TestActors.Admin(), CancellationToken.None);
+        for (var i = 0; i < 3; i++) await RankAndRewardAsync(follower.CreateApiClient());
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var byFollower = await follower.Services.GetRequiredService<InsightAggregator>()
+            .CatchUpAsync(follower.Services.GetRequiredService<LoopDirectory>().Find("demo")!, CancellationToken.None);
+        await trainer.Services.GetRequiredService<InsightAggregator>()
+            .CatchUpAsync(trainer.Services.GetRequiredService<LoopDirectory>().Find("demo")!, CancellationToken.None);
+
+        Assert.Equal(0, byFollower);
+        await using var db = await trainer.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var logged = await db.Decisions.CountAsync(d => d.LoopId == "demo");
+        var counted = await db.SegmentStats.Where(s => s.LoopId == "demo" && s.Dimension == Dimensions.Everyone)
+            .SumAsync(s => s.Decisions);
+        Assert.Equal(logged, counted);
     }
 
     private static LoopLearner Learner(PortalAppFactory node) => node.Services.GetRequiredService<ModelRegistry>().Find("demo")!;

@@ -75,6 +75,17 @@ public sealed class LeaseTable(IDbContextFactory<PortalDbContext> dbFactory)
         return await fence.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>
+    /// <see cref="FenceAsync"/> for work that runs synchronously inside another writer's transaction (the decision log
+    /// writer's commit).
+    /// </summary>
+    public static bool FenceInCommit(DbConnection connection, DbTransaction transaction, string name, LeaseTerm term, DateTimeOffset now)
+    {
+        using var fence = DbCommands.Prepare(connection, transaction, Fence, "$name", "$holder", "$version", "$now");
+        DbCommands.Bind(fence, name, term.Holder, term.Version, now.ToUnixTimeMilliseconds());
+        return fence.ExecuteNonQuery() == 1;
+    }
+
     private async Task<bool> ChangeAsync(string sql, string[] names, object[] values, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -30,6 +30,11 @@ public sealed class TrainerLease(LeaseTable table, IOptions<ClusterOptions> opti
 
     public bool IsHeld => Current is not null;
 
+    private readonly TaskCompletionSource firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this node's first round has decided whether it holds the lease (taken or found held).</summary>
+    public Task FirstRound => firstRound.Task;
+
     /// <summary>Raised when this node gains or loses the lease.</summary>
     public event Action? Changed;
 
@@ -84,6 +89,7 @@ public sealed class TrainerLease(LeaseTable table, IOptions<ClusterOptions> opti
             logger.LogWarning(error, "The trainer lease could not be renewed or read; retrying in {Interval}", settings.LeaseRenewInterval);
         }
         if (term is { Lost.IsCancellationRequested: true } stale) Lose(stale, "it was not renewed in time");
+        firstRound.TrySetResult();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

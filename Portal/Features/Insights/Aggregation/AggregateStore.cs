@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Decisions.Log;
+using Portal.Infrastructure.Cluster;
 
 namespace Portal.Features.Insights.Aggregation;
 
@@ -13,7 +14,7 @@ namespace Portal.Features.Insights.Aggregation;
 /// decision log writer's next group commit: a second writer on SQLite's one write lock made Rank wait (p99 8 ms →
 /// 340 ms at full load).
 /// </summary>
-public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory, DecisionLogWriter log)
+public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory, DecisionLogWriter log, TimeProvider clock)
 {
     public async Task<List<InsightCursor>> CursorsAsync(string loopId, CancellationToken ct)
     {
@@ -70,10 +71,12 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>
     /// Adds a batch to the tables and moves every source's cursor to its last decision. When some of the batch's
     /// decisions were deleted meanwhile (DELETE /logs, retention), only the cursors move: deleted decisions leave no trace.
+    /// Nothing is written once <paramref name="term"/> is over: another node aggregates then, and the batch would count twice.
     /// </summary>
-    public Task WriteAsync(string loopId, AggregateBatch batch, IReadOnlyList<AggregationSource> sources, CancellationToken ct) =>
+    public Task WriteAsync(string loopId, AggregateBatch batch, IReadOnlyList<AggregationSource> sources, LeaseTerm term, CancellationToken ct) =>
         log.RunInNextCommitAsync((connection, transaction) =>
         {
+            if (!LeaseTable.FenceInCommit(connection, transaction, TrainerLease.Name, term, clock.GetUtcNow())) return;
             if (StillLogged(connection, transaction, loopId, batch)) AggregateWriter.Write(connection, transaction, loopId, batch);
             AggregateWriter.MoveCursors(connection, transaction, loopId, batch.LastSeq, sources);
         }, ct);

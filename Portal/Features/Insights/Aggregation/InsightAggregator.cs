@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Portal.Features.Loops;
 using Portal.Features.Segments;
+using Portal.Infrastructure.Cluster;
 
 namespace Portal.Features.Insights.Aggregation;
 
@@ -13,11 +14,14 @@ namespace Portal.Features.Insights.Aggregation;
 /// decision is settled once the loop's reward wait has passed: its reward is final then). New or edited saved segments
 /// start from the oldest logged decision. Pages then sum a few thousand hourly rows instead of reading every decision.
 /// Hours past the loop's log retention are removed by Decisions' retention purge (see <see cref="AggregatesOfLog"/>).
+/// On several nodes only the one holding the trainer lease aggregates, and its writes are fenced by that lease, so no
+/// batch is ever counted by two nodes.
 /// </summary>
 public sealed class InsightAggregator(
     LoopDirectory loops,
     SegmentCatalog segments,
     AggregateStore store,
+    TrainerLease lease,
     IOptions<InsightsOptions> options,
     TimeProvider clock,
     ILogger<InsightAggregator> logger) : BackgroundService
@@ -48,18 +52,23 @@ public sealed class InsightAggregator(
         }
     }
 
-    /// <summary>Aggregates batches until the loop is caught up; returns the decisions read. For tests, benchmarks and start-up catch-up.</summary>
+    /// <summary>
+    /// Aggregates batches until the loop is caught up; returns the decisions read (none on a node without the trainer
+    /// lease). For tests, benchmarks and start-up catch-up: it first lets the lease's first round decide.
+    /// </summary>
     public async Task<long> CatchUpAsync(LoopRuntime loop, CancellationToken ct)
     {
+        await lease.FirstRound.WaitAsync(ct);
         long total = 0;
         int read;
         while ((read = await AggregateBatchAsync(loop, ct)) > 0) total += read;
         return total;
     }
 
-    /// <summary>One batch of at most AggregationBatchSize decisions; returns how many were read (0: caught up).</summary>
+    /// <summary>One batch of at most AggregationBatchSize decisions; returns how many were read (0: caught up, or not this node's work).</summary>
     public async Task<int> AggregateBatchAsync(LoopRuntime loop, CancellationToken ct)
     {
+        if (lease.Current is not { } term) return 0;
         var state = states.GetOrAdd(loop.Id, _ => new LoopState());
         await state.Gate.WaitAsync(ct);
         try
@@ -72,7 +81,7 @@ public sealed class InsightAggregator(
             if (decisions.Count == 0) return 0;
             var batch = new AggregateBatch { FirstSeq = decisions[0].Seq, LastSeq = decisions[^1].Seq, DecisionsRead = decisions.Count };
             foreach (var decision in decisions) state.Folder.Fold(decision, sources, state.Registry, loop.Settings.DefaultReward, batch);
-            await store.WriteAsync(loop.Id, batch, sources, ct);
+            await store.WriteAsync(loop.Id, batch, sources, term, ct);
             return decisions.Count;
         }
         finally

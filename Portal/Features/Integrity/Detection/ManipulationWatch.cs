@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Portal.Features.Loops;
+using Portal.Infrastructure.Cluster;
 
 namespace Portal.Features.Integrity.Detection;
 
@@ -13,6 +14,7 @@ public sealed class ManipulationWatch(
     LoopDirectory loops,
     SettledOutcomes outcomes,
     FindingStore findings,
+    TrainerLease lease,
     IOptions<DetectionOptions> options,
     TimeProvider clock,
     ILogger<ManipulationWatch> logger) : BackgroundService
@@ -29,6 +31,8 @@ public sealed class ManipulationWatch(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                // On several nodes one watches (the trainer's): two would open every finding twice.
+                if (!lease.IsHeld) continue;
                 foreach (var loop in loops.All)
                 {
                     try
