@@ -113,8 +113,10 @@ public sealed partial class SecretsInLogsTests : IDisposable
     {
         app = new FirstRun(logs, level);
         using var _ = app.CreateClient();
-        // Printed once, by design, straight to the console (Console.WriteLine): no log provider receives them.
-        var printed = console.ToString();
+        // Printed once, by design, straight to the console (Console.WriteLine): no log provider receives them. Read under
+        // the lock of the synchronized writer Console.SetOut put around it: the console logger writes from its own thread.
+        string printed;
+        lock (Console.Out) printed = console.ToString();
         var password = Secret("first administrator's password", PrintedPassword().Match(printed).Groups[1].Value);
         var demoKey = Secret("demo loop key", PrintedKey().Match(printed).Groups[1].Value);
 
