@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 
 namespace Portal.Contracts.Personalizer;
@@ -19,9 +17,9 @@ public sealed class LoggedContext : IDisposable
     private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 256 };
 
     private readonly JsonDocument? document;
-    private byte[]? rented;
+    private PooledUtf8? rented;
 
-    private LoggedContext(JsonDocument? document, byte[]? rented, List<JsonElement> features)
+    private LoggedContext(JsonDocument? document, PooledUtf8? rented, List<JsonElement> features)
     {
         this.document = document;
         this.rented = rented;
@@ -34,15 +32,14 @@ public sealed class LoggedContext : IDisposable
     /// <summary>The context of a request stored as text. Throws <see cref="JsonException"/> when the text before it is not JSON.</summary>
     public static LoggedContext Of(string requestJson)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(requestJson.Length));
+        var text = PooledUtf8.Of(requestJson);
         try
         {
-            var length = Encoding.UTF8.GetBytes(requestJson, buffer);
-            return Of(buffer.AsMemory(0, length), buffer);
+            return Of(text.Memory, text);
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            text.Dispose();
             throw;
         }
     }
@@ -54,15 +51,8 @@ public sealed class LoggedContext : IDisposable
     /// </summary>
     public static List<(string Feature, string Value)> Categories(string requestJson)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(requestJson.Length));
-        try
-        {
-            return Categories(buffer.AsSpan(0, Encoding.UTF8.GetBytes(requestJson, buffer)));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        using var text = PooledUtf8.Of(requestJson);
+        return Categories(text.Memory.Span);
     }
 
     /// <summary>The same from the request's UTF-8 text as stored (no string of the whole request).</summary>
@@ -99,7 +89,7 @@ public sealed class LoggedContext : IDisposable
     /// <summary>The context of a request's UTF-8 bytes, which must stay unchanged until this is disposed.</summary>
     public static LoggedContext Of(ReadOnlyMemory<byte> requestUtf8) => Of(requestUtf8, rented: null);
 
-    private static LoggedContext Of(ReadOnlyMemory<byte> request, byte[]? rented)
+    private static LoggedContext Of(ReadOnlyMemory<byte> request, PooledUtf8? rented)
     {
         if (Find(request.Span) is not { } range) return new LoggedContext(null, rented, []);
         var document = JsonDocument.Parse(request[range], Parsing);
@@ -131,8 +121,7 @@ public sealed class LoggedContext : IDisposable
     public void Dispose()
     {
         document?.Dispose();
-        if (rented is null) return;
-        ArrayPool<byte>.Shared.Return(rented);
+        rented?.Dispose();
         rented = null;
     }
 }

@@ -1,5 +1,4 @@
-using System.Buffers;
-using System.Text;
+using Portal.Contracts;
 using Portal.Contracts.DecisionLog;
 using Portal.Contracts.Personalizer;
 using Portal.Data.Entities;
@@ -30,27 +29,20 @@ public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logge
         }
 
         // The logged text read and hashed in one pass, as Rank reads a body; the serializer only for what that reader declines.
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(example.RequestJson.Length));
-        try
+        using var text = PooledUtf8.Of(example.RequestJson);
+        using var hashed = RankBodyReader.TryRead(text.Memory, auditOnlyFeatures);
+        var request = hashed?.Request ?? LoggedRequest.Read(example.RequestJson);
+        if (request?.Actions is not { Count: > 0 } actions)
         {
-            using var hashed = RankBodyReader.TryRead(utf8.AsMemory(0, Encoding.UTF8.GetBytes(example.RequestJson, utf8)), auditOnlyFeatures);
-            var request = hashed?.Request ?? LoggedRequest.Read(example.RequestJson);
-            if (request?.Actions is not { Count: > 0 } actions)
-            {
-                logger.LogWarning("Decision {Seq} has no readable request; skipped", example.Seq);
-                return false;
-            }
-            var chosen = IndexOf(actions, example.ChosenActionId);
-            if (chosen < 0) return false;
+            logger.LogWarning("Decision {Seq} has no readable request; skipped", example.Seq);
+            return false;
+        }
+        var chosen = IndexOf(actions, example.ChosenActionId);
+        if (chosen < 0) return false;
 
-            var (context, actionFeatures) = hashed?.Features ?? RequestFeatures.Of(request, auditOnlyFeatures);
-            learner.Learn(context, actionFeatures, chosen, example.ChosenProbability, example.Reward ?? defaultReward);
-            return true;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8);
-        }
+        var (context, actionFeatures) = hashed?.Features ?? RequestFeatures.Of(request, auditOnlyFeatures);
+        learner.Learn(context, actionFeatures, chosen, example.ChosenProbability, example.Reward ?? defaultReward);
+        return true;
     }
 
     private static bool IsLearnable(TrainingExample example) => Learnability.IsLearnable(
