@@ -87,7 +87,7 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
         if (await pending.FindAsync(id, ct) is not { } row) return "It has finished already.";
         if (await pending.TryRemoveWaitingAsync(id, clock.GetUtcNow(), ct))
         {
-            await audit.RecordAsync(actor, SubjectAudit.EraseAction, subjects.Of(new SubjectQuery(row.UserId, row.ContactEmail)),
+            await audit.RecordAsync(actor, SubjectAudit.EraseAction, subjects.Of(QueryOf(row)),
                 new { outcome = ErasureOutcome.Cancelled, erased = new Dictionary<string, long>(), optOuts = "kept", cancelledWhile = "waiting" }, CancellationToken.None);
             return "Cancelled: it will not run again.";
         }
@@ -102,7 +102,7 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
         foreach (var row in await pending.DueAsync(clock.GetUtcNow(), ct))
         {
             if (jobs.TryGetValue(row.Id, out var job) && job.FinishedAt is null) continue;
-            if (new SubjectQuery(row.UserId, row.ContactEmail).Problem() is { } problem)
+            if (QueryOf(row).Problem() is { } problem)
             {
                 // Recorded by an older version under other rules, or edited by hand: it can never run.
                 logger.LogError("Erasure {Id}, asked for by {Actor}, cannot run and is dropped: {Problem}", row.Id, row.RequestedByName, problem);
@@ -156,7 +156,7 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
 
     private ErasureJob Run(PendingErasure row, Actor actor)
     {
-        var job = new ErasureJob(row.Id, subjects.Of(new SubjectQuery(row.UserId, row.ContactEmail)), actor.Name, clock.GetUtcNow(), stopping.Token);
+        var job = new ErasureJob(row.Id, subjects.Of(QueryOf(row)), actor.Name, clock.GetUtcNow(), stopping.Token);
         jobs[row.Id] = job;
         job.Start(() => RunAsync(job, row, actor), clock);
         return job;
@@ -165,22 +165,14 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
     private async Task<ErasureResult> RunAsync(ErasureJob job, PendingErasure row, Actor actor)
     {
         ErasureResult result;
-        using (var running = new CancellationTokenSource())
+        try
         {
-            var claim = KeepClaimAsync(job, running.Token);
-            try
-            {
-                result = await erasure.EraseAsync(new SubjectQuery(row.UserId, row.ContactEmail), row.RemoveOptOuts, actor, job, job.Token);
-            }
-            catch (Exception error)
-            {
-                await running.CancelAsync();
-                await claim;
-                job.RunsAgain = await SettleFailedAsync(row, error);
-                throw;
-            }
-            await running.CancelAsync();
-            await claim;
+            result = await EraseClaimedAsync(job, row, actor);
+        }
+        catch (Exception error)
+        {
+            job.RunsAgain = await SettleFailedAsync(row, error);
+            throw;
         }
         if (result.Outcome == ErasureOutcome.Cancelled && !job.CancelRequested)
             await pending.ReleaseAsync(row.Id, node, clock.GetUtcNow(), failed: false, CancellationToken.None);
@@ -188,6 +180,24 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
             await pending.RemoveAsync(row.Id, CancellationToken.None);
         return result;
     }
+
+    /// <summary>The erasure, with this node's claim on it kept until it ends (then no longer renewed, whatever the outcome).</summary>
+    private async Task<ErasureResult> EraseClaimedAsync(ErasureJob job, PendingErasure row, Actor actor)
+    {
+        using var running = new CancellationTokenSource();
+        var claim = KeepClaimAsync(job, running.Token);
+        try
+        {
+            return await erasure.EraseAsync(QueryOf(row), row.RemoveOptOuts, actor, job, job.Token);
+        }
+        finally
+        {
+            await running.CancelAsync();
+            await claim;
+        }
+    }
+
+    private static SubjectQuery QueryOf(PendingErasure row) => new(row.UserId, row.ContactEmail);
 
     /// <summary>Records a failed run; true when the erasure will be run again.</summary>
     private async Task<bool> SettleFailedAsync(PendingErasure row, Exception error)
