@@ -129,7 +129,8 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
             {
                 await TakeUpDueAsync(stoppingToken);
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            // Only the host's stop ends the loop: a failed look (a timeout included) must not stop the host with it.
+            catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(error, "Looking for erasures to take up failed; looking again in {Interval}", LookEvery);
             }
@@ -236,7 +237,7 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
                         job.Cancel();
                     }
                 }
-                catch (Exception error) when (error is not OperationCanceledException)
+                catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     logger.LogWarning(error, "Renewing the claim on erasure {Id} failed; trying again in {Interval}", id, RenewEvery);
                 }
