@@ -110,6 +110,28 @@ public sealed class BanditModelTests
         Assert.Contains(all, c => c.Feature == "User.user=Tom × Action.article=politics" || c.Feature == "Action.article=politics × User.user=Tom");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(500)]
+    public void Explain_names_the_largest_contributions_largest_first(int size)
+    {
+        var model = TrainedModel(out var context, out var actions);
+        foreach (var action in actions)
+        {
+            var all = model.ExplainAll(context, action);
+            var top = new FeatureContribution[size];
+
+            var written = model.Explain(context, action, top);
+
+            var expected = all.Select(c => Math.Abs(c.Contribution)).OrderDescending().Take(size).ToList();
+            Assert.Equal(expected.Count, written);
+            Assert.Equal(expected, top.Take(written).Select(c => Math.Abs(c.Contribution)));
+            Assert.All(top.Take(written), c => Assert.Contains(c, all));
+        }
+    }
+
     [Fact]
     public void Rank_allocates_nothing_per_decision()
     {

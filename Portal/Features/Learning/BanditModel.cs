@@ -82,16 +82,17 @@ public sealed class BanditModel
     /// </summary>
     public int Explain(FeatureSet context, FeatureSet action, Span<FeatureContribution> destination)
     {
-        var collector = new ContributionCollector(weights, mask, stride);
-        walker.WalkContext(context, ref collector);
-        walker.WalkAction(context, action, ref collector);
-        var terms = collector.Terms.AsSpan(0, collector.Count);
-        terms.Sort((a, b) => Math.Abs(b.Value).CompareTo(Math.Abs(a.Value)));
-        var written = Math.Min(destination.Length, terms.Length);
-        for (var i = 0; i < written; i++)
-            destination[i] = new FeatureContribution(TermName(context, action, terms[i].First, terms[i].Second), terms[i].Value);
-        collector.Release();
-        return written;
+        if (destination.IsEmpty) return 0;
+        var largest = new LargestContributions(weights, mask, stride, destination.Length);
+        walker.WalkContext(context, ref largest);
+        walker.WalkAction(context, action, ref largest);
+        for (var i = 0; i < largest.Count; i++)
+        {
+            var (value, first, second) = largest.Terms[i];
+            destination[i] = new FeatureContribution(TermName(context, action, first, second), value);
+        }
+        largest.Release();
+        return largest.Count;
     }
 
     /// <summary>Every term, unsorted (for analytics that aggregate contributions).</summary>
