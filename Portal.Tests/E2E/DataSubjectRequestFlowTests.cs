@@ -52,11 +52,31 @@ public sealed class DataSubjectRequestFlowTests(BrowserFixture browser)
         await page.ScreenshotIfAskedAsync("data-subject-erased");
         Assert.True((await browser.App.FindAsync(user)).NothingHeld);
 
-        // Opened again, the page lists the erasure among this node's background erasures.
+        // An erasure of someone else that failed too often waits for a person to run it again.
+        var stuck = "e2e-stuck-" + Guid.NewGuid().ToString("N")[..6];
+        await api.RankForAsync(stuck);
+        await using (var db = await browser.App.DbAsync())
+        {
+            db.PendingErasures.Add(new Portal.Data.Entities.PendingErasure
+            {
+                UserId = stuck, RequestedByName = PortalAppFactory.AdminEmail, RequestedAt = DateTimeOffset.UtcNow.AddHours(-2),
+                ClaimedUntil = DateTimeOffset.UtcNow.AddHours(-1), FailedRuns = 5, GivenUpAt = DateTimeOffset.UtcNow.AddHours(-1),
+                LastError = "SQLite Error 13: 'database or disk is full'.",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        // Opened again, the page lists the erasure among this node's background erasures, and the given-up one.
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
         var listed = page.GetByTestId("background-erasure").Filter(new() { HasText = user });
         await Assertions.Expect(listed.GetByTestId("background-erasure-state")).ToHaveTextAsync("Erased (5 rows)");
+        var givenUp = page.GetByTestId("background-erasure").Filter(new() { HasText = stuck });
+        await Assertions.Expect(givenUp.GetByTestId("background-erasure-state")).ToContainTextAsync("after 5 failed runs. Last error: SQLite Error 13");
         await page.ScreenshotIfAskedAsync("data-subject-background");
+
+        await givenUp.GetByTestId("background-erasure-run-again").ClickAsync();
+        await Assertions.Expect(givenUp.GetByTestId("background-erasure-state")).ToHaveTextAsync("Erased (1 row)");
+        Assert.True((await browser.App.FindAsync(stuck)).NothingHeld);
     }
 }

@@ -6,6 +6,9 @@ namespace Portal.Data.Configurations;
 
 public sealed class PendingErasureConfiguration : IEntityTypeConfiguration<PendingErasure>
 {
+    /// <summary>An error's message is cut to this length when recorded.</summary>
+    public const int LastErrorMaxLength = 1000;
+
     public void Configure(EntityTypeBuilder<PendingErasure> erasure)
     {
         erasure.ToTable("PendingErasures");
@@ -16,5 +19,6 @@ public sealed class PendingErasureConfiguration : IEntityTypeConfiguration<Pendi
         erasure.Property(e => e.RequestedByName).HasMaxLength(256);
         erasure.Property(e => e.Holder).HasMaxLength(200);
         erasure.Property(e => e.CancelRequestedBy).HasMaxLength(256);
+        erasure.Property(e => e.LastError).HasMaxLength(LastErrorMaxLength);
     }
 }

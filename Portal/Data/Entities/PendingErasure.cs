@@ -34,4 +34,13 @@ public sealed class PendingErasure
 
     /// <summary>Who asked, on a node that does not run it, to stop it; the node running it stops at its next renewal.</summary>
     public string? CancelRequestedBy { get; set; }
+
+    /// <summary>What stopped the last failed run (the error's message), shown on the page.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>
+    /// When it failed too often and Portal stopped running it by itself: it stays recorded (the erasure is still owed)
+    /// until a person runs it again or cancels it.
+    /// </summary>
+    public DateTimeOffset? GivenUpAt { get; set; }
 }

@@ -1502,9 +1502,16 @@ namespace Portal.Data.Migrations
                     b.Property<int>("FailedRuns")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("GivenUpAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RemoveOptOuts")

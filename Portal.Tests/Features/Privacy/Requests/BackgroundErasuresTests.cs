@@ -207,11 +207,101 @@ public class BackgroundErasuresTests(PortalAppFactory factory) : IClassFixture<P
         Assert.Null(await PendingAsync(job.Id));
     }
 
+    [Fact]
+    public async Task An_erasure_that_keeps_failing_is_given_up_and_kept_until_a_person_runs_it_again()
+    {
+        var user = NewUser();
+        var loopId = await SeedAsync(user);
+        // Held by the failing node until a minute from now: the host's own node leaves it to it.
+        var row = await RecordAsync(user, holder: "node-failing", claimedUntil: DateTimeOffset.UtcNow.AddMinutes(1), failedRuns: BackgroundErasures.MaxRuns - 1);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(2));
+        var failing = FailingNode("node-failing", clock);
+
+        Assert.Equal(1, await failing.TakeUpDueAsync(CancellationToken.None));
+        var job = failing.Jobs.Single(j => j.Id == row.Id);
+        await Assert.ThrowsAsync<IOException>(() => job.Completion);
+
+        Assert.False(job.RunsAgain);
+        var givenUp = await PendingAsync(row.Id);
+        Assert.NotNull(givenUp);
+        Assert.Equal(clock.GetUtcNow(), givenUp.GivenUpAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(BackgroundErasures.MaxRuns, givenUp.FailedRuns);
+        Assert.Equal("disk on fire", givenUp.LastError);
+        Assert.Equal("", givenUp.Holder);
+        // Neither node takes it up by itself any more.
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await failing.TakeUpDueAsync(CancellationToken.None));
+        await Node.TakeUpDueAsync(CancellationToken.None);
+        Assert.DoesNotContain(Node.Jobs, j => j.Id == row.Id);
+        Assert.Equal(2, (await factory.EventIdsAsync(loopId)).Count);
+
+        Assert.Equal("Running again.", await Node.RunAgainAsync(row.Id, SubjectTestData.Admin, CancellationToken.None));
+        var result = await Node.Jobs.Single(j => j.Id == row.Id).Completion;
+
+        Assert.Equal(ErasureOutcome.Completed, result.Outcome);
+        Assert.Single(await factory.EventIdsAsync(loopId));
+        Assert.Null(await PendingAsync(row.Id));
+        var hash = factory.Services.GetRequiredService<DataSubjects>().Of(SubjectQuery.ByUserId(user)).UserHash;
+        await using var db = await factory.DbAsync();
+        var again = await db.AuditEntries.AsNoTracking().Where(e => e.Action == SubjectAudit.RunAgainAction && e.TargetId == hash).SingleAsync();
+        Assert.Equal(SubjectTestData.Admin.Name, again.ActorName);
+        Assert.Contains("disk on fire", again.After);
+    }
+
+    [Fact]
+    public async Task Only_a_given_up_erasure_is_run_again_and_a_given_up_one_can_be_cancelled()
+    {
+        var user = NewUser();
+        var loopId = await SeedAsync(user);
+        var waiting = await RecordAsync(user, holder: "", claimedUntil: DateTimeOffset.UtcNow.AddMinutes(1), failedRuns: 2);
+        var givenUp = await RecordAsync(user, holder: "", claimedUntil: DateTimeOffset.UtcNow.AddMinutes(-1), failedRuns: BackgroundErasures.MaxRuns,
+            givenUpAt: DateTimeOffset.UtcNow.AddMinutes(-1));
+        try
+        {
+            Assert.Equal("It is not given up: nothing to run again.", await Node.RunAgainAsync(waiting.Id, SubjectTestData.Admin, CancellationToken.None));
+            Assert.Equal(2, (await PendingAsync(waiting.Id))!.FailedRuns);
+            var reviewer = TestActors.Person("reviewer-id", "reviewer@test.local", PortalRoles.ComplianceReviewer);
+            await Assert.ThrowsAsync<ForbiddenException>(() => Node.RunAgainAsync(givenUp.Id, reviewer, CancellationToken.None));
+            Assert.NotNull((await PendingAsync(givenUp.Id))!.GivenUpAt);
+
+            Assert.Equal("Cancelled: it will not run again.", await Node.CancelAsync(givenUp.Id, SubjectTestData.Admin, CancellationToken.None));
+
+            Assert.Null(await PendingAsync(givenUp.Id));
+            Assert.Equal(2, (await factory.EventIdsAsync(loopId)).Count);
+        }
+        finally
+        {
+            await RemoveAsync(waiting.Id);
+        }
+    }
+
+    /// <summary>A node whose erasures fail at their first step, as on a disk that refuses writes.</summary>
+    private BackgroundErasures FailingNode(string nodeId, TimeProvider clock)
+    {
+        var holders = factory.Services.GetServices<IPersonalData>().Append(new FailingHolder());
+        var erasure = ActivatorUtilities.CreateInstance<SubjectErasure>(factory.Services, holders);
+        return ActivatorUtilities.CreateInstance<BackgroundErasures>(factory.Services, Options.Create(new ClusterOptions { NodeId = nodeId }), clock, erasure);
+    }
+
+    private sealed class FailingHolder : IPersonalData
+    {
+        public int ErasureOrder => int.MinValue;
+
+        public string Step => "Failing";
+
+        public Task<IReadOnlyList<HeldCount>> CountAsync(DataSubject subject, IProgress<double> progress, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<HeldCount>>([]);
+
+        public Task WriteAsync(DataSubject subject, System.Text.Json.Utf8JsonWriter json, CancellationToken ct) => Task.CompletedTask;
+
+        public Task EraseAsync(Erasure erasure, IProgress<double> progress, CancellationToken ct) => throw new IOException("disk on fire");
+    }
+
     /// <summary>Another node in the same process, on the same database.</summary>
     private BackgroundErasures SecondNode(string nodeId, TimeProvider? clock = null) => ActivatorUtilities.CreateInstance<BackgroundErasures>(factory.Services,
         Options.Create(new ClusterOptions { NodeId = nodeId }), clock ?? TimeProvider.System);
 
-    private async Task<PendingErasure> RecordAsync(string userId, string holder, DateTimeOffset claimedUntil)
+    private async Task<PendingErasure> RecordAsync(string userId, string holder, DateTimeOffset claimedUntil, int failedRuns = 0, DateTimeOffset? givenUpAt = null)
     {
         var row = new PendingErasure
         {
@@ -221,6 +311,8 @@ public class BackgroundErasuresTests(PortalAppFactory factory) : IClassFixture<P
             RequestedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
             Holder = holder,
             ClaimedUntil = claimedUntil,
+            FailedRuns = failedRuns,
+            GivenUpAt = givenUpAt,
         };
         await using var db = await factory.DbAsync();
         db.PendingErasures.Add(row);

@@ -195,6 +195,33 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
         }
     }
 
+    [Fact]
+    public async Task A_given_up_erasure_is_listed_with_its_error_and_run_again_from_the_page()
+    {
+        var user = NewUser();
+        var loopId = await SeedAsync(user);
+        await using (var db = await app.DbAsync())
+        {
+            db.PendingErasures.Add(new PendingErasure
+            {
+                UserId = user, RequestedByName = "ana@test.local", RequestedAt = DateTimeOffset.UtcNow.AddHours(-1), ClaimedUntil = DateTimeOffset.UtcNow.AddMinutes(-5),
+                FailedRuns = BackgroundErasures.MaxRuns, LastError = "SQLite Error 13: 'database or disk is full'.", GivenUpAt = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero),
+            });
+            await db.SaveChangesAsync();
+        }
+        var cut = context.Render<DataSubjectRequestsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains(user, cut.Find("[data-testid=background-erasures]").TextContent));
+        Assert.Equal("Given up at 2026-12-07 09:30 after 5 failed runs. Last error: SQLite Error 13: 'database or disk is full'.",
+            Row(cut, user).QuerySelector("[data-testid=background-erasure-state]")!.TextContent);
+        Row(cut, user).QuerySelector("[data-testid=background-erasure-run-again]")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Matches(@"^Erased \(\d+ rows\)$", Row(cut, user).QuerySelector("[data-testid=background-erasure-state]")!.TextContent), TimeSpan.FromSeconds(30));
+        Assert.Single(await app.EventIdsAsync(loopId));
+        await using var after = await app.DbAsync();
+        Assert.False(await after.PendingErasures.AnyAsync(e => e.UserId == user));
+    }
+
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<DataSubjectRequestsPage> cut, string user) =>
         cut.FindAll("[data-testid=background-erasure]").Single(r => r.TextContent.Contains(user));
 

@@ -1831,11 +1831,20 @@ namespace Portal.Data.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("failedruns");
 
+                    b.Property<long?>("GivenUpAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("givenupat");
+
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("holder");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("lasterror");
 
                     b.Property<bool>("RemoveOptOuts")
                         .HasColumnType("boolean")

@@ -11,8 +11,8 @@ namespace Portal.Features.Privacy.Requests;
 /// before it starts and removed only when it has completed or a person cancelled it, so neither leaving the page, nor a
 /// client that hangs up, nor a restart leaves one half done. Each node takes up, at start-up and every
 /// <see cref="LookEvery"/>, the erasures no node holds: those left by a stop (at once) or a crash (once the claim has
-/// lapsed), and those that failed (after <see cref="RetryAfter"/>, until <see cref="MaxRuns"/> runs have failed). Every run
-/// is audited by <see cref="SubjectErasure"/>.
+/// lapsed), and those that failed (after <see cref="RetryAfter"/>, until <see cref="MaxRuns"/> runs have failed; then it is
+/// given up and waits for a person to run it again or cancel it). Every run is audited by <see cref="SubjectErasure"/>.
 /// </summary>
 public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures pending, DataSubjects subjects, ActorAuthorization authorization,
     SubjectAudit audit, IOptions<ClusterOptions> cluster, TimeProvider clock, ILogger<BackgroundErasures> logger) : BackgroundService
@@ -93,6 +93,23 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
         }
         await pending.RequestCancelAsync(id, actor.Name, ct);
         return $"Asked {row.Holder} to stop it: it stops within {RenewEvery.TotalSeconds:0} seconds, after its current batch.";
+    }
+
+    /// <summary>
+    /// A person runs a given-up erasure again, once its cause is mended: it starts on this node at once, with a fresh
+    /// count of <see cref="MaxRuns"/> runs, audited in the name of whoever asked for it first. Returns what happened, in
+    /// a sentence for the page.
+    /// </summary>
+    public async Task<string> RunAgainAsync(long id, Actor actor, CancellationToken ct)
+    {
+        await authorization.DemandAsync(actor, PortalPolicies.HandleDataSubjectRequests);
+        if (await pending.FindAsync(id, ct) is not { GivenUpAt: not null } row || !await pending.TryRunAgainAsync(id, clock.GetUtcNow(), ct))
+            return "It is not given up: nothing to run again.";
+        logger.LogInformation("Erasure {Id} is run again at the request of {Actor}", id, actor.Name);
+        await audit.RecordAsync(actor, SubjectAudit.RunAgainAction, subjects.Of(QueryOf(row)),
+            new { failedRuns = row.FailedRuns, lastError = row.LastError, askedForBy = row.RequestedByName }, CancellationToken.None);
+        await TakeUpDueAsync(ct);
+        return jobs.TryGetValue(id, out var job) && job.FinishedAt is null ? "Running again." : "Due again: a node takes it up shortly.";
     }
 
     /// <summary>Takes up the erasures no node holds (see the class); returns how many this node took.</summary>
@@ -176,7 +193,7 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
             throw;
         }
         if (result.Outcome == ErasureOutcome.Cancelled && !job.CancelRequested)
-            await pending.ReleaseAsync(row.Id, node, clock.GetUtcNow(), failed: false, CancellationToken.None);
+            await pending.ReleaseAsync(row.Id, node, clock.GetUtcNow(), CancellationToken.None);
         else
             await pending.RemoveAsync(row.Id, CancellationToken.None);
         return result;
@@ -200,19 +217,21 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
 
     private static SubjectQuery QueryOf(PendingErasure row) => new(row.UserId, row.ContactEmail);
 
-    /// <summary>Records a failed run; true when the erasure will be run again.</summary>
+    /// <summary>
+    /// Records a failed run; true when the erasure will be run again by itself. Given up, it stays recorded for a person
+    /// to run again (<see cref="RunAgainAsync"/>) or cancel: the erasure is still owed.
+    /// </summary>
     private async Task<bool> SettleFailedAsync(PendingErasure row, Exception error)
     {
-        if (row.FailedRuns + 1 >= MaxRuns)
-        {
-            logger.LogError(error, "Erasure {Id}, asked for by {Actor}, failed {Runs} times and is given up: ask for it again once the cause is mended",
+        var now = clock.GetUtcNow();
+        var givenUp = row.FailedRuns + 1 >= MaxRuns;
+        if (givenUp)
+            logger.LogError(error, "Erasure {Id}, asked for by {Actor}, failed {Runs} times and is given up: run it again from the data-subject requests page once the cause is mended",
                 row.Id, row.RequestedByName, MaxRuns);
-            await pending.RemoveAsync(row.Id, CancellationToken.None);
-            return false;
-        }
-        logger.LogWarning(error, "Erasure {Id} failed; it is taken up again in {RetryAfter}", row.Id, RetryAfter);
-        await pending.ReleaseAsync(row.Id, node, clock.GetUtcNow() + RetryAfter, failed: true, CancellationToken.None);
-        return true;
+        else
+            logger.LogWarning(error, "Erasure {Id} failed; it is taken up again in {RetryAfter}", row.Id, RetryAfter);
+        await pending.RecordFailureAsync(row.Id, node, error, now, givenUp ? null : now + RetryAfter, CancellationToken.None);
+        return !givenUp;
     }
 
     /// <summary>

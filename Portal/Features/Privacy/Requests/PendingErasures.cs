@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Configurations;
 using Portal.Data.Entities;
 
 namespace Portal.Features.Privacy.Requests;
@@ -24,11 +25,11 @@ public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory
         return await db.PendingErasures.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
     }
 
-    /// <summary>Those no node holds now: left by a stop or a crash, or waiting to be run again after an error.</summary>
+    /// <summary>Those no node holds now: left by a stop or a crash, or waiting to be run again after an error (not given up).</summary>
     public async Task<List<PendingErasure>> DueAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.PendingErasures.AsNoTracking().Where(e => e.ClaimedUntil <= now).OrderBy(e => e.Id).ToListAsync(ct);
+        return await db.PendingErasures.AsNoTracking().Where(e => e.GivenUpAt == null && e.ClaimedUntil <= now).OrderBy(e => e.Id).ToListAsync(ct);
     }
 
     /// <summary>Takes one up until <paramref name="until"/>; false when another node was first.</summary>
@@ -47,13 +48,37 @@ public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedUntil, until), ct) == 1;
     }
 
-    /// <summary>Lets any node take it up from <paramref name="from"/> (now after a stop; later after an error, which counts).</summary>
-    public async Task ReleaseAsync(long id, string holder, DateTimeOffset from, bool failed, CancellationToken ct)
+    /// <summary>Lets any node take it up at once (after a stop).</summary>
+    public async Task ReleaseAsync(long id, string holder, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.PendingErasures.Where(e => e.Id == id && e.Holder == holder)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Holder, "").SetProperty(e => e.ClaimedUntil, from)
-                .SetProperty(e => e.FailedRuns, e => e.FailedRuns + (failed ? 1 : 0)), ct);
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Holder, "").SetProperty(e => e.ClaimedUntil, now), ct);
+    }
+
+    /// <summary>
+    /// Records a failed run and lets any node run it again from <paramref name="retryFrom"/>, or, given up (null), only
+    /// once a person asks (<see cref="TryRunAgainAsync"/>).
+    /// </summary>
+    public async Task RecordFailureAsync(long id, string holder, Exception error, DateTimeOffset now, DateTimeOffset? retryFrom, CancellationToken ct)
+    {
+        var message = error.Message.Length <= PendingErasureConfiguration.LastErrorMaxLength
+            ? error.Message : error.Message[..(PendingErasureConfiguration.LastErrorMaxLength - 1)] + "…";
+        DateTimeOffset? givenUpAt = retryFrom is null ? now : null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.PendingErasures.Where(e => e.Id == id && e.Holder == holder)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Holder, "").SetProperty(e => e.ClaimedUntil, retryFrom ?? now)
+                .SetProperty(e => e.FailedRuns, e => e.FailedRuns + 1).SetProperty(e => e.LastError, message)
+                .SetProperty(e => e.GivenUpAt, givenUpAt), ct);
+    }
+
+    /// <summary>A given-up erasure, due again at once with a fresh count of runs; false when it is not given up (or gone).</summary>
+    public async Task<bool> TryRunAgainAsync(long id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.Where(e => e.Id == id && e.GivenUpAt != null)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.GivenUpAt, (DateTimeOffset?)null).SetProperty(e => e.FailedRuns, 0)
+                .SetProperty(e => e.ClaimedUntil, now), ct) == 1;
     }
 
     public async Task<PendingErasure?> FindAsync(long id, CancellationToken ct)
@@ -83,7 +108,7 @@ public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory
         return await db.PendingErasures.Where(e => e.Id == id && (e.Holder == "" || e.ClaimedUntil <= now)).ExecuteDeleteAsync(ct) == 1;
     }
 
-    /// <summary>Done with (completed, cancelled by a person, or given up): the person's id and address go with it.</summary>
+    /// <summary>Done with (completed, or cancelled by a person): the person's id and address go with it.</summary>
     public async Task RemoveAsync(long id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -12,6 +12,8 @@ public sealed class SubjectAudit(IDbContextFactory<PortalDbContext> dbFactory, A
     public const string TargetType = "dataSubject";
     public const string ExportAction = "privacy.subject.export";
     public const string EraseAction = "privacy.subject.erase";
+    /// <summary>A person ran a given-up erasure again (the run itself is audited as any erasure).</summary>
+    public const string RunAgainAction = "privacy.subject.erase.run-again";
 
     public async Task RecordAsync(Actor actor, string action, DataSubject subject, object after, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ public static class SubjectWording
     /// <summary>After an erasure's run stopped with an error: whether Portal runs it again.</summary>
     public static string Failed(string error, bool runsAgain) => runsAgain
         ? $"The erasure stopped with an error: {error} What was erased stays erased; Portal runs it again in {BackgroundErasures.RetryAfter.TotalMinutes:0} minute(s)."
-        : $"The erasure stopped with an error: {error} It failed {BackgroundErasures.MaxRuns} times and is given up: what was erased stays erased; erase again once the cause is mended.";
+        : $"The erasure stopped with an error: {error} It failed {BackgroundErasures.MaxRuns} times and is given up: what was erased stays erased; once the cause is mended, run it again from the list of erasures in the background.";
 
     /// <summary>"user id 'u-42' and jane@example.org".</summary>
     public static string Who(DataSubject subject) => Who(subject.UserId, subject.ContactEmail);
@@ -37,9 +37,12 @@ public static class SubjectWording
 
     /// <summary>An erasure this node does not run, in a few words: another node runs it, or it waits to be taken up.</summary>
     public static string State(Data.Entities.PendingErasure row, DateTimeOffset now) =>
-        row.Holder.Length > 0 && row.ClaimedUntil > now ? $"Running on {row.Holder}"
-        : row.FailedRuns > 0 ? $"Waiting to run again ({row.FailedRuns} of {BackgroundErasures.MaxRuns} runs failed)"
+        row.GivenUpAt is { } givenUp ? $"Given up at {givenUp:yyyy-MM-dd HH:mm} after {row.FailedRuns} failed runs{LastError(row)}"
+        : row.Holder.Length > 0 && row.ClaimedUntil > now ? $"Running on {row.Holder}"
+        : row.FailedRuns > 0 ? $"Waiting to run again ({row.FailedRuns} of {BackgroundErasures.MaxRuns} runs failed){LastError(row)}"
         : "Waiting to be taken up";
+
+    private static string LastError(Data.Entities.PendingErasure row) => row.LastError is { } error ? $". Last error: {error}" : "";
 
     /// <summary>A background erasure's state in a few words: its step while it runs, then how it ended.</summary>
     public static string State(ErasureJob job)
@@ -52,11 +55,13 @@ public static class SubjectWording
         var erased = result.Erased.Where(c => c.Kind != SubjectSearch.OptOutsKind).Sum(c => c.Count);
         return result.Outcome switch
         {
-            ErasureOutcome.Completed => $"Erased ({erased:N0} rows)",
-            _ when job.CancelRequested => $"Cancelled after {erased:N0} rows",
+            ErasureOutcome.Completed => $"Erased ({Rows(erased)})",
+            _ when job.CancelRequested => $"Cancelled after {Rows(erased)}",
             _ => "Stopped with Portal; taken up again",
         };
     }
+
+    private static string Rows(long count) => count == 1 ? "1 row" : $"{count:N0} rows";
 
     public static string OptOuts(ErasureResult result, long held) =>
         held == 0 ? "There was no opt-out entry."
