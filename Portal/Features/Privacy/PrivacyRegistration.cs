@@ -39,7 +39,7 @@ public static class PrivacyRegistration
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app) => app.MapOptOutApi().MapSubjectRequestsApi();
+    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app) => app.MapOptOutApi().MapSubjectRequestsApi().MapPendingErasuresApi();
 }
 
 /// <summary>Loads the registry before traffic starts, so no opted-out user is personalized after a restart.</summary>

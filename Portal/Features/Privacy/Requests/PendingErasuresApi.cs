@@ -1,0 +1,78 @@
+using Portal.Data.Entities;
+using Portal.Infrastructure.Errors;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Features.Privacy.Requests;
+
+/// <summary>
+/// The erasures not finished yet, for automation (personal API tokens, Admin): listed with their state (running,
+/// waiting, given up), run again once given up, cancelled. The page's list of erasures in the background, as an API.
+/// Each names the person by the keyed hashes the audit log uses, never by their id or address.
+/// </summary>
+public static class PendingErasuresApi
+{
+    public const string Route = "/privacy/erasures";
+
+    public static IEndpointRouteBuilder MapPendingErasuresApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapTokenApiGroup("Privacy");
+        api.MapGet(Route, List).WithName("Privacy_ListErasures").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
+            .WithSummary("Erasures not finished yet, oldest first: running (on which node), waiting to be taken up or to run again, or given up after too many failed runs (with the last error).")
+            .Produces<IReadOnlyList<PendingErasureResponse>>().ProducesErasureErrors();
+        api.MapPost(Route + "/{id:long}/run-again", RunAgain).WithName("Privacy_RunErasureAgain").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
+            .WithSummary("Runs a given-up erasure again (once its cause is mended), with a fresh count of runs; audited.")
+            .Produces<ErasureControlResponse>(StatusCodes.Status202Accepted).ProducesErasureErrors().Produces<ApiError>(StatusCodes.Status409Conflict);
+        api.MapDelete(Route + "/{id:long}", Cancel).WithName("Privacy_CancelErasure").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
+            .WithSummary("Cancels an erasure: one waiting or given up is forgotten at once (audited); a running one stops after its current batch (on another node within 30 s). What was erased stays erased.")
+            .Produces<ErasureControlResponse>().ProducesErasureErrors();
+        return app;
+    }
+
+    public static async Task<IResult> List(PendingErasures pending, DataSubjects subjects, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return ApiJson.Ok((await pending.AllAsync(ct)).Select(row => PendingErasureResponse.From(row, subjects, now)).ToList());
+    }
+
+    public static async Task<IResult> RunAgain(long id, HttpContext http, PendingErasures pending, BackgroundErasures erasures, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, ct) is not { } row) return NotFound(id);
+        if (row.GivenUpAt is null) return ApiResults.Conflict($"Erasure #{id} is not given up: it runs again by itself ({row.FailedRuns} of {BackgroundErasures.MaxRuns} runs failed so far).");
+        var message = await erasures.RunAgainAsync(id, Actor.From(http.User), ct);
+        return ApiJson.Ok(new ErasureControlResponse(id, message), StatusCodes.Status202Accepted);
+    }
+
+    public static async Task<IResult> Cancel(long id, HttpContext http, PendingErasures pending, BackgroundErasures erasures, CancellationToken ct)
+    {
+        if (await pending.FindAsync(id, ct) is null) return NotFound(id);
+        return ApiJson.Ok(new ErasureControlResponse(id, await erasures.CancelAsync(id, Actor.From(http.User), ct)));
+    }
+
+    private static IResult NotFound(long id) => ApiResults.NotFound($"There is no unfinished erasure #{id}: it completed, was cancelled, or never was.");
+
+    private static RouteHandlerBuilder ProducesErasureErrors(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<ApiError>(StatusCodes.Status401Unauthorized)
+        .Produces<ApiError>(StatusCodes.Status403Forbidden)
+        .Produces<ApiError>(StatusCodes.Status404NotFound);
+}
+
+public enum PendingErasureState { Running, Waiting, GivenUp }
+
+/// <param name="UserIdHash">The id's keyed hash, as the audit log and the erasure's answer name the person.</param>
+/// <param name="Node">The node running it, while one does.</param>
+/// <param name="LastError">What stopped its last failed run.</param>
+public sealed record PendingErasureResponse(long Id, string? UserIdHash, string? ContactEmailHash, string RequestedBy, DateTimeOffset RequestedAt,
+    PendingErasureState State, string? Node, int FailedRuns, string? LastError, DateTimeOffset? GivenUpAt)
+{
+    public static PendingErasureResponse From(PendingErasure row, DataSubjects subjects, DateTimeOffset now)
+    {
+        var subject = subjects.Of(new SubjectQuery(row.UserId, row.ContactEmail));
+        var running = row.GivenUpAt is null && row.Holder.Length > 0 && row.ClaimedUntil > now;
+        var state = row.GivenUpAt is not null ? PendingErasureState.GivenUp : running ? PendingErasureState.Running : PendingErasureState.Waiting;
+        return new PendingErasureResponse(row.Id, subject.UserHash, subject.ContactHash, row.RequestedByName, row.RequestedAt, state,
+            running ? row.Holder : null, row.FailedRuns, row.LastError, row.GivenUpAt);
+    }
+}
+
+/// <param name="Message">What happened, in a sentence (as the page says it).</param>
+public sealed record ErasureControlResponse(long Id, string Message);
