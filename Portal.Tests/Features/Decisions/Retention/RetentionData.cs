@@ -9,6 +9,7 @@ using Portal.Features.Decisions.Retention;
 using Portal.Features.Feedback;
 using Portal.Features.Insights.Aggregation;
 using Portal.Features.Loops;
+using Portal.Infrastructure.Cluster;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Features.Feedback;
 using Portal.Tests.TestInfrastructure;
@@ -34,6 +35,15 @@ internal sealed class RetentionData(PortalAppFactory factory)
     }
 
     public LoopRuntime Loop(string loopId) => factory.Services.GetRequiredService<LoopDirectory>().Find(loopId)!;
+
+    /// <summary>The trainer lease as this node holds it (once its first round is done), or as a node that never took it.</summary>
+    public async Task<TrainerLease> LeaseAsync(bool held)
+    {
+        if (!held) return ActivatorUtilities.CreateInstance<TrainerLease>(factory.Services, Options.Create(new ClusterOptions { NodeId = "node-without-the-lease" }));
+        var lease = factory.Services.GetRequiredService<TrainerLease>();
+        await lease.FirstRound;
+        return lease;
+    }
 
     /// <summary>One decision per age, oldest first; returns their event ids in that order.</summary>
     public async Task<List<string>> DecisionsAsync(string loopId, params TimeSpan[] ages)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Features.Decisions.Retention;
 using Portal.Features.Feedback;
 using Portal.Features.Insights.Aggregation;
@@ -133,7 +134,8 @@ public class RetentionPurgeTests(PortalAppFactory factory) : IClassFixture<Porta
     {
         var loopId = await data.LoopAsync(retentionDays: 30);
         var events = await data.DecisionsAsync(loopId, 31 * Day, Day);
-        using var schedule = new RetentionSchedule(data.Purge(), Options.Create(new LogRetentionOptions { PurgeInterval = TimeSpan.FromHours(1) }), data.Clock);
+        using var schedule = new RetentionSchedule(data.Purge(), await data.LeaseAsync(held: true),
+            Options.Create(new LogRetentionOptions { PurgeInterval = TimeSpan.FromHours(1) }), data.Clock);
 
         await schedule.StartAsync(CancellationToken.None);
         var untouched = await data.EventIdsAsync(loopId);
@@ -148,6 +150,40 @@ public class RetentionPurgeTests(PortalAppFactory factory) : IClassFixture<Porta
         Assert.Equal(events, untouched);
         Assert.Equal([events[1]], await data.EventIdsAsync(loopId));
         Assert.Single(await data.AuditAsync(loopId));
+    }
+
+    [Fact]
+    public async Task On_a_node_without_the_trainer_lease_the_schedule_leaves_the_purge_to_the_holder()
+    {
+        var loopId = await data.LoopAsync(retentionDays: 30);
+        var events = await data.DecisionsAsync(loopId, 31 * Day, Day);
+        var runs = 0;
+        using var schedule = new RetentionSchedule(data.Purge(), await data.LeaseAsync(held: false),
+            Options.Create(new LogRetentionOptions { PurgeInterval = TimeSpan.FromHours(1) }), new CountingTicks(data.Clock, () => runs++));
+
+        await schedule.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() =>
+        {
+            data.Clock.Advance(TimeSpan.FromHours(1));
+            return Task.FromResult(runs >= 3);
+        });
+        await schedule.StopAsync(CancellationToken.None);
+
+        Assert.Equal(events, await data.EventIdsAsync(loopId));
+        Assert.Empty(await data.AuditAsync(loopId));
+    }
+
+    /// <summary>The test's clock, counting the ticks of the timers made on it (the schedule's).</summary>
+    private sealed class CountingTicks(FakeTimeProvider clock, Action tick) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override long GetTimestamp() => clock.GetTimestamp();
+
+        public override long TimestampFrequency => clock.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            clock.CreateTimer(s => { tick(); callback(s); }, state, dueTime, period);
     }
 }
 
