@@ -108,6 +108,40 @@ public sealed class EvaluationsPageTests(EvaluationAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_run_another_node_evaluates_shows_its_stored_progress_as_it_moves_and_its_end()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        var run = new EvaluationRun
+        {
+            LoopId = loopId, Id = "elsewhere-" + Guid.NewGuid().ToString("N")[..6], Name = "Run on node-b", CandidatesJson = "[]",
+            From = DateTimeOffset.UtcNow.AddDays(-1), To = DateTimeOffset.UtcNow, Status = EvaluationRunStatus.Running, Progress = 0.25,
+            DecisionsRead = 1000, CreatedByName = "ana@test.local", CreatedAt = DateTimeOffset.UtcNow, StartedAt = DateTimeOffset.UtcNow,
+        };
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            db.EvaluationRuns.Add(run);
+            await db.SaveChangesAsync();
+        }
+        context.SignInAs(PortalRoles.ComplianceReviewer);
+
+        var cut = context.Render<EvaluationsPage>(p => p.Add(x => x.LoopId, loopId));
+        cut.WaitForAssertion(() => Assert.Contains("25 % · 1,000 decisions read", cut.Find("[data-testid=runs]").TextContent));
+        await SetAsync(r => r.SetProperty(x => x.Progress, 0.6).SetProperty(x => x.DecisionsRead, 2400));
+
+        cut.WaitForAssertion(() => Assert.Contains("60 % · 2,400 decisions read", cut.Find("[data-testid=runs]").TextContent), TimeSpan.FromSeconds(10));
+        await SetAsync(r => r.SetProperty(x => x.Status, EvaluationRunStatus.Failed).SetProperty(x => x.DecisionsRead, 4000)
+            .SetProperty(x => x.FailureMessage, "Stopped on node-b."));
+        cut.WaitForAssertion(() => Assert.Contains("4,000 decisions", cut.Find("[data-testid=runs]").TextContent), TimeSpan.FromSeconds(10));
+
+        async Task SetAsync(Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<EvaluationRun>> set)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await db.EvaluationRuns.Where(r => r.LoopId == loopId && r.Id == run.Id).ExecuteUpdateAsync(set);
+        }
+    }
+
+    [Fact]
     public void The_page_of_a_deleted_loop_says_so()
     {
         context.SignInAs(PortalRoles.Admin);
