@@ -20,5 +20,6 @@ public sealed class PendingErasureConfiguration : IEntityTypeConfiguration<Pendi
         erasure.Property(e => e.Holder).HasMaxLength(200);
         erasure.Property(e => e.CancelRequestedBy).HasMaxLength(256);
         erasure.Property(e => e.LastError).HasMaxLength(LastErrorMaxLength);
+        erasure.Property(e => e.ProgressStep).HasMaxLength(100);
     }
 }

@@ -35,6 +35,15 @@ public sealed class PendingErasure
     /// <summary>Who asked, on a node that does not run it, to stop it; the node running it stops at its next renewal.</summary>
     public string? CancelRequestedBy { get; set; }
 
+    /// <summary>The running erasure's step ("Decisions") as its node last wrote it (with each renewal), for other nodes' pages.</summary>
+    public string? ProgressStep { get; set; }
+
+    /// <summary>The share of that step done, 0 to 1.</summary>
+    public double? ProgressDone { get; set; }
+
+    /// <summary>When the running node wrote the progress.</summary>
+    public DateTimeOffset? ProgressAt { get; set; }
+
     /// <summary>What stopped the last failed run (the error's message), shown on the page.</summary>
     public string? LastError { get; set; }
 

@@ -1514,6 +1514,16 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProgressAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ProgressDone")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ProgressStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RemoveOptOuts")
                         .HasColumnType("INTEGER");
 

@@ -199,6 +199,10 @@ public class BackgroundErasuresTests(PortalAppFactory factory) : IClassFixture<P
         Assert.False(job.CancelRequested);
         clock.Advance(BackgroundErasures.RenewEvery);
         await Eventually.TrueAsync(() => job.CancelRequested);
+        // The renewal also wrote how far it got, for the pages of other nodes.
+        var renewed = await PendingAsync(job.Id);
+        Assert.Equal(("Feedback tickets", 1.0), (renewed!.ProgressStep, renewed.ProgressDone));
+        Assert.StartsWith("Running on node-running-it: Feedback tickets… 100", SubjectWording.State(renewed, clock.GetUtcNow()));
         resume.Set();
         var result = await job.Completion;
 

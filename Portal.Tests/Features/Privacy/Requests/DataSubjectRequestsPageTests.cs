@@ -196,6 +196,32 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
     }
 
     [Fact]
+    public async Task Another_nodes_erasure_shows_the_progress_it_stored_and_says_when_it_ended()
+    {
+        var user = NewUser();
+        var row = new PendingErasure
+        {
+            UserId = user, RequestedByName = "ana@test.local", RequestedAt = DateTimeOffset.UtcNow, Holder = "node-b", ClaimedUntil = DateTimeOffset.UtcNow.AddMinutes(2),
+            ProgressStep = "Decisions", ProgressDone = 0.4, ProgressAt = new DateTimeOffset(2026, 12, 7, 9, 30, 5, TimeSpan.Zero),
+        };
+        await using (var db = await app.DbAsync())
+        {
+            db.PendingErasures.Add(row);
+            await db.SaveChangesAsync();
+        }
+        var cut = context.Render<DataSubjectRequestsPage>();
+        cut.WaitForAssertion(() => Assert.Contains(user, cut.Find("[data-testid=background-erasures]").TextContent));
+        Assert.Equal("Running on node-b: Decisions… 40 % at 09:30:05 UTC", Row(cut, user).QuerySelector("[data-testid=background-erasure-state]")!.TextContent);
+
+        // Node b completes it: its record goes.
+        await using (var db = await app.DbAsync()) await db.PendingErasures.Where(e => e.Id == row.Id).ExecuteDeleteAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal("Ended: its outcome is in the audit log.", Row(cut, user).QuerySelector("[data-testid=background-erasure-state]")!.TextContent),
+            BackgroundErasuresPanel.ReadEvery * 3);
+        Assert.Empty(Row(cut, user).QuerySelectorAll("[data-testid=background-erasure-cancel]"));
+    }
+
+    [Fact]
     public async Task A_given_up_erasure_is_listed_with_its_error_and_run_again_from_the_page()
     {
         var user = NewUser();

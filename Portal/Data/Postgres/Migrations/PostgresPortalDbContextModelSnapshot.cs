@@ -1846,6 +1846,19 @@ namespace Portal.Data.Postgres.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("lasterror");
 
+                    b.Property<long?>("ProgressAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("progressat");
+
+                    b.Property<double?>("ProgressDone")
+                        .HasColumnType("double precision")
+                        .HasColumnName("progressdone");
+
+                    b.Property<string>("ProgressStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("progressstep");
+
                     b.Property<bool>("RemoveOptOuts")
                         .HasColumnType("boolean")
                         .HasColumnName("removeoptouts");

@@ -248,7 +248,8 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
             {
                 try
                 {
-                    if (!await pending.RenewAsync(id, node, clock.GetUtcNow() + ClaimFor, ct))
+                    var now = clock.GetUtcNow();
+                    if (!await pending.RenewAsync(id, node, now, now + ClaimFor, job.Progress, ct))
                         logger.LogWarning("Erasure {Id} is no longer this node's to run", id);
                     if (await pending.CancelRequestedByAsync(id, ct) is { } by)
                     {

@@ -37,15 +37,20 @@ public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.PendingErasures.Where(e => e.Id == id && e.ClaimedUntil <= now)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Holder, holder).SetProperty(e => e.ClaimedUntil, until), ct) == 1;
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Holder, holder).SetProperty(e => e.ClaimedUntil, until)
+                .SetProperty(e => e.ProgressStep, (string?)null).SetProperty(e => e.ProgressDone, (double?)null).SetProperty(e => e.ProgressAt, (DateTimeOffset?)null), ct) == 1;
     }
 
-    /// <summary>Keeps it while it runs; false when it is no longer this node's (it went, or another node took it up).</summary>
-    public async Task<bool> RenewAsync(long id, string holder, DateTimeOffset until, CancellationToken ct)
+    /// <summary>
+    /// Keeps it while it runs, with how far it got for other nodes' pages; false when it is no longer this node's (it
+    /// went, or another node took it up).
+    /// </summary>
+    public async Task<bool> RenewAsync(long id, string holder, DateTimeOffset now, DateTimeOffset until, RequestProgress? progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.PendingErasures.Where(e => e.Id == id && e.Holder == holder)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedUntil, until), ct) == 1;
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedUntil, until).SetProperty(e => e.ProgressStep, progress == null ? null : progress.Step)
+                .SetProperty(e => e.ProgressDone, progress == null ? null : progress.Done).SetProperty(e => e.ProgressAt, now), ct) == 1;
     }
 
     /// <summary>Lets any node take it up at once (after a stop).</summary>

@@ -61,8 +61,9 @@ public enum PendingErasureState { Running, Waiting, GivenUp }
 /// <param name="UserIdHash">The id's keyed hash, as the audit log and the erasure's answer name the person.</param>
 /// <param name="Node">The node running it, while one does.</param>
 /// <param name="LastError">What stopped its last failed run.</param>
+/// <param name="Step">While it runs: its step and the share of it done, as the running node last stored them (every 30 s).</param>
 public sealed record PendingErasureResponse(long Id, string? UserIdHash, string? ContactEmailHash, string RequestedBy, DateTimeOffset RequestedAt,
-    PendingErasureState State, string? Node, int FailedRuns, string? LastError, DateTimeOffset? GivenUpAt)
+    PendingErasureState State, string? Node, int FailedRuns, string? LastError, DateTimeOffset? GivenUpAt, string? Step, double? Done, DateTimeOffset? ProgressAt)
 {
     public static PendingErasureResponse From(PendingErasure row, DataSubjects subjects, DateTimeOffset now)
     {
@@ -70,7 +71,8 @@ public sealed record PendingErasureResponse(long Id, string? UserIdHash, string?
         var running = row.GivenUpAt is null && row.Holder.Length > 0 && row.ClaimedUntil > now;
         var state = row.GivenUpAt is not null ? PendingErasureState.GivenUp : running ? PendingErasureState.Running : PendingErasureState.Waiting;
         return new PendingErasureResponse(row.Id, subject.UserHash, subject.ContactHash, row.RequestedByName, row.RequestedAt, state,
-            running ? row.Holder : null, row.FailedRuns, row.LastError, row.GivenUpAt);
+            running ? row.Holder : null, row.FailedRuns, row.LastError, row.GivenUpAt,
+            running ? row.ProgressStep : null, running ? row.ProgressDone : null, running ? row.ProgressAt : null);
     }
 }
 

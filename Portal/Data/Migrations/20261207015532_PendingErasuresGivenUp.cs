@@ -22,6 +22,25 @@ namespace Portal.Data.Migrations
                 type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ProgressAt",
+                table: "PendingErasures",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "ProgressDone",
+                table: "PendingErasures",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProgressStep",
+                table: "PendingErasures",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -33,6 +52,18 @@ namespace Portal.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "LastError",
+                table: "PendingErasures");
+
+            migrationBuilder.DropColumn(
+                name: "ProgressAt",
+                table: "PendingErasures");
+
+            migrationBuilder.DropColumn(
+                name: "ProgressDone",
+                table: "PendingErasures");
+
+            migrationBuilder.DropColumn(
+                name: "ProgressStep",
                 table: "PendingErasures");
         }
     }

@@ -13,7 +13,7 @@ using Portal.Data.Postgres;
 namespace Portal.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261207013119_PendingErasuresGivenUp")]
+    [Migration("20261207015535_PendingErasuresGivenUp")]
     partial class PendingErasuresGivenUp
     {
         /// <inheritdoc />
@@ -1848,6 +1848,19 @@ namespace Portal.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("lasterror");
+
+                    b.Property<long?>("ProgressAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("progressat");
+
+                    b.Property<double?>("ProgressDone")
+                        .HasColumnType("double precision")
+                        .HasColumnName("progressdone");
+
+                    b.Property<string>("ProgressStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("progressstep");
 
                     b.Property<bool>("RemoveOptOuts")
                         .HasColumnType("boolean")

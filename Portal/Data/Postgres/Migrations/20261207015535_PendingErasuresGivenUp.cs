@@ -22,6 +22,25 @@ namespace Portal.Data.Postgres.Migrations
                 type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "progressat",
+                table: "pendingerasures",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "progressdone",
+                table: "pendingerasures",
+                type: "double precision",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "progressstep",
+                table: "pendingerasures",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -33,6 +52,18 @@ namespace Portal.Data.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "lasterror",
+                table: "pendingerasures");
+
+            migrationBuilder.DropColumn(
+                name: "progressat",
+                table: "pendingerasures");
+
+            migrationBuilder.DropColumn(
+                name: "progressdone",
+                table: "pendingerasures");
+
+            migrationBuilder.DropColumn(
+                name: "progressstep",
                 table: "pendingerasures");
         }
     }

@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207013116_PendingErasuresGivenUp")]
+    [Migration("20261207015532_PendingErasuresGivenUp")]
     partial class PendingErasuresGivenUp
     {
         /// <inheritdoc />
@@ -1515,6 +1515,16 @@ namespace Portal.Data.Migrations
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProgressAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ProgressDone")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ProgressStep")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RemoveOptOuts")
