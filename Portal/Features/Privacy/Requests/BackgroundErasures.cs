@@ -96,9 +96,10 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
     }
 
     /// <summary>
-    /// A person runs a given-up erasure again, once its cause is mended: it starts on this node at once, with a fresh
-    /// count of <see cref="MaxRuns"/> runs, audited in the name of whoever asked for it first. Returns what happened, in
-    /// a sentence for the page.
+    /// A person runs a given-up erasure again, once its cause is mended: it starts on this node at once (unless another
+    /// node takes it up first), with a fresh count of <see cref="MaxRuns"/> runs. The request is audited in this person's
+    /// name, the run itself, like every run, in the name of whoever asked for the erasure. Returns what happened, in a
+    /// sentence for the page.
     /// </summary>
     public async Task<string> RunAgainAsync(long id, Actor actor, CancellationToken ct)
     {
