@@ -121,6 +121,49 @@ public sealed class EvaluationRunnerTests(EvaluationAppFactory app) : IClassFixt
         await app.WaitForAsync(pending, EvaluationRunStatus.Succeeded);
     }
 
+    [Fact]
+    public async Task A_database_that_refuses_the_start_up_recovery_does_not_stop_the_runner_which_tries_again()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        var running = new RunKey(loopId, "left-running-read-only");
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            db.EvaluationRuns.Add(Row(running, EvaluationRunStatus.Running));
+            await db.SaveChangesAsync();
+        }
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var readOnlyAtFirst = new RefusingFirst(dbFactory);
+        var interrupted = ActivatorUtilities.CreateInstance<InterruptedRuns>(app.Services, readOnlyAtFirst, (TimeProvider)clock);
+        using var runner = ActivatorUtilities.CreateInstance<EvaluationRunner>(app.Services, interrupted, (TimeProvider)clock);
+
+        await runner.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => Task.FromResult(readOnlyAtFirst.Refused));
+        Assert.False(runner.ExecuteTask!.IsCompleted);
+        Assert.Equal(EvaluationRunStatus.Running, (await app.RowAsync(running))!.Status);
+
+        await Eventually.TrueAsync(async () =>
+        {
+            clock.Advance(EvaluationRunner.RecoverRetry);
+            return (await app.RowAsync(running))!.Status == EvaluationRunStatus.Failed;
+        });
+        await runner.StopAsync(CancellationToken.None);
+        Assert.Equal(InterruptedRuns.InterruptedMessage, (await app.RowAsync(running))!.FailureMessage);
+    }
+
+    /// <summary>A database that refuses the first context asked of it, as a read-only data folder does the first write.</summary>
+    private sealed class RefusingFirst(IDbContextFactory<PortalDbContext> inner) : IDbContextFactory<PortalDbContext>
+    {
+        public bool Refused { get; private set; }
+
+        public PortalDbContext CreateDbContext()
+        {
+            if (Refused) return inner.CreateDbContext();
+            Refused = true;
+            throw new Microsoft.Data.Sqlite.SqliteException("SQLite Error 8: 'attempt to write a readonly database'.", 8);
+        }
+    }
+
     private static EvaluationRun Row(RunKey key, EvaluationRunStatus status) => new()
     {
         LoopId = key.LoopId,

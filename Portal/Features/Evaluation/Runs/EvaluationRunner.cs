@@ -25,9 +25,12 @@ public sealed class EvaluationRunner(
 
     public static readonly TimeSpan ProgressStoreEvery = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long the runner waits to try again when the database refused the start-up recovery (read-only, full).</summary>
+    public static readonly TimeSpan RecoverRetry = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await interrupted.RecoverAsync(stoppingToken);
+        await RecoverAsync(stoppingToken);
         await foreach (var run in queue.ReadAllAsync(stoppingToken))
         {
             try
@@ -37,6 +40,27 @@ public sealed class EvaluationRunner(
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(error, "Evaluation run {LoopId}/{RunId} could not be recorded", run.LoopId, run.Id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The runs a restart cut off, until the database takes the change: Portal starts and serves on a read-only or full
+    /// data folder, and a failure here must not stop it (a background service's exception stops the host).
+    /// </summary>
+    private async Task RecoverAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await interrupted.RecoverAsync(stoppingToken);
+                return;
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(error, "Evaluation runs cut off by the restart could not be recorded; evaluations start once this succeeds (next try in {Retry})", RecoverRetry);
+                await Task.Delay(RecoverRetry, clock, stoppingToken);
             }
         }
     }
