@@ -16,6 +16,7 @@ public sealed class EvaluationRunConfiguration : IEntityTypeConfiguration<Evalua
         run.Property(r => r.FailureField).HasMaxLength(64);
         run.Property(r => r.CreatedById).HasMaxLength(64);
         run.Property(r => r.CreatedByName).HasMaxLength(256);
+        run.Property(r => r.RunningOn).HasMaxLength(200);
         // A loop's runs newest first (the page and the API list); the runs left running by a crash (start-up).
         run.HasIndex(r => new { r.LoopId, r.CreatedAt });
         run.HasIndex(r => r.Status);

@@ -53,5 +53,11 @@ public sealed class EvaluationRun
     public required string CreatedByName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>The node evaluating it while it runs (with several nodes, a restart fails only its own runs).</summary>
+    public string? RunningOn { get; set; }
+
+    /// <summary>When that node last stored the run's progress (every 2 s): a run whose node stopped answering goes stale.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 }

@@ -711,6 +711,9 @@ namespace Portal.Data.Migrations
                     b.Property<long>("From")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("IntervalMinutes")
                         .HasColumnType("INTEGER");
 
@@ -726,6 +729,10 @@ namespace Portal.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunningOn")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("StartedAt")

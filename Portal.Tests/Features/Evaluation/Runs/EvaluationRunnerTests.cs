@@ -31,6 +31,9 @@ public sealed class EvaluationRunnerTests(EvaluationAppFactory app) : IClassFixt
         Assert.Equal(ScriptedPolicyEvaluator.Decisions, row.DecisionsRead);
         Assert.NotNull(row.StartedAt);
         Assert.NotNull(row.FinishedAt);
+        // Claimed by this node, which a restart of another node leaves alone while its heartbeat is fresh.
+        Assert.Equal(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.Infrastructure.Cluster.ClusterOptions>>().Value.ResolvedNodeId, row.RunningOn);
+        Assert.NotNull(row.HeartbeatAt);
         var detail = await app.Services.GetRequiredService<EvaluationRunQueries>().FindAsync(key, CancellationToken.None);
         Assert.Equal(["online", "baseline", "cheap"], detail!.Report!.Policies.Select(p => p.Candidate.Name));
         Assert.Equal(0.5, detail.Report.Policies[2].Snips.Value, 6);
@@ -119,6 +122,49 @@ public sealed class EvaluationRunnerTests(EvaluationAppFactory app) : IClassFixt
         Assert.Equal(InterruptedRuns.InterruptedMessage, interrupted.FailureMessage);
         Assert.Contains("interrupted by a restart", interrupted.FailureMessage);
         await app.WaitForAsync(pending, EvaluationRunStatus.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_restart_fails_its_own_runs_and_those_of_a_node_that_stopped_but_leaves_a_live_nodes_run_to_it()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        var thisNode = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.Infrastructure.Cluster.ClusterOptions>>().Value.ResolvedNodeId;
+        var now = DateTimeOffset.UtcNow;
+        var (own, live, lost) = (new RunKey(loopId, "own-node"), new RunKey(loopId, "live-node"), new RunKey(loopId, "lost-node"));
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.EvaluationRuns.Add(Row(own, EvaluationRunStatus.Running));
+            await db.SaveChangesAsync();
+        }
+        await SetNodeAsync(own, thisNode, now);
+        await AddRunningAsync(live, "node-b", now.AddSeconds(-3));
+        await AddRunningAsync(lost, "node-c", now - InterruptedRuns.StaleAfter - TimeSpan.FromSeconds(5));
+
+        await app.Services.GetRequiredService<InterruptedRuns>().RecoverAsync(CancellationToken.None);
+
+        Assert.Equal((EvaluationRunStatus.Failed, InterruptedRuns.InterruptedMessage), Outcome(await app.RowAsync(own)));
+        Assert.Equal((EvaluationRunStatus.Running, null), Outcome(await app.RowAsync(live)));
+        Assert.Equal((EvaluationRunStatus.Failed, InterruptedRuns.NodeStoppedMessage("node-c")), Outcome(await app.RowAsync(lost)));
+        Assert.Contains("node-c", InterruptedRuns.NodeStoppedMessage("node-c"));
+
+        static (EvaluationRunStatus, string?) Outcome(EvaluationRun? row) => (row!.Status, row.FailureMessage);
+    }
+
+    private async Task AddRunningAsync(RunKey key, string node, DateTimeOffset heartbeat)
+    {
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.EvaluationRuns.Add(Row(key, EvaluationRunStatus.Running));
+            await db.SaveChangesAsync();
+        }
+        await SetNodeAsync(key, node, heartbeat);
+    }
+
+    private async Task SetNodeAsync(RunKey key, string node, DateTimeOffset heartbeat)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await db.EvaluationRuns.Where(r => r.LoopId == key.LoopId && r.Id == key.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.RunningOn, node).SetProperty(r => r.HeartbeatAt, heartbeat));
     }
 
     [Fact]

@@ -870,6 +870,10 @@ namespace Portal.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("from");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("heartbeatat");
+
                     b.Property<int?>("IntervalMinutes")
                         .HasColumnType("integer")
                         .HasColumnName("intervalminutes");
@@ -891,6 +895,11 @@ namespace Portal.Data.Postgres.Migrations
                     b.Property<string>("ResultJson")
                         .HasColumnType("text")
                         .HasColumnName("resultjson");
+
+                    b.Property<string>("RunningOn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("runningon");
 
                     b.Property<long?>("StartedAt")
                         .HasColumnType("bigint")

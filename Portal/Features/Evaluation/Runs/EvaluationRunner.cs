@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Cluster;
 
 namespace Portal.Features.Evaluation.Runs;
 
@@ -19,8 +21,11 @@ public sealed class EvaluationRunner(
     EvaluationProgressBoard board,
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock,
+    IOptions<ClusterOptions> cluster,
     ILogger<EvaluationRunner> logger) : BackgroundService
 {
+    private readonly string node = cluster.Value.ResolvedNodeId;
+
     public const string UnexpectedFailure = "The evaluation failed unexpectedly. The error was logged for the administrators.";
 
     public static readonly TimeSpan ProgressStoreEvery = TimeSpan.FromSeconds(2);
@@ -109,18 +114,25 @@ public sealed class EvaluationRunner(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var claimed = await Of(db, key).Where(r => r.Status == EvaluationRunStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, EvaluationRunStatus.Running).SetProperty(r => r.StartedAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, EvaluationRunStatus.Running).SetProperty(r => r.StartedAt, now)
+                .SetProperty(r => r.RunningOn, node).SetProperty(r => r.HeartbeatAt, now), ct);
         return claimed == 0 ? null : await Of(db, key).AsNoTracking().SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>Stores how far the running evaluation has read, so that a page or the API reading the table sees it.</summary>
+    /// <summary>
+    /// Stores how far the running evaluation has read, so that a page or the API reading the table sees it, and that this
+    /// node is still at it (the heartbeat, stored even before the evaluator's first report).
+    /// </summary>
     private async Task StoreProgressAsync(RunKey key)
     {
-        if (board.ProgressOf(key) is not { } progress) return;
+        var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        await Of(db, key).Where(r => r.Status == EvaluationRunStatus.Running).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Progress, progress.Fraction)
-            .SetProperty(r => r.DecisionsRead, progress.DecisionsRead), CancellationToken.None);
+        var running = Of(db, key).Where(r => r.Status == EvaluationRunStatus.Running);
+        if (board.ProgressOf(key) is { } progress)
+            await running.ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, progress.Fraction)
+                .SetProperty(r => r.DecisionsRead, progress.DecisionsRead).SetProperty(r => r.HeartbeatAt, now), CancellationToken.None);
+        else
+            await running.ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, now), CancellationToken.None);
     }
 
     /// <summary>Stores the end of a run that is still Running (a run deleted meanwhile stays deleted).</summary>
