@@ -14,6 +14,7 @@ public sealed class SharedStateVersionConfiguration : IEntityTypeConfiguration<S
         // The rows exist from the start, so that a change only ever updates one (a row lock, never a racing insert).
         version.HasData(
             new SharedStateVersion { Id = SharedStateVersion.ServingId, Version = 0 },
-            new SharedStateVersion { Id = SharedStateVersion.OptOutsId, Version = 0 });
+            new SharedStateVersion { Id = SharedStateVersion.OptOutsId, Version = 0 },
+            new SharedStateVersion { Id = SharedStateVersion.OptOutRemovalsId, Version = 0 });
     }
 }

@@ -1964,6 +1964,11 @@ namespace Portal.Data.Migrations
                         {
                             Id = 2,
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Version = 0L
                         });
                 });
 

@@ -12,14 +12,23 @@ namespace Portal.Features.Privacy;
 /// Who opted out of personalization, per loop, as keyed hashes of user ids (<see cref="UserIds"/>). The database holds
 /// the registry; this keeps a copy in memory that Rank reads without locks or I/O. A change is stored first and then
 /// applied here, so the next Rank obeys it and a restart forgets nothing. With several nodes the change is stamped and
-/// announced (<see cref="SharedStateChanges"/>), and the other nodes reload the registry.
+/// announced (<see cref="SharedStateChanges"/>): after an opt-out the other nodes read only the rows added since the last
+/// they applied (<see cref="CatchUpAsync"/>); after a removal (an opt-in, an erasure) they load the registry whole again.
+/// Additions stamp their topic before they insert, so the version row's lock orders them: rows become visible in the
+/// order of their ids, and a node that read up to one id has seen every row below it.
 /// </summary>
 public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory, UrgentWrites urgent, UserIds userIds,
     ActorAuthorization authorization, TimeProvider clock, IEnumerable<IForgetOnOptOut> followers, SharedStateChanges cluster) : ISharedState
 {
     private volatile ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>> loops = new(StringComparer.Ordinal);
+    // One load or catch-up at a time: each moves the id read up to.
+    private readonly SemaphoreSlim reading = new(1, 1);
+    private long readUpTo;
 
     public SharedTopic Topic => SharedTopic.OptOuts;
+
+    /// <summary>How many times the registry was loaded whole (start-up, removals on other nodes): a figure for tests.</summary>
+    internal int FullLoads { get; private set; }
 
     /// <summary>Whether anyone opted out in the loop: when not, Rank need not hash the user id at all.</summary>
     public bool HasAny(string loopId) => loops.TryGetValue(loopId, out var users) && !users.IsEmpty;
@@ -33,14 +42,50 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>Reads the whole registry and swaps it in at once: Rank never sees it half-loaded.</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.OptOuts.AsNoTracking().Select(o => new { o.LoopId, o.UserHash, o.OptedOutAt }).ToListAsync(ct);
-        var fresh = new ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>>(StringComparer.Ordinal);
-        foreach (var row in rows) fresh.GetOrAdd(row.LoopId, _ => new())[UserIds.FromHex(row.UserHash)] = row.OptedOutAt;
-        loops = fresh;
+        await reading.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = await db.OptOuts.AsNoTracking().Select(o => new { o.Id, o.LoopId, o.UserHash, o.OptedOutAt }).ToListAsync(ct);
+            var fresh = new ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>>(StringComparer.Ordinal);
+            foreach (var row in rows) fresh.GetOrAdd(row.LoopId, _ => new())[UserIds.FromHex(row.UserHash)] = row.OptedOutAt;
+            loops = fresh;
+            readUpTo = rows.Count == 0 ? 0 : rows.Max(r => r.Id);
+            FullLoads++;
+        }
+        finally
+        {
+            reading.Release();
+        }
     }
 
-    Task ISharedState.ReloadAsync(CancellationToken ct) => LoadAsync(ct);
+    /// <summary>Adds the opt-outs stored (by any node) since the last row read: what another node's opt-out needs.</summary>
+    public async Task CatchUpAsync(CancellationToken ct)
+    {
+        await reading.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = await db.OptOuts.AsNoTracking().Where(o => o.Id > readUpTo).OrderBy(o => o.Id)
+                .Select(o => new { o.Id, o.LoopId, o.UserHash, o.OptedOutAt }).ToListAsync(ct);
+            foreach (var row in rows) UsersOf(row.LoopId)[UserIds.FromHex(row.UserHash)] = row.OptedOutAt;
+            if (rows.Count > 0) readUpTo = rows[^1].Id;
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    Task ISharedState.ReloadAsync(CancellationToken ct) => CatchUpAsync(ct);
+
+    /// <summary>The registry's second topic: removals, after which it is loaded whole.</summary>
+    internal sealed class Removals(OptOutRegistry registry) : ISharedState
+    {
+        public SharedTopic Topic => SharedTopic.OptOutRemovals;
+
+        public Task ReloadAsync(CancellationToken ct) => registry.LoadAsync(ct);
+    }
 
     /// <summary>Records the opt-out (again is fine: the first time stands). The loop key of the loop, or a loop manager, may.</summary>
     public async Task<DateTimeOffset> OptOutAsync(string loopId, string userId, OptOutSource source, Actor actor, CancellationToken ct)
@@ -54,7 +99,7 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
             return since;
         }
 
-        var now = await StoreAsync(async db =>
+        var now = await StoreAsync(SharedTopic.OptOuts, async db =>
         {
             var existing = await db.OptOuts.AsNoTracking().Where(o => o.LoopId == loopId && o.UserHash == hex).Select(o => (DateTimeOffset?)o.OptedOutAt).FirstOrDefaultAsync(ct);
             if (existing is { } earlier) return earlier;
@@ -111,18 +156,19 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     private Task<int> DeleteAsync(System.Linq.Expressions.Expression<Func<OptOut, bool>> rows, CancellationToken ct) =>
-        StoreAsync(db => db.OptOuts.Where(rows).ExecuteDeleteAsync(ct), ct);
+        StoreAsync(SharedTopic.OptOutRemovals, db => db.OptOuts.Where(rows).ExecuteDeleteAsync(ct), ct);
 
     /// <summary>
-    /// One change of the registry in its own transaction, stamped for the other nodes; stored ahead of the log writer
-    /// (the next Rank must see it). The caller applies it in memory and announces it once this returns.
+    /// One change of the registry in its own transaction, stamped for the other nodes first (the version row's lock then
+    /// orders the changes: see the class); stored ahead of the log writer (the next Rank must see it). The caller
+    /// applies it in memory and announces it once this returns.
     /// </summary>
-    private async Task<T> StoreAsync<T>(Func<PortalDbContext, Task<T>> change, CancellationToken ct)
+    private async Task<T> StoreAsync<T>(SharedTopic topic, Func<PortalDbContext, Task<T>> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await urgent.BeginTransactionAsync(db, ct);
+        await cluster.StampAsync(db, ct, topic);
         var result = await change(db);
-        await cluster.StampAsync(db, ct, SharedTopic.OptOuts);
         await transaction.CommitAsync(ct);
         return result;
     }

@@ -19,6 +19,7 @@ public static class PrivacyRegistration
         builder.Services.AddSingleton<UserIds>().AddSecretKey(UserIds.KeyName);
         builder.Services.AddSingleton<OptOutRegistry>();
         builder.Services.AddSingleton<Infrastructure.Cluster.ISharedState>(services => services.GetRequiredService<OptOutRegistry>());
+        builder.Services.AddSingleton<Infrastructure.Cluster.ISharedState>(services => new OptOutRegistry.Removals(services.GetRequiredService<OptOutRegistry>()));
         builder.Services.AddSingleton<ContextUserIds>();
         builder.Services.AddSingleton<Accountability.GoLive.IOptOutTraffic, OptOutTrafficQuery>();
         builder.Services.AddSingleton<OptOutCheck>();

@@ -9,6 +9,9 @@ public interface ISharedState
     /// <summary>Whose version moving makes this state reload.</summary>
     SharedTopic Topic => SharedTopic.Serving;
 
-    /// <summary>Builds the state anew from the database and swaps it in whole (readers never see it half-built).</summary>
+    /// <summary>
+    /// Brings the state up to date with the database: built anew and swapped in whole (readers never see it half-built),
+    /// or, where the topic allows, the changes since the last read added (the opt-outs).
+    /// </summary>
     Task ReloadAsync(CancellationToken ct);
 }

@@ -10,6 +10,9 @@ public enum SharedTopic
     /// <summary>What Rank obeys: control state (freezes, switches, modes, rules, go-live), the loop directory, segments.</summary>
     Serving = 1,
 
-    /// <summary>The opt-out registry.</summary>
+    /// <summary>Opt-outs added to the registry: the other nodes read the rows added since the last they applied.</summary>
     OptOuts = 2,
+
+    /// <summary>Opt-outs removed from the registry (an opt-in, an erasure): the other nodes load it whole again.</summary>
+    OptOutRemovals = 3,
 }

@@ -2402,6 +2402,11 @@ namespace Portal.Data.Postgres.Migrations
                         {
                             Id = 2,
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Version = 0L
                         });
                 });
 
