@@ -9,12 +9,15 @@ namespace Portal.Infrastructure.Security;
 /// <summary>
 /// Rate limits for the public (no login) forms, per client IP address. Pages opt in with
 /// <c>[EnableRateLimiting(PublicFormRateLimiting.Login)]</c> or <c>(…Feedback)</c>; only form posts count, reading the
-/// page is free. Every refusal is 429 with Retry-After.
+/// page is free. The feedback status page (<c>…StatusPage</c>) counts every view. Every refusal is 429 with Retry-After.
 /// </summary>
 public static class PublicFormRateLimiting
 {
     public const string Login = "login-form";
     public const string Feedback = "feedback-form";
+
+    /// <summary>The feedback status page: every view counts (it has no form), wrong links included.</summary>
+    public const string StatusPage = "status-page";
 
     public static IHostApplicationBuilder AddPublicFormRateLimiting(this IHostApplicationBuilder builder)
     {
@@ -36,6 +39,8 @@ public static class PublicFormRateLimiting
             };
             limiter.AddPolicy(Login, http => PostsPerAddress(http, Login, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.LoginPostsPerMinute));
             limiter.AddPolicy<string, FeedbackPostPolicy>(Feedback);
+            limiter.AddPolicy(StatusPage, http => PerAddress(http, address => http.RequestServices.GetRequiredService<WindowLimiters>()
+                .PerMinute(StatusPage, address, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.StatusPageViewsPerMinute)));
         });
         return builder;
     }

@@ -18,4 +18,8 @@ public sealed class RateLimitOptions
     /// <summary>Feedback form posts per minute from all addresses together: a flood from many addresses stops here.</summary>
     [Range(1, 10_000_000, ErrorMessage = "Portal:RateLimits:FeedbackPostsPerMinuteGlobal must be between 1 and 10000000.")]
     public int FeedbackPostsPerMinuteGlobal { get; set; } = 120;
+
+    /// <summary>Views of a feedback status page (a link sent to its sender) per IP address and minute, wrong links included.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Portal:RateLimits:StatusPageViewsPerMinute must be between 1 and 1000000.")]
+    public int StatusPageViewsPerMinute { get; set; } = 60;
 }
