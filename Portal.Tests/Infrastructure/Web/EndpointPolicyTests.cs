@@ -48,6 +48,18 @@ public sealed class EndpointPolicyTests(PortalAppFactory app) : IClassFixture<Po
     }
 
     [Fact]
+    public void Every_public_endpoint_that_takes_a_post_checks_its_antiforgery_token()
+    {
+        var posts = Endpoints.Where(e => PublicPages.Contains(e.RoutePattern.RawText)
+            && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true).ToList();
+        var unprotected = posts.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Antiforgery.IAntiforgeryMetadata>() is not { RequiresValidation: true })
+            .Select(e => e.RoutePattern.RawText).ToList();
+
+        Assert.NotEmpty(posts);
+        Assert.Empty(unprotected);
+    }
+
+    [Fact]
     public void Every_public_page_is_rate_limited()
     {
         var unlimited = Endpoints
