@@ -248,6 +248,35 @@ public sealed class DataSubjectRequestsPageTests(PortalAppFactory app) : IClassF
         Assert.False(await after.PendingErasures.AnyAsync(e => e.UserId == user));
     }
 
+    [Fact]
+    public async Task The_menu_entry_counts_the_given_up_erasures()
+    {
+        var before = context.Render<SubjectRequestsNavLink>();
+        var shownBefore = before.FindAll("[data-testid=given-up-erasures]").Select(e => int.Parse(e.TextContent)).SingleOrDefault();
+        var user = NewUser();
+        await using (var db = await app.DbAsync())
+        {
+            db.PendingErasures.Add(new PendingErasure
+            {
+                UserId = user, RequestedByName = "ana@test.local", RequestedAt = DateTimeOffset.UtcNow, ClaimedUntil = DateTimeOffset.UtcNow,
+                FailedRuns = BackgroundErasures.MaxRuns, GivenUpAt = DateTimeOffset.UtcNow, LastError = "disk on fire",
+            });
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            var after = context.Render<SubjectRequestsNavLink>();
+
+            after.WaitForAssertion(() => Assert.Equal((shownBefore + 1).ToString(), after.Find("[data-testid=given-up-erasures]").TextContent));
+            Assert.Contains("Data-subject requests", after.Markup);
+        }
+        finally
+        {
+            await using var db = await app.DbAsync();
+            await db.PendingErasures.Where(e => e.UserId == user).ExecuteDeleteAsync();
+        }
+    }
+
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<DataSubjectRequestsPage> cut, string user) =>
         cut.FindAll("[data-testid=background-erasure]").Single(r => r.TextContent.Contains(user));
 

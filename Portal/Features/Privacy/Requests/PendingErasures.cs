@@ -25,6 +25,13 @@ public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory
         return await db.PendingErasures.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
     }
 
+    /// <summary>How many erasures are given up and wait for a person (the navigation's badge).</summary>
+    public async Task<int> GivenUpCountAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PendingErasures.CountAsync(e => e.GivenUpAt != null, ct);
+    }
+
     /// <summary>Those no node holds now: left by a stop or a crash, or waiting to be run again after an error (not given up).</summary>
     public async Task<List<PendingErasure>> DueAsync(DateTimeOffset now, CancellationToken ct)
     {
