@@ -11,6 +11,12 @@ namespace Portal.Features.Privacy.Requests;
 /// </summary>
 public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    /// <summary>Given up (waits for a person), running (a node holds an unexpired claim), or waiting to be taken up.</summary>
+    public static PendingErasureState StateOf(PendingErasure row, DateTimeOffset now) =>
+        row.GivenUpAt is not null ? PendingErasureState.GivenUp
+        : row.Holder.Length > 0 && row.ClaimedUntil > now ? PendingErasureState.Running
+        : PendingErasureState.Waiting;
+
     public async Task AddAsync(PendingErasure erasure, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -127,3 +133,5 @@ public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory
         await db.PendingErasures.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
     }
 }
+
+public enum PendingErasureState { Running, Waiting, GivenUp }

@@ -56,7 +56,6 @@ public static class PendingErasuresApi
         .Produces<ApiError>(StatusCodes.Status404NotFound);
 }
 
-public enum PendingErasureState { Running, Waiting, GivenUp }
 
 /// <param name="UserIdHash">The id's keyed hash, as the audit log and the erasure's answer name the person.</param>
 /// <param name="Node">The node running it, while one does.</param>
@@ -68,8 +67,8 @@ public sealed record PendingErasureResponse(long Id, string? UserIdHash, string?
     public static PendingErasureResponse From(PendingErasure row, DataSubjects subjects, DateTimeOffset now)
     {
         var subject = subjects.Of(new SubjectQuery(row.UserId, row.ContactEmail));
-        var running = row.GivenUpAt is null && row.Holder.Length > 0 && row.ClaimedUntil > now;
-        var state = row.GivenUpAt is not null ? PendingErasureState.GivenUp : running ? PendingErasureState.Running : PendingErasureState.Waiting;
+        var state = PendingErasures.StateOf(row, now);
+        var running = state == PendingErasureState.Running;
         return new PendingErasureResponse(row.Id, subject.UserHash, subject.ContactHash, row.RequestedByName, row.RequestedAt, state,
             running ? row.Holder : null, row.FailedRuns, row.LastError, row.GivenUpAt,
             running ? row.ProgressStep : null, running ? row.ProgressDone : null, running ? row.ProgressAt : null);

@@ -36,12 +36,14 @@ public static class SubjectWording
     };
 
     /// <summary>An erasure this node does not run, in a few words: another node runs it, or it waits to be taken up.</summary>
-    public static string State(Data.Entities.PendingErasure row, DateTimeOffset now) =>
-        row.GivenUpAt is { } givenUp ? $"Given up at {givenUp:yyyy-MM-dd HH:mm} after {row.FailedRuns} failed runs{LastError(row)}"
-        : row.Holder.Length > 0 && row.ClaimedUntil > now ? $"Running on {row.Holder}" + (row is { ProgressStep: { } step, ProgressDone: { } done, ProgressAt: { } at }
-            ? $": {step}… {done:P0} at {at.UtcDateTime:HH:mm:ss} UTC" : "")
-        : row.FailedRuns > 0 ? $"Waiting to run again ({row.FailedRuns} of {BackgroundErasures.MaxRuns} runs failed){LastError(row)}"
-        : "Waiting to be taken up";
+    public static string State(Data.Entities.PendingErasure row, DateTimeOffset now) => PendingErasures.StateOf(row, now) switch
+    {
+        PendingErasureState.GivenUp => $"Given up at {row.GivenUpAt:yyyy-MM-dd HH:mm} after {row.FailedRuns} failed runs{LastError(row)}",
+        PendingErasureState.Running => $"Running on {row.Holder}" + (row is { ProgressStep: { } step, ProgressDone: { } done, ProgressAt: { } at }
+            ? $": {step}… {done:P0} at {at.UtcDateTime:HH:mm:ss} UTC" : ""),
+        _ when row.FailedRuns > 0 => $"Waiting to run again ({row.FailedRuns} of {BackgroundErasures.MaxRuns} runs failed){LastError(row)}",
+        _ => "Waiting to be taken up",
+    };
 
     private static string LastError(Data.Entities.PendingErasure row) => row.LastError is { } error ? $". Last error: {error}" : "";
 
