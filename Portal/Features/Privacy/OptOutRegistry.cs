@@ -42,34 +42,27 @@ public sealed class OptOutRegistry(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>Reads the whole registry and swaps it in at once: Rank never sees it half-loaded.</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
-        await reading.WaitAsync(ct);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var rows = await db.OptOuts.AsNoTracking().Select(o => new { o.Id, o.LoopId, o.UserHash, o.OptedOutAt }).ToListAsync(ct);
-            var fresh = new ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>>(StringComparer.Ordinal);
-            foreach (var row in rows) fresh.GetOrAdd(row.LoopId, _ => new())[UserIds.FromHex(row.UserHash)] = row.OptedOutAt;
-            loops = fresh;
-            readUpTo = rows.Count == 0 ? 0 : rows.Max(r => r.Id);
-            FullLoads++;
-        }
-        finally
-        {
-            reading.Release();
-        }
+        await ReadAsync(whole: true, ct);
+        FullLoads++;
     }
 
     /// <summary>Adds the opt-outs stored (by any node) since the last row read: what another node's opt-out needs.</summary>
-    public async Task CatchUpAsync(CancellationToken ct)
+    public Task CatchUpAsync(CancellationToken ct) => ReadAsync(whole: false, ct);
+
+    /// <summary>The rows after the last one read (all of them, into a fresh copy swapped in at the end, when whole).</summary>
+    private async Task ReadAsync(bool whole, CancellationToken ct)
     {
         await reading.WaitAsync(ct);
         try
         {
+            var after = whole ? 0 : readUpTo;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var rows = await db.OptOuts.AsNoTracking().Where(o => o.Id > readUpTo).OrderBy(o => o.Id)
+            var rows = await db.OptOuts.AsNoTracking().Where(o => o.Id > after).OrderBy(o => o.Id)
                 .Select(o => new { o.Id, o.LoopId, o.UserHash, o.OptedOutAt }).ToListAsync(ct);
-            foreach (var row in rows) UsersOf(row.LoopId)[UserIds.FromHex(row.UserHash)] = row.OptedOutAt;
-            if (rows.Count > 0) readUpTo = rows[^1].Id;
+            var into = whole ? new ConcurrentDictionary<string, ConcurrentDictionary<UInt128, DateTimeOffset>>(StringComparer.Ordinal) : loops;
+            foreach (var row in rows) into.GetOrAdd(row.LoopId, _ => new())[UserIds.FromHex(row.UserHash)] = row.OptedOutAt;
+            loops = into;
+            readUpTo = rows.Count > 0 ? rows[^1].Id : after;
         }
         finally
         {
