@@ -14,7 +14,7 @@ public static class AuditApi
         var api = app.MapTokenApiGroup("Audit");
         api.MapGet("/audit", Find).WithName("Audit_Find").RequireAuthorization(PortalPolicies.ReadAudit)
             .WithSummary("Audit entries, newest first, filtered; format=csv streams every matching entry as formula-safe CSV.")
-            .Produces<AuditPageResponse>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status403Forbidden);
+            .Produces<AuditPageResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
         api.MapGet("/audit/verify", Verify).WithName("Audit_Verify").RequireAuthorization(PortalPolicies.ReadAudit)
             .WithSummary("Walks the hash chain; names the first entry that was changed, removed or inserted.")
             .Produces<AuditVerifier.Result>();

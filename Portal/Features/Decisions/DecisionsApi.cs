@@ -16,20 +16,16 @@ public static class DecisionsApi
             .WithSummary("Choose an action for a context (Personalizer Rank).")
             .WithJsonBody<RankRequest>()
             .Produces<RankResponse>(StatusCodes.Status201Created)
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .Produces<ApiError>(StatusCodes.Status409Conflict)
-            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
         api.MapPost("/events/{eventId}/reward", Reward).WithName("Reward")
             .WithSummary("Report the reward of a ranked event (Personalizer Events_Reward).")
             .WithJsonBody<RewardRequest>()
             .Produces(StatusCodes.Status204NoContent)
-            .Produces<ApiError>(StatusCodes.Status404NotFound)
-            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         api.MapPost("/events/{eventId}/activate", Activate).WithName("Activate")
             .WithSummary("Mark a deferred event as shown (Personalizer Events_Activate).")
             .Produces(StatusCodes.Status204NoContent)
-            .Produces<ApiError>(StatusCodes.Status404NotFound)
-            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         return app;
     }
 

@@ -20,24 +20,24 @@ public static class IntegrityApi
         api.MapPost("/loops/{loopId}/snapshots/{snapshotId}/rollback", RollBack).WithName("Integrity_RollBack")
             .WithSummary("Learning goes back to the snapshot; the trainer re-learns the log after it (quarantined decisions skipped).")
             .WithJsonBody<RollbackRequest>().RequireAuthorization(PortalPolicies.Oversee)
-            .Produces(StatusCodes.Status204NoContent).Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         api.MapGet("/loops/{loopId}/quarantines", ListQuarantines).WithName("Integrity_ListQuarantines")
             .Produces<IReadOnlyList<QuarantineView>>();
         api.MapPost("/loops/{loopId}/quarantines", Quarantine).WithName("Integrity_Quarantine")
             .WithSummary("Never learn the decisions of [from, to), or only those rewarded from `source`: stored first, then learning rolls back to before the window if it had learned any.")
             .WithJsonBody<QuarantineRequest>().RequireAuthorization(PortalPolicies.Oversee)
-            .Produces<QuarantineView>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces<QuarantineView>(StatusCodes.Status201Created).ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         api.MapGet("/loops/{loopId}/findings", ListFindings).WithName("Integrity_ListFindings")
             .WithSummary("The manipulation detectors' findings, newest first (status=open, the default, or all), with their evidence series.")
-            .Produces<IReadOnlyList<FindingView>>().Produces<ApiError>(StatusCodes.Status400BadRequest);
+            .Produces<IReadOnlyList<FindingView>>().ProducesApiErrors(StatusCodes.Status400BadRequest);
         api.MapPost("/loops/{loopId}/findings/{findingId:long}/dismiss", DismissFinding).WithName("Integrity_DismissFinding")
             .WithSummary("Settle an open finding as plain traffic, with a reason (audited).")
             .WithJsonBody<RollbackRequest>().RequireAuthorization(PortalPolicies.Oversee)
-            .Produces(StatusCodes.Status204NoContent).Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         api.MapPost("/loops/{loopId}/findings/{findingId:long}/quarantine", QuarantineFinding).WithName("Integrity_QuarantineFinding")
             .WithSummary("Quarantine from the start of the finding's window until now (rollback and re-learning as for a quarantine); settles the open findings inside it.")
             .WithJsonBody<RollbackRequest>().RequireAuthorization(PortalPolicies.Oversee)
-            .Produces<FindingQuarantined>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces<FindingQuarantined>(StatusCodes.Status201Created).ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;
     }
 

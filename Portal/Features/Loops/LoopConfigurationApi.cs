@@ -15,11 +15,11 @@ public static class LoopConfigurationApi
             .Produces<ServiceConfigurationContract>();
         api.MapPut("/configurations/service", UpdateServiceConfiguration).WithName("ServiceConfiguration_Update")
             .WithJsonBody<ServiceConfigurationContract>()
-            .Produces<ServiceConfigurationContract>().Produces<ApiError>(StatusCodes.Status400BadRequest);
+            .Produces<ServiceConfigurationContract>().ProducesApiErrors(StatusCodes.Status400BadRequest);
         api.MapGet("/configurations/policy", GetPolicy).WithName("Policy_Get").Produces<PolicyContract>();
         api.MapPut("/configurations/policy", UpdatePolicy).WithName("Policy_Update")
             .WithJsonBody<PolicyContract>()
-            .Produces<PolicyContract>().Produces<ApiError>(StatusCodes.Status400BadRequest);
+            .Produces<PolicyContract>().ProducesApiErrors(StatusCodes.Status400BadRequest);
         api.MapDelete("/configurations/policy", ResetPolicy).WithName("Policy_Reset").Produces<PolicyContract>();
         api.MapDelete("/model", ResetModel).WithName("Model_Reset").Produces(StatusCodes.Status204NoContent);
         return app;

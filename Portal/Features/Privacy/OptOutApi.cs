@@ -62,11 +62,9 @@ public static class OptOutApi
     private static Actor CallerOf(HttpContext http) =>
         http.User.FindFirst(LoopKeyAuthenticationHandler.LoopClaim)?.Value is { } keyLoop ? Actor.LoopKey(keyLoop) : Actor.From(http.User);
 
-    private static RouteHandlerBuilder ProducesPrivacyErrors(this RouteHandlerBuilder endpoint) => endpoint
-        .Produces<ApiError>(StatusCodes.Status400BadRequest)
-        .Produces<ApiError>(StatusCodes.Status401Unauthorized)
-        .Produces<ApiError>(StatusCodes.Status403Forbidden)
-        .Produces<ApiError>(StatusCodes.Status404NotFound);
+    /// <summary>What the privacy APIs (opt-outs, data-subject requests) answer besides success.</summary>
+    internal static RouteHandlerBuilder ProducesPrivacyErrors(this RouteHandlerBuilder endpoint) => endpoint.ProducesApiErrors(
+        StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 }
 
 public sealed record OptOutResponse(string LoopId, string UserId, bool OptedOut, DateTimeOffset? Since);

@@ -164,7 +164,7 @@ public class BackgroundErasuresTests(PortalAppFactory factory) : IClassFixture<P
         var loopId = await SeedAsync(user);
         var waiting = await RecordAsync(user, holder: "", claimedUntil: DateTimeOffset.UtcNow.AddMinutes(1));
 
-        Assert.Equal("Cancelled: it will not run again.", await Node.CancelAsync(waiting.Id, SubjectTestData.Admin, CancellationToken.None));
+        Assert.Equal("Cancelled: it will not run again.", (await Node.CancelAsync(waiting.Id, SubjectTestData.Admin, CancellationToken.None)).Message);
 
         Assert.Null(await PendingAsync(waiting.Id));
         Assert.Equal(2, (await factory.EventIdsAsync(loopId)).Count);
@@ -195,7 +195,7 @@ public class BackgroundErasuresTests(PortalAppFactory factory) : IClassFixture<P
         Assert.True(paused.Wait(TimeSpan.FromSeconds(30)));
 
         var said = await Node.CancelAsync(job.Id, SubjectTestData.Admin, CancellationToken.None);
-        Assert.StartsWith("Asked node-running-it to stop it", said);
+        Assert.StartsWith("Asked node-running-it to stop it", said.Message);
         Assert.False(job.CancelRequested);
         clock.Advance(BackgroundErasures.RenewEvery);
         await Eventually.TrueAsync(() => job.CancelRequested);
@@ -239,7 +239,7 @@ public class BackgroundErasuresTests(PortalAppFactory factory) : IClassFixture<P
         Assert.DoesNotContain(Node.Jobs, j => j.Id == row.Id);
         Assert.Equal(2, (await factory.EventIdsAsync(loopId)).Count);
 
-        Assert.Equal("Running again.", await Node.RunAgainAsync(row.Id, SubjectTestData.Admin, CancellationToken.None));
+        Assert.Equal("Running again.", (await Node.RunAgainAsync(row.Id, SubjectTestData.Admin, CancellationToken.None)).Message);
         var result = await Node.Jobs.Single(j => j.Id == row.Id).Completion;
 
         Assert.Equal(ErasureOutcome.Completed, result.Outcome);
@@ -262,13 +262,15 @@ public class BackgroundErasuresTests(PortalAppFactory factory) : IClassFixture<P
             givenUpAt: DateTimeOffset.UtcNow.AddMinutes(-1));
         try
         {
-            Assert.Equal("It is not given up: nothing to run again.", await Node.RunAgainAsync(waiting.Id, SubjectTestData.Admin, CancellationToken.None));
+            Assert.Equal(ErasureControl.Refused("It is not given up: it runs again by itself (2 of 5 runs failed so far)."),
+                await Node.RunAgainAsync(waiting.Id, SubjectTestData.Admin, CancellationToken.None));
+            Assert.Equal(ErasureControlResult.NotFound, (await Node.RunAgainAsync(987654321, SubjectTestData.Admin, CancellationToken.None)).Result);
             Assert.Equal(2, (await PendingAsync(waiting.Id))!.FailedRuns);
             var reviewer = TestActors.Person("reviewer-id", "reviewer@test.local", PortalRoles.ComplianceReviewer);
             await Assert.ThrowsAsync<ForbiddenException>(() => Node.RunAgainAsync(givenUp.Id, reviewer, CancellationToken.None));
             Assert.NotNull((await PendingAsync(givenUp.Id))!.GivenUpAt);
 
-            Assert.Equal("Cancelled: it will not run again.", await Node.CancelAsync(givenUp.Id, SubjectTestData.Admin, CancellationToken.None));
+            Assert.Equal("Cancelled: it will not run again.", (await Node.CancelAsync(givenUp.Id, SubjectTestData.Admin, CancellationToken.None)).Message);
 
             Assert.Null(await PendingAsync(givenUp.Id));
             Assert.Equal(2, (await factory.EventIdsAsync(loopId)).Count);

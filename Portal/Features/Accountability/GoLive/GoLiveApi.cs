@@ -19,15 +19,15 @@ public static class GoLiveApi
         var api = app.MapTokenApiGroup("Accountability");
         api.MapGet("/loops/{loopId}/go-live-review", GetStatus).WithName("GoLive_Status")
             .WithSummary("Whether the loop may serve its model (a go-live review in force) or serves only the baseline, with every review recorded.")
-            .Produces<GoLiveStatus>().Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces<GoLiveStatus>().ProducesApiErrors(StatusCodes.Status404NotFound);
         api.MapPost("/loops/{loopId}/go-live-review", Record).WithName("GoLive_Record")
             .WithSummary("Record the go-live review: the model serves from the next Rank on.")
             .WithJsonBody<GoLiveReviewRequest>().RequireAuthorization(PortalPolicies.ReviewGoLive).Produces<GoLiveStatus>(StatusCodes.Status201Created)
-            .Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict);
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapPost("/loops/{loopId}/go-live-review/withdraw", Withdraw).WithName("GoLive_Withdraw")
             .WithSummary("Withdraw the review in force (reason required): the loop serves the baseline from the next Rank on.")
             .WithJsonBody<GoLiveWithdrawRequest>().RequireAuthorization(PortalPolicies.ReviewGoLive).Produces<GoLiveStatus>()
-            .Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict);
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -54,24 +54,24 @@ public static class ReviewPanelsApi
             .Produces<IReadOnlyList<PanelSummary>>();
         api.MapGet(Route + "/{panelId:long}", Get).WithName("ReviewPanels_Get")
             .WithSummary("A panel's results: per segment and overall, each verdict's share with its 95% interval, and the reviewers' agreement.")
-            .Produces<PanelResultsResponse>().Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces<PanelResultsResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
         api.MapPost(Route, Create).WithName("ReviewPanels_Create")
             .WithSummary("Draws a panel's sample from the loop's recent decisions (stratified by a context feature or saved segments, anonymized); audited.")
             .WithJsonBody<CreatePanelRequest>().RequireAuthorization(PortalPolicies.ManageReviewPanels)
-            .Produces<PanelSummary>(StatusCodes.Status201Created).Produces<ApiError>(StatusCodes.Status400BadRequest);
+            .Produces<PanelSummary>(StatusCodes.Status201Created).ProducesApiErrors(StatusCodes.Status400BadRequest);
         api.MapDelete(Route + "/{panelId:long}", Delete).WithName("ReviewPanels_Delete")
             .WithSummary("Deletes the panel with its items, links and judgements (tickets they opened stay); audited.")
-            .RequireAuthorization(PortalPolicies.ManageReviewPanels).Produces(StatusCodes.Status204NoContent).Produces<ApiError>(StatusCodes.Status404NotFound);
+            .RequireAuthorization(PortalPolicies.ManageReviewPanels).Produces(StatusCodes.Status204NoContent).ProducesApiErrors(StatusCodes.Status404NotFound);
         api.MapGet(Route + "/{panelId:long}/invitations", Invitations).WithName("ReviewPanels_Invitations")
             .WithSummary("The panel's reviewers: label, when invited and by whom, revoked or not, items judged (never the links).")
-            .RequireAuthorization(PortalPolicies.ManageReviewPanels).Produces<IReadOnlyList<InvitationView>>().Produces<ApiError>(StatusCodes.Status404NotFound);
+            .RequireAuthorization(PortalPolicies.ManageReviewPanels).Produces<IReadOnlyList<InvitationView>>().ProducesApiErrors(StatusCodes.Status404NotFound);
         api.MapPost(Route + "/{panelId:long}/invitations", Invite).WithName("ReviewPanels_Invite")
             .WithSummary("A link for one more reviewer, valid until the panel expires; answered once (only its hash is stored); audited.")
             .WithJsonBody<CreateInvitationRequest>().RequireAuthorization(PortalPolicies.ManageReviewPanels).Produces<Invitation>(StatusCodes.Status201Created)
-            .Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound).Produces<ApiError>(StatusCodes.Status409Conflict);
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapDelete(Route + "/{panelId:long}/invitations/{invitationId:long}", Revoke).WithName("ReviewPanels_Revoke")
             .WithSummary("Stops a reviewer's link at once; audited.")
-            .RequireAuthorization(PortalPolicies.ManageReviewPanels).Produces(StatusCodes.Status204NoContent).Produces<ApiError>(StatusCodes.Status404NotFound);
+            .RequireAuthorization(PortalPolicies.ManageReviewPanels).Produces(StatusCodes.Status204NoContent).ProducesApiErrors(StatusCodes.Status404NotFound);
         return app;
     }
 

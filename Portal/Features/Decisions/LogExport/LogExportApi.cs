@@ -25,10 +25,7 @@ public static class LogExportApi
                 + "404 ResourceNotFound (unknown or deleted loop), 404 NoLogsExistInDateRange (no decisions in the window).")
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized)
-            .Produces<ApiError>(StatusCodes.Status403Forbidden)
-            .Produces<ApiError>(StatusCodes.Status404NotFound);
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         app.MapGet(PortalRoute, ExportFromPortal).RequireAuthorization(PortalPolicies.ReadDecisionLog).ExcludeFromDescription();
         return app;
     }

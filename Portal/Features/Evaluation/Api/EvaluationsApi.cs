@@ -25,14 +25,14 @@ public static class EvaluationsApi
         var api = app.MapGroup("/personalizer").RequireAuthorization(LoopClient.Policy).WithTags("Evaluations")
             .AddEndpointFilter(RequireApiVersion);
         api.MapPut("/evaluations/{evaluationId}", CreateEvaluation).WithName("Evaluations_Create")
-            .WithJsonBody<EvaluationContract>().Produces(StatusCodes.Status200OK).Produces<ApiError>(StatusCodes.Status400BadRequest);
+            .WithJsonBody<EvaluationContract>().Produces(StatusCodes.Status200OK).ProducesApiErrors(StatusCodes.Status400BadRequest);
         api.MapGet("/evaluations/{evaluationId}", GetEvaluation).WithName("Evaluations_Get")
-            .Produces<EvaluationResponse>().Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces<EvaluationResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
         api.MapDelete("/evaluations/{evaluationId}", DeleteEvaluation).WithName("Evaluations_Delete")
-            .Produces(StatusCodes.Status204NoContent).Produces<ApiError>(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesApiErrors(StatusCodes.Status404NotFound);
         api.MapGet("/evaluations", ListEvaluations).WithName("Evaluations_List").Produces<EvaluationsResponse>();
         api.MapPost("/configurations/applyFromEvaluation", ApplyFromEvaluation).WithName("ServiceConfiguration_ApplyFromEvaluation")
-            .WithJsonBody<PolicyReferenceContract>().Produces(StatusCodes.Status204NoContent).Produces<ApiError>(StatusCodes.Status400BadRequest);
+            .WithJsonBody<PolicyReferenceContract>().Produces(StatusCodes.Status204NoContent).ProducesApiErrors(StatusCodes.Status400BadRequest);
         return app;
     }
 

@@ -21,8 +21,6 @@ public static class OversightResults
         Task.FromResult(outcome).ToResultAsync(_ => Task.FromResult(onSuccess()));
 
     /// <summary>Documents the refusals every oversight change can answer with.</summary>
-    public static RouteHandlerBuilder ProducesOversightErrors(this RouteHandlerBuilder endpoint) => endpoint
-        .Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status401Unauthorized)
-        .Produces<ApiError>(StatusCodes.Status403Forbidden).Produces<ApiError>(StatusCodes.Status404NotFound)
-        .Produces<ApiError>(StatusCodes.Status409Conflict);
+    public static RouteHandlerBuilder ProducesOversightErrors(this RouteHandlerBuilder endpoint) => endpoint.ProducesApiErrors(StatusCodes.Status400BadRequest,
+        StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

@@ -15,7 +15,7 @@ public static class RulesApi
         var api = app.MapTokenApiGroup("Override rules");
         api.MapGet("/rules", List).WithName("Rules_List").WithSummary("Rules, newest first; open=true keeps those that wait, act or will act.")
             .Produces<IReadOnlyList<RuleResponse>>();
-        api.MapGet("/rules/{id:long}", Get).WithName("Rules_Get").Produces<RuleResponse>().Produces<ApiError>(StatusCodes.Status404NotFound);
+        api.MapGet("/rules/{id:long}", Get).WithName("Rules_Get").Produces<RuleResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
         api.MapPost("/rules", Create).WithName("Rules_Create")
             .WithSummary("Write a rule for a segment: force an action, exclude actions or serve the baseline. It waits for approval where the loop asks for four eyes.")
             .WithJsonBody<RuleRequest>().RequireAuthorization(PortalPolicies.Oversee).Produces<RuleResponse>(StatusCodes.Status201Created).ProducesOversightErrors();

@@ -74,43 +74,43 @@ public sealed class BackgroundErasures(SubjectErasure erasure, PendingErasures p
     /// <summary>
     /// Stops an erasure from any node: this node's at its next batch; one waiting to be taken up at once (audited as
     /// cancelled: it will not run again); one another node runs at that node's next renewal (within <see cref="RenewEvery"/>).
-    /// Returns what happened, in a sentence for the page.
+    /// Returns what happened.
     /// </summary>
-    public async Task<string> CancelAsync(long id, Actor actor, CancellationToken ct)
+    public async Task<ErasureControl> CancelAsync(long id, Actor actor, CancellationToken ct)
     {
         await authorization.DemandAsync(actor, PortalPolicies.HandleDataSubjectRequests);
         if (jobs.TryGetValue(id, out var job) && job.FinishedAt is null)
         {
             job.Cancel();
-            return "Stopping after the current batch.";
+            return ErasureControl.Done("Stopping after the current batch.");
         }
-        if (await pending.FindAsync(id, ct) is not { } row) return "It has finished already.";
+        if (await pending.FindAsync(id, ct) is not { } row) return ErasureControl.NotFound("It has finished already.");
         if (await pending.TryRemoveWaitingAsync(id, clock.GetUtcNow(), ct))
         {
             await audit.RecordAsync(actor, SubjectAudit.EraseAction, subjects.Of(QueryOf(row)),
                 new { outcome = ErasureOutcome.Cancelled, erased = new Dictionary<string, long>(), optOuts = "kept", cancelledWhile = "waiting" }, CancellationToken.None);
-            return "Cancelled: it will not run again.";
+            return ErasureControl.Done("Cancelled: it will not run again.");
         }
         await pending.RequestCancelAsync(id, actor.Name, ct);
-        return $"Asked {row.Holder} to stop it: it stops within {RenewEvery.TotalSeconds:0} seconds, after its current batch.";
+        return ErasureControl.Done($"Asked {row.Holder} to stop it: it stops within {RenewEvery.TotalSeconds:0} seconds, after its current batch.");
     }
 
     /// <summary>
     /// A person runs a given-up erasure again, once its cause is mended: it starts on this node at once (unless another
     /// node takes it up first), with a fresh count of <see cref="MaxRuns"/> runs. The request is audited in this person's
-    /// name, the run itself, like every run, in the name of whoever asked for the erasure. Returns what happened, in a
-    /// sentence for the page.
+    /// name, the run itself, like every run, in the name of whoever asked for the erasure. Returns what happened.
     /// </summary>
-    public async Task<string> RunAgainAsync(long id, Actor actor, CancellationToken ct)
+    public async Task<ErasureControl> RunAgainAsync(long id, Actor actor, CancellationToken ct)
     {
         await authorization.DemandAsync(actor, PortalPolicies.HandleDataSubjectRequests);
-        if (await pending.FindAsync(id, ct) is not { GivenUpAt: not null } row || !await pending.TryRunAgainAsync(id, clock.GetUtcNow(), ct))
-            return "It is not given up: nothing to run again.";
+        if (await pending.FindAsync(id, ct) is not { } row) return ErasureControl.NotFound("It has finished or was cancelled: nothing to run again.");
+        if (row.GivenUpAt is null || !await pending.TryRunAgainAsync(id, clock.GetUtcNow(), ct))
+            return ErasureControl.Refused($"It is not given up: it runs again by itself ({row.FailedRuns} of {MaxRuns} runs failed so far).");
         logger.LogInformation("Erasure {Id} is run again at the request of {Actor}", id, actor.Name);
         await audit.RecordAsync(actor, SubjectAudit.RunAgainAction, subjects.Of(QueryOf(row)),
             new { failedRuns = row.FailedRuns, lastError = row.LastError, askedForBy = row.RequestedByName }, CancellationToken.None);
         await TakeUpDueAsync(ct);
-        return jobs.TryGetValue(id, out var job) && job.FinishedAt is null ? "Running again." : "Due again: a node takes it up shortly.";
+        return ErasureControl.Done(jobs.TryGetValue(id, out var job) && job.FinishedAt is null ? "Running again." : "Due again: a node takes it up shortly.");
     }
 
     /// <summary>Takes up the erasures no node holds (see the class); returns how many this node took.</summary>

@@ -21,7 +21,7 @@ public static class PendingErasuresApi
             .Produces<IReadOnlyList<PendingErasureResponse>>().ProducesErasureErrors();
         api.MapPost(Route + "/{id:long}/run-again", RunAgain).WithName("Privacy_RunErasureAgain").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("Runs a given-up erasure again (once its cause is mended), with a fresh count of runs; audited.")
-            .Produces<ErasureControlResponse>(StatusCodes.Status202Accepted).ProducesErasureErrors().Produces<ApiError>(StatusCodes.Status409Conflict);
+            .Produces<ErasureControlResponse>(StatusCodes.Status202Accepted).ProducesErasureErrors().ProducesApiErrors(StatusCodes.Status409Conflict);
         api.MapDelete(Route + "/{id:long}", Cancel).WithName("Privacy_CancelErasure").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("Cancels an erasure: one waiting or given up is forgotten at once (audited); a running one stops after its current batch (on another node within 30 s). What was erased stays erased.")
             .Produces<ErasureControlResponse>().ProducesErasureErrors();
@@ -34,26 +34,21 @@ public static class PendingErasuresApi
         return ApiJson.Ok((await pending.AllAsync(ct)).Select(row => PendingErasureResponse.From(row, subjects, now)).ToList());
     }
 
-    public static async Task<IResult> RunAgain(long id, HttpContext http, PendingErasures pending, BackgroundErasures erasures, CancellationToken ct)
-    {
-        if (await pending.FindAsync(id, ct) is not { } row) return NotFound(id);
-        if (row.GivenUpAt is null) return ApiResults.Conflict($"Erasure #{id} is not given up: it runs again by itself ({row.FailedRuns} of {BackgroundErasures.MaxRuns} runs failed so far).");
-        var message = await erasures.RunAgainAsync(id, Actor.From(http.User), ct);
-        return ApiJson.Ok(new ErasureControlResponse(id, message), StatusCodes.Status202Accepted);
-    }
+    public static async Task<IResult> RunAgain(long id, HttpContext http, BackgroundErasures erasures, CancellationToken ct) =>
+        ToResult(id, await erasures.RunAgainAsync(id, Actor.From(http.User), ct), StatusCodes.Status202Accepted);
 
-    public static async Task<IResult> Cancel(long id, HttpContext http, PendingErasures pending, BackgroundErasures erasures, CancellationToken ct)
-    {
-        if (await pending.FindAsync(id, ct) is null) return NotFound(id);
-        return ApiJson.Ok(new ErasureControlResponse(id, await erasures.CancelAsync(id, Actor.From(http.User), ct)));
-    }
+    public static async Task<IResult> Cancel(long id, HttpContext http, BackgroundErasures erasures, CancellationToken ct) =>
+        ToResult(id, await erasures.CancelAsync(id, Actor.From(http.User), ct), StatusCodes.Status200OK);
 
-    private static IResult NotFound(long id) => ApiResults.NotFound($"There is no unfinished erasure #{id}: it completed, was cancelled, or never was.");
+    private static IResult ToResult(long id, ErasureControl outcome, int doneStatus) => outcome.Result switch
+    {
+        ErasureControlResult.NotFound => ApiResults.NotFound($"There is no unfinished erasure #{id}: it completed, was cancelled, or never was."),
+        ErasureControlResult.Refused => ApiResults.Conflict($"Erasure #{id}: {outcome.Message}"),
+        _ => ApiJson.Ok(new ErasureControlResponse(id, outcome.Message), doneStatus),
+    };
 
     private static RouteHandlerBuilder ProducesErasureErrors(this RouteHandlerBuilder endpoint) => endpoint
-        .Produces<ApiError>(StatusCodes.Status401Unauthorized)
-        .Produces<ApiError>(StatusCodes.Status403Forbidden)
-        .Produces<ApiError>(StatusCodes.Status404NotFound);
+        .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 }
 
 

@@ -22,22 +22,22 @@ public static class SubjectRequestsApi
         var api = app.MapTokenApiGroup("Privacy");
         api.MapGet(Route, Find).WithName("Privacy_FindSubject").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("What is held about a user id: decisions of any loop whose context carries it, linked feedback tickets and contact addresses (and tickets sent with contactEmail, when given), opt-out entries.")
-            .Produces<SubjectResponse>().ProducesSubjectErrors();
+            .Produces<SubjectResponse>().ProducesPrivacyErrors();
         api.MapGet(Route + "/export", Export).WithName("Privacy_ExportSubject").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("Everything held about a user id (and contactEmail, when given) as one JSON document, streamed; audited.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesSubjectErrors();
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesPrivacyErrors();
         api.MapDelete(Route, Erase).WithName("Privacy_EraseSubject").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("Erases everything held about a user id (and contactEmail, when given; opt-out entries only with removeOptOuts=true); aggregates are kept; audited. The erasure runs to its end even if the client hangs up, and is taken up again after a restart.")
-            .Produces<ErasureResponse>().ProducesSubjectErrors();
+            .Produces<ErasureResponse>().ProducesPrivacyErrors();
         api.MapGet(ContactRoute, FindContact).WithName("Privacy_FindContact").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("What is held about a person known only by the contact email address they gave on feedback forms: their tickets.")
-            .Produces<SubjectResponse>().ProducesSubjectErrors();
+            .Produces<SubjectResponse>().ProducesPrivacyErrors();
         api.MapGet(ContactRoute + "/export", ExportContact).WithName("Privacy_ExportContact").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("Everything held about a contact email address as one JSON document, streamed; audited.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesSubjectErrors();
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesPrivacyErrors();
         api.MapDelete(ContactRoute, EraseContact).WithName("Privacy_EraseContact").RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithSummary("Erases everything held about a contact email address; audited; runs to its end even if the client hangs up.")
-            .Produces<ErasureResponse>().ProducesSubjectErrors();
+            .Produces<ErasureResponse>().ProducesPrivacyErrors();
         app.MapPost(PortalExportRoute, ExportFromPortal).RequireAuthorization(PortalPolicies.HandleDataSubjectRequests)
             .WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
@@ -114,12 +114,6 @@ public static class SubjectRequestsApi
         await export.WriteAsync(findings, Actor.From(http.User), http.Response.Body, ct);
         return TypedResults.Empty;
     }
-
-    private static RouteHandlerBuilder ProducesSubjectErrors(this RouteHandlerBuilder endpoint) => endpoint
-        .Produces<ApiError>(StatusCodes.Status400BadRequest)
-        .Produces<ApiError>(StatusCodes.Status401Unauthorized)
-        .Produces<ApiError>(StatusCodes.Status403Forbidden)
-        .Produces<ApiError>(StatusCodes.Status404NotFound);
 }
 
 /// <param name="UserIdHash">The id's keyed hash, as the audit log names the person; null for a request by address only.</param>
