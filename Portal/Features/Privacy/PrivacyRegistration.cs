@@ -33,6 +33,7 @@ public static class PrivacyRegistration
         builder.Services.AddSingleton<PendingErasures>();
         builder.Services.AddSingleton<BackgroundErasures>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BackgroundErasures>());
+        builder.Services.AddHealthChecks().AddCheck<GivenUpErasuresHealthCheck>(GivenUpErasuresHealthCheck.Name, tags: ["ready"]);
         builder.Services.AddAuthentication().AddLoopKeyOrToken();
         // Only posts count: reading the page is free; a script cannot flip someone's choice back and forth in bulk.
         builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(OptOutPage.RateLimitPolicy, http =>
