@@ -41,6 +41,33 @@ public sealed class GroupCommitWriterTests : IDisposable
         await StopAsync(writer, run);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Only_a_write_that_asks_to_continue_on_the_writer_has_its_caller_resumed_before_the_writer_goes_on(bool continueOnWriter)
+    {
+        var writer = Writer(maxBatchSize: 100);
+        var (resumed, told) = (new ManualResetEventSlim(), new ManualResetEventSlim());
+        bool? resumedWhenTold = null;
+        var write = new Probe(1, continueOnWriter: continueOnWriter) { Told = () => { resumedWhenTold = resumed.IsSet; told.Set(); } };
+        async Task CallerAsync()
+        {
+            await writer.EnqueueAsync(write, CancellationToken.None).ConfigureAwait(false);
+            // Resumed elsewhere, the caller waits until the writer has told it (else it could race the writer's check).
+            if (!continueOnWriter) told.Wait(TimeSpan.FromSeconds(30));
+            resumed.Set();
+        }
+
+        // On the thread pool, as in the service (the test framework's context would have the caller posted back to it).
+        var calling = Task.Run(CallerAsync);
+        var run = Task.Run(() => writer.RunAsync(Engine(storage), CancellationToken.None));
+        await calling;
+
+        Assert.True(told.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Equal(continueOnWriter, resumedWhenTold);
+        await StopAsync(writer, run);
+    }
+
     [Fact]
     public async Task Totals_count_committed_batches_and_writes_and_the_time_spent_committing_them_but_not_failed_batches()
     {
@@ -199,15 +226,19 @@ public sealed class GroupCommitWriterTests : IDisposable
     /// <summary>Which write it was, and in which of the writer's transactions (1, 2, …) it was written.</summary>
     private sealed record Written(int Value, int Batch);
 
-    private sealed class Probe(int value, Trouble trouble = Trouble.None) : PendingWrite<Written>
+    private sealed class Probe(int value, Trouble trouble = Trouble.None, bool continueOnWriter = false) : PendingWrite<Written>(continueOnWriter)
     {
         public int Value => value;
         public Trouble Trouble => trouble;
+
+        /// <summary>Called by the writer once it has told this write's caller.</summary>
+        public Action? Told { get; init; }
 
         public override void Succeed(Written result)
         {
             if (trouble == Trouble.FailsAlone) Fail(new InvalidOperationException($"write {value} failed alone"));
             else base.Succeed(result);
+            Told?.Invoke();
         }
     }
 

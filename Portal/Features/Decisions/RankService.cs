@@ -83,7 +83,7 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
                 loop.Settings.LearningMode == LearningMode.LoggingOnly ? null
                     : entry.WriteFeatures(context, actionFeatures, chosen, LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures)));
 
-            if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
+            if (await log.AppendForAnswerAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
             if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));
             var inference = loop.Settings.IsInferenceExplainabilityEnabled
                 ? InferenceExplainer.Explain(model, context, actionFeatures, actions, ranking, excluded)
@@ -134,7 +134,7 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
                 new LoggedText(entry.RankingJson), new LoggedText(entry.ExplanationJson),
                 request.DeferActivation, verdict.Effects | OversightEffects.OptedOut, RuleId: null, detail);
 
-            if (await log.AppendAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
+            if (await log.AppendForAnswerAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
             if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, []));
             return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, Explored: false,
                 record.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Personalized: false));

@@ -6,8 +6,16 @@ namespace Portal.Infrastructure.Persistence;
 /// </summary>
 public abstract class PendingWrite<TResult>
 {
-    // Callers continue on the thread pool, never on the writer's loop: their code cannot delay the next batch.
-    private readonly TaskCompletionSource<TResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<TResult> completion;
+
+    /// <summary>
+    /// By default a caller continues on the thread pool, never on the writer's loop: its code cannot delay the next
+    /// batch. A caller that only answers its HTTP request after the commit, and never waits synchronously for anything
+    /// (a Rank), may <paramref name="continueOnWriter"/>: its answer is then sent by the writer's thread right after the
+    /// commit, one thread-pool hop fewer per write (and the next batch gathers more writes meanwhile).
+    /// </summary>
+    protected PendingWrite(bool continueOnWriter = false) =>
+        completion = new(continueOnWriter ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<TResult> Completion => completion.Task;
 

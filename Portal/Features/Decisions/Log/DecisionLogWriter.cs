@@ -38,7 +38,16 @@ public sealed class DecisionLogWriter(
     public CommitTotals Totals => log.Totals;
 
     public Task<LogWriteResult> AppendAsync(DecisionRecord decision, CancellationToken ct) =>
-        log.EnqueueAsync(new InsertDecision(decision), ct);
+        log.EnqueueAsync(new InsertDecision(decision, continueOnWriter: false), ct);
+
+    /// <summary>
+    /// A Rank's decision: the caller continues on the writer's thread right after the commit (see <see cref="PendingWrite{TResult}"/>).
+    /// What is left of a Rank then is short and never blocks (announce it, build and send the answer); skipping the
+    /// thread-pool hop cut the server's CPU per decision by ≈ 9% and raised decisions/s by ≈ 10% (bench/rank-load.sh,
+    /// four alternated pairs; 5.8 instead of 4.5 decisions per commit).
+    /// </summary>
+    public Task<LogWriteResult> AppendForAnswerAsync(DecisionRecord decision, CancellationToken ct) =>
+        log.EnqueueAsync(new InsertDecision(decision, continueOnWriter: true), ct);
 
     public Task<LogWriteResult> RewardAsync(string loopId, string eventId, double value, RewardAggregation aggregation, string source, CancellationToken ct) =>
         log.EnqueueAsync(new RecordReward(new RewardReceipt(loopId, eventId, value, source, clock.GetUtcNow()), aggregation), ct);

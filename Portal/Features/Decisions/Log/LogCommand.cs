@@ -4,7 +4,7 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Features.Decisions.Log;
 
 /// <summary>One write waiting for the next group commit; completed only after that commit.</summary>
-internal abstract class LogCommand : PendingWrite<LogWriteResult>
+internal abstract class LogCommand(bool continueOnWriter = false) : PendingWrite<LogWriteResult>(continueOnWriter)
 {
     /// <summary>The one statement this write runs, or null for work that must run on its own (<see cref="RideAlong"/>).</summary>
     public abstract LogStatement? Statement(LogStatements statements);
@@ -13,7 +13,7 @@ internal abstract class LogCommand : PendingWrite<LogWriteResult>
     public virtual LogWriteResult Execute(LogStatements statements) => LogStatements.Run(Statement(statements)!.Value);
 }
 
-internal sealed class InsertDecision(DecisionRecord decision) : LogCommand
+internal sealed class InsertDecision(DecisionRecord decision, bool continueOnWriter) : LogCommand(continueOnWriter)
 {
     public override LogStatement? Statement(LogStatements statements) => statements.Insert(decision);
 
