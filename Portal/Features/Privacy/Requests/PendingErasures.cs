@@ -31,7 +31,7 @@ public sealed class PendingErasures(IDbContextFactory<PortalDbContext> dbFactory
         return await db.PendingErasures.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
     }
 
-    /// <summary>How many erasures are given up and wait for a person (the navigation's badge).</summary>
+    /// <summary>How many erasures are given up and wait for a person (the navigation's badge, <c>/health/ready</c>).</summary>
     public async Task<int> GivenUpCountAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
