@@ -28,8 +28,7 @@ using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Web;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddRootSettingsFile();
+var builder = RootSettingsFile.CreateWebBuilder(args);
 
 // Hosted services start in this order: database, Redis (when configured), accounts, loops, opt-outs, segments, control state, log writer, trainer, demo traffic.
 builder.AddPersistence();

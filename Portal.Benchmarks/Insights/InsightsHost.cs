@@ -47,8 +47,7 @@ public sealed class InsightsHost : IAsyncDisposable
     /// <param name="more">More features to register, for a benchmark of theirs (the privacy requests add Privacy).</param>
     public static async Task<InsightsHost> CreateAsync(string folder, Action<WebApplicationBuilder>? more = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.AddRootSettingsFile();
+        var builder = RootSettingsFile.CreateWebBuilder([], environmentName: "Production");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Portal:DataDirectory"] = folder,
