@@ -64,7 +64,22 @@ public sealed class RankCostStages
     /// As the server reads a Rank body: one pass that hashes the features as it reads them and counts them for validation
     /// (RankBodyReader), then what validation has left to check (ids, exclusions, the context's count).
     /// </summary>
-    public void ReadHashValidate()
+    public void ReadHashValidate() => ReadHashValidate(body);
+
+    /// <summary>
+    /// The same for bodies whose actions list the reader has not kept (1,024 lists that differ in an action id, taken in
+    /// turn: each comes back only after a thousand others, long after the reader forgot it): the first Rank of a catalog,
+    /// or an application whose lists always change.
+    /// </summary>
+    public void ReadHashValidateNewList(int call) => ReadHashValidate(newLists.Value[call % newLists.Value.Length]);
+
+    private readonly Lazy<byte[][]> newLists = new(() =>
+    {
+        var text = RankBody.Json("cost-event-0001", 7);
+        return [.. Enumerable.Range(0, 1024).Select(i => Encoding.UTF8.GetBytes(text.Replace("\"id\":\"a0\"", $"\"id\":\"n{i}\"")))];
+    });
+
+    private static void ReadHashValidate(byte[] body)
     {
         using var read = RankBodyReader.TryRead(body, null) ?? throw new InvalidOperationException("the reader declined the benchmark body");
         if (RankRequestValidator.Validate(read.Request) is { } problem) throw new InvalidOperationException(problem);

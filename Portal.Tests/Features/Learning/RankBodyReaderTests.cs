@@ -102,7 +102,13 @@ public sealed class RankBodyReaderTests
             RankRequestValidator.Validate(JsonSerializer.Deserialize(overLimit, PersonalizerJsonContext.Default.RankRequest)!));
     }
 
+    /// <summary>Three reads: the actions list is new, then kept, then shared (<c>RepeatedActionLists</c>); each as the serializer reads it.</summary>
     private static void AssertReadAsSerializer(string body, IReadOnlySet<string>? auditOnly, bool mustRead)
+    {
+        for (var i = 0; i < 3; i++) AssertReadOnceAsSerializer(body, auditOnly, mustRead);
+    }
+
+    private static void AssertReadOnceAsSerializer(string body, IReadOnlySet<string>? auditOnly, bool mustRead)
     {
         using var read = RankBodyReader.TryRead(Encoding.UTF8.GetBytes(body), auditOnly);
         if (read is null)
@@ -121,6 +127,30 @@ public sealed class RankBodyReaderTests
         AssertSame(hashed.Context, read.Features.Context, body);
         Assert.Equal(hashed.Actions.Length, read.Features.Actions.Length);
         for (var i = 0; i < hashed.Actions.Length; i++) AssertSame(hashed.Actions[i], read.Features.Actions[i], body);
+    }
+
+    [Fact]
+    public void An_actions_list_sent_again_is_read_once_and_shared_and_whatever_surrounds_it_is_still_read()
+    {
+        var list = $$$"""[{"id":"{{{Guid.NewGuid():N}}}","features":[{"item":{"price":5,"tags":["a","b"]}}]},{"id":"b","features":[{"promo":{"kind":"k"}}]}]""";
+        var before = $$$"""{"contextFeatures":[{"user":{"tier":"gold"}}],"actions":{{{list}}},"eventId":"e-1"}""";
+        var after = $$$"""{"actions":{{{list}}},"excludedActions":["b"],"contextFeatures":[{"device":{"os":"linux"}}],"deferActivation":true}""";
+
+        AssertReadAsSerializer(before, null, mustRead: true);
+        using var first = RankBodyReader.TryRead(Encoding.UTF8.GetBytes(before), null);
+        using var second = RankBodyReader.TryRead(Encoding.UTF8.GetBytes(after), null);
+        var oneByteMore = RankBodyReader.TryRead(Encoding.UTF8.GetBytes(after.Replace("\"kind\":\"k\"", "\"kind\":\"kk\"")), null);
+
+        Assert.Same(first!.Request.Actions, second!.Request.Actions);
+        Assert.Same(first.Features.Actions, second.Features.Actions);
+        Assert.NotSame(first.Features.Actions, oneByteMore!.Features.Actions);
+        oneByteMore.Dispose();
+        AssertReadOnceAsSerializer(after, AuditOnly, mustRead: true);
+        Assert.Equal("linux", second.Request.ContextFeatures![0].GetProperty("device").GetProperty("os").GetString());
+        // What follows a shared list is read as strictly as ever: a body cut short or with text after it is declined.
+        Assert.Null(RankBodyReader.TryRead(Encoding.UTF8.GetBytes($$$"""{"actions":{{{list}}}"""), null));
+        Assert.Null(RankBodyReader.TryRead(Encoding.UTF8.GetBytes($$$"""{"actions":{{{list}}},"actions":[]}"""), null));
+        Assert.Null(RankBodyReader.TryRead(Encoding.UTF8.GetBytes($$$"""{"actions":{{{list}}}} x"""), null));
     }
 
     private static string Text(RankableAction? action) =>

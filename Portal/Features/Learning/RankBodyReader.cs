@@ -12,11 +12,17 @@ namespace Portal.Features.Learning;
 /// the body (<see cref="FeatureList"/>). Anything unusual — a wrong type, an escaped or repeated property name, an item
 /// that is not an object, a set over the limit or with a number that is not finite, text that is not JSON — returns
 /// null, and the caller reads the body with the serializer, which stays the reference for what is accepted and for
-/// every error message.
+/// every error message. An actions list sent again byte for byte (an application sends its catalog with every Rank) is
+/// not read again: see <see cref="RepeatedActionLists"/>.
 /// </summary>
 internal static class RankBodyReader
 {
     private const int ContextFeaturesSeen = 1, ActionsSeen = 2, ExcludedSeen = 4, EventIdSeen = 8, DeferSeen = 16;
+
+    private static readonly RepeatedActionLists Repeated = new();
+
+    /// <summary>The reader's state right after a list that is a property of the request object: where a repeated list ends.</summary>
+    private static readonly JsonReaderState AfterListInRequest = StateAfter("{\"actions\":[]"u8, tokens: 4);
 
     /// <summary>
     /// The request in <paramref name="body"/> with its features hashed (the context without <paramref name="auditOnlyFeatures"/>),
@@ -24,7 +30,7 @@ internal static class RankBodyReader
     /// </summary>
     public static HashedRankRequest? TryRead(ReadOnlyMemory<byte> body, IReadOnlySet<string>? auditOnlyFeatures)
     {
-        var read = new Reading(body, auditOnlyFeatures is { Count: > 0 } ? auditOnlyFeatures : null);
+        var read = new Reading(body, auditOnlyFeatures is { Count: > 0 } ? auditOnlyFeatures : null, Repeated);
         try
         {
             var reader = new Utf8JsonReader(body.Span);
@@ -42,6 +48,13 @@ internal static class RankBodyReader
         return null;
     }
 
+    private static JsonReaderState StateAfter(ReadOnlySpan<byte> json, int tokens)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, default);
+        for (var i = 0; i < tokens; i++) reader.Read();
+        return reader.CurrentState;
+    }
+
     /// <summary>Lists reused by this thread's readings (a reading never awaits): only the final, exact-size arrays are allocated.</summary>
     private sealed class Scratch
     {
@@ -55,11 +68,17 @@ internal static class RankBodyReader
         public static Scratch Get() => current ??= new Scratch();
     }
 
-    /// <summary>One body's reading: what has been read so far, and the buffers to give back if it is declined.</summary>
-    private sealed class Reading(ReadOnlyMemory<byte> body, IReadOnlySet<string>? auditOnly)
+    /// <summary>
+    /// One body's reading: what has been read so far, and the buffers to give back if it is declined. With
+    /// <paramref name="repeated"/>, an actions list is looked up there first and offered to it once read.
+    /// </summary>
+    private sealed class Reading(ReadOnlyMemory<byte> body, IReadOnlySet<string>? auditOnly, RepeatedActionLists? repeated = null)
     {
         private readonly (FeatureSetBuilder Builder, Utf8FeatureWalker Walker) tools = PersonalizerFeatures.ThreadTools();
         private readonly Scratch scratch = Scratch.Get();
+
+        // Where the reader's span starts in the body: past a repeated actions list, a new reader reads the rest.
+        private int offset;
 
         public FeatureLabelArena Labels { get; } = FeatureLabelArena.Rent();
 
@@ -108,10 +127,10 @@ internal static class RankBodyReader
         {
             context = null;
             if (reader.TokenType == JsonTokenType.Null) return true;
-            var start = (int)reader.TokenStartIndex;
+            var start = Position(ref reader);
             if (TrySet(ref reader, auditOnly, trackBounds: false) is not { } set) return false;
             ContextSet = set;
-            Context = JsonDocument.Parse(body[start..((int)reader.TokenStartIndex + 1)]);
+            Context = JsonDocument.Parse(body[start..(Position(ref reader) + 1)]);
             var items = new JsonElement[Context.RootElement.GetArrayLength()];
             var i = 0;
             foreach (var item in Context.RootElement.EnumerateArray()) items[i++] = item;
@@ -119,11 +138,20 @@ internal static class RankBodyReader
             return true;
         }
 
-        private bool TryActions(ref Utf8JsonReader reader, out IReadOnlyList<RankableAction>? actions)
+        public bool TryActions(ref Utf8JsonReader reader, out IReadOnlyList<RankableAction>? actions)
         {
             actions = null;
             if (reader.TokenType == JsonTokenType.Null) return true;
             if (reader.TokenType != JsonTokenType.StartArray) return false;
+            var start = Position(ref reader);
+            if (repeated?.Find(body.Span[start..]) is { } known)
+            {
+                (actions, ActionSets) = (known.Actions, known.Sets);
+                // The same bytes end the list at the same place: a reader over the rest goes on from there.
+                offset = start + known.Length;
+                reader = new Utf8JsonReader(body.Span[offset..], isFinalBlock: true, AfterListInRequest);
+                return true;
+            }
             var (read, sets) = (scratch.Actions, scratch.Sets);
             read.Clear();
             sets.Clear();
@@ -139,8 +167,12 @@ internal static class RankBodyReader
             // Emptied so that the thread does not keep this request's objects alive until its next Rank.
             read.Clear();
             sets.Clear();
+            repeated?.Offer(body[start..(Position(ref reader) + 1)]);
             return true;
         }
+
+        /// <summary>Where the reader's current token starts in the body.</summary>
+        private int Position(ref Utf8JsonReader reader) => offset + (int)reader.TokenStartIndex;
 
         private (RankableAction, FeatureSet)? TryAction(ref Utf8JsonReader reader)
         {
@@ -196,9 +228,9 @@ internal static class RankBodyReader
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType != JsonTokenType.StartObject) return null;
-                if (trackBounds) scratch.Bounds.Add((int)reader.TokenStartIndex);
+                if (trackBounds) scratch.Bounds.Add(Position(ref reader));
                 walker.Walk(ref reader, builder, excluded);
-                if (trackBounds) scratch.Bounds.Add((int)reader.TokenStartIndex + 1);
+                if (trackBounds) scratch.Bounds.Add(Position(ref reader) + 1);
             }
             if (walker.SawNonFinite || walker.Leaves > RankRequestValidator.MaxFeaturesPerSet) return null;
             return builder.Build(Labels);
@@ -243,6 +275,70 @@ internal static class RankBodyReader
             seen |= flag;
             return true;
         }
+    }
+
+    /// <summary>
+    /// Actions lists that come again byte for byte, kept read and hashed: a body whose list starts with the same bytes as
+    /// a kept one has that very list (the same bytes end it at the same place), so its actions and feature sets, which are
+    /// immutable, are shared instead of read again. A list is kept the second time it is offered (the first time only its
+    /// fingerprint is remembered), so that bodies whose lists always differ pay one hash per Rank and nothing more. At
+    /// most <see cref="Slots"/> lists of at most <see cref="MaxListBytes"/> each, the oldest replaced first; lock-free:
+    /// a slot is replaced whole, and a lost race only means a list is read once more. Only actions lists are kept (an
+    /// application's catalog), never a context: nothing about a user outlives their Rank here.
+    /// </summary>
+    private sealed class RepeatedActionLists
+    {
+        private const int Slots = 8, Fingerprints = 16, MaxListBytes = 64 * 1024;
+
+        private readonly KnownList?[] lists = new KnownList?[Slots];
+        private readonly ulong[] seenOnce = new ulong[Fingerprints];
+        private int nextList, nextFingerprint;
+
+        public KnownList? Find(ReadOnlySpan<byte> rest)
+        {
+            foreach (var list in lists)
+            {
+                if (list is not null && rest.StartsWith(list.Text)) return list;
+            }
+            return null;
+        }
+
+        /// <summary>A list just read (its bytes, brackets included): kept if it was offered before.</summary>
+        public void Offer(ReadOnlyMemory<byte> text)
+        {
+            if (text.Length > MaxListBytes) return;
+            var fingerprint = (ulong)text.Length << 32 | MurmurHash3.Hash(text.Span, seed: 0);
+            if (Array.IndexOf(seenOnce, fingerprint) < 0)
+            {
+                seenOnce[(uint)Interlocked.Increment(ref nextFingerprint) % Fingerprints] = fingerprint;
+                return;
+            }
+            if (Read(text.ToArray()) is { } list) lists[(uint)Interlocked.Increment(ref nextList) % Slots] = list;
+        }
+
+        /// <summary>The list read from its own copy of the bytes, its sets' labels in an arena of its own (never returned).</summary>
+        private static KnownList? Read(byte[] text)
+        {
+            var reading = new Reading(text, auditOnly: null);
+            try
+            {
+                var reader = new Utf8JsonReader(text);
+                if (reader.Read() && reading.TryActions(ref reader, out var actions) && actions is not null && !reader.Read())
+                    return new KnownList(text, [.. actions], reading.ActionSets);
+            }
+            catch (JsonException)
+            {
+                // Read once already, so not expected: the list is simply not kept.
+            }
+            reading.Release();
+            return null;
+        }
+    }
+
+    /// <summary>A kept actions list: its bytes, and the actions and feature sets read from them.</summary>
+    private sealed record KnownList(byte[] Text, IReadOnlyList<RankableAction> Actions, FeatureSet[] Sets)
+    {
+        public int Length => Text.Length;
     }
 }
 
