@@ -148,7 +148,7 @@ internal static class RankBodyReader
             {
                 (actions, ActionSets) = (known.Actions, known.Sets);
                 // The same bytes end the list at the same place: a reader over the rest goes on from there.
-                offset = start + known.Length;
+                offset = start + known.Text.Length;
                 reader = new Utf8JsonReader(body.Span[offset..], isFinalBlock: true, AfterListInRequest);
                 return true;
             }
@@ -313,7 +313,8 @@ internal static class RankBodyReader
                 seenOnce[(uint)Interlocked.Increment(ref nextFingerprint) % Fingerprints] = fingerprint;
                 return;
             }
-            if (Read(text.ToArray()) is { } list) lists[(uint)Interlocked.Increment(ref nextList) % Slots] = list;
+            // Ranks racing on a list's second offer would each keep a copy and push other lists out: one is enough.
+            if (Find(text.Span) is null && Read(text.ToArray()) is { } list) lists[(uint)Interlocked.Increment(ref nextList) % Slots] = list;
         }
 
         /// <summary>The list read from its own copy of the bytes, its sets' labels in an arena of its own (never returned).</summary>
@@ -324,7 +325,7 @@ internal static class RankBodyReader
             {
                 var reader = new Utf8JsonReader(text);
                 if (reader.Read() && reading.TryActions(ref reader, out var actions) && actions is not null && !reader.Read())
-                    return new KnownList(text, [.. actions], reading.ActionSets);
+                    return new KnownList(text, actions, reading.ActionSets);
             }
             catch (JsonException)
             {
@@ -336,10 +337,7 @@ internal static class RankBodyReader
     }
 
     /// <summary>A kept actions list: its bytes, and the actions and feature sets read from them.</summary>
-    private sealed record KnownList(byte[] Text, IReadOnlyList<RankableAction> Actions, FeatureSet[] Sets)
-    {
-        public int Length => Text.Length;
-    }
+    private sealed record KnownList(byte[] Text, IReadOnlyList<RankableAction> Actions, FeatureSet[] Sets);
 }
 
 /// <summary>
