@@ -59,7 +59,7 @@ public sealed class AttackRun(IServiceProvider services, ManualClock clock, stri
     {
         var body = SimulatedRequest.RankBody(plan.Visit, NewsWorld.Articles);
         var request = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
-        var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), globalPrivacyControl: false, hashed: null, ct);
+        var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), globalPrivacyControl: false, hashed: null, actionsJson: null, ct);
         Decisions++;
         var shown = NewsWorld.Articles.First(a => a.Id == result.Response!.RewardActionId);
         var reward = audience.RewardFor(plan, shown, loop.Settings.RewardWaitTime);

@@ -36,7 +36,7 @@ public static class SeededDemoTraffic
                 var body = SimulatedRequest.RankBody(visit, NewsWorld.Articles);
                 var request = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
                 var loop = loops.Find(loopId)!;
-                var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), globalPrivacyControl: false, hashed: null, CancellationToken.None);
+                var result = await ranker.RankAsync(loop, request, Encoding.UTF8.GetString(body), globalPrivacyControl: false, hashed: null, actionsJson: null, CancellationToken.None);
                 var shown = NewsWorld.Articles.First(a => a.Id == result.Response!.RewardActionId);
                 if (item.Roll < world.ClickProbability(visit, shown)) await rewards.RewardAsync(loop, result.Response!.EventId, 1.0, RewardSources.Unknown, CancellationToken.None);
             }));

@@ -22,6 +22,7 @@ public class PortalDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<Loop> Loops => Set<Loop>();
     public DbSet<LoopAction> LoopActions => Set<LoopAction>();
+    public DbSet<ActionList> ActionLists => Set<ActionList>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ActionFreeze> ActionFreezes => Set<ActionFreeze>();

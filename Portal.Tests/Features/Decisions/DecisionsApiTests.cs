@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Contracts.DecisionLog;
 using Portal.Data;
 using Portal.Tests.TestInfrastructure;
 
@@ -56,8 +57,9 @@ public class DecisionsApiTests(PortalAppFactory factory) : IClassFixture<PortalA
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var stored = await db.Decisions.SingleAsync(d => d.EventId == eventId);
         Assert.Equal(firstChoice, stored.ChosenActionId);
-        Assert.Contains("action-2", stored.RequestJson);
-        Assert.DoesNotContain("action-4", stored.RequestJson);
+        var request = (await StoredActionLists.LoadAsync(db, [stored.ActionListId], default)).RequestOf(stored.RequestJson, stored.ActionListId);
+        Assert.Contains("action-2", request);
+        Assert.DoesNotContain("action-4", request);
     }
 
     [Fact]

@@ -225,7 +225,7 @@ public sealed class RankServiceTests(PortalAppFactory factory) : IClassFixture<P
     private Task<RankResult> Rank(LoopRuntime loop, (RankRequest Request, string Json) request) => Rank(loop, request.Request, request.Json);
 
     private Task<RankResult> Rank(LoopRuntime loop, RankRequest request, string json) =>
-        Service<RankService>().RankAsync(loop, request, json, globalPrivacyControl: false, hashed: null, CancellationToken.None);
+        Service<RankService>().RankAsync(loop, request, json, globalPrivacyControl: false, hashed: null, actionsJson: null, CancellationToken.None);
 
     /// <summary>A Rank body as a client sends it (<see cref="RankPayloads.Valid"/>), parsed the way the endpoint parses it.</summary>
     private static (RankRequest Request, string Json) Request(int actions = 3, string? eventId = null, string ageBand = "25-34", string[]? excluded = null)

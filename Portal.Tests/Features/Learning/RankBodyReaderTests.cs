@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
+using Portal.Contracts.DecisionLog;
 using Portal.Contracts.Personalizer;
 using Portal.Features.Learning;
 using Portal.Tests.TestInfrastructure;
@@ -55,6 +56,27 @@ public sealed class RankBodyReaderTests
         });
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+    }
+
+    [Fact]
+    public void The_actions_list_the_reader_finds_is_the_one_the_log_puts_back_byte_for_byte()
+    {
+        var property = Prop.ForAll(Arb.From(Gen.Sized(size => Body(Math.Min(size, 8)))), body =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(Raw));
+            using var read = RankBodyReader.TryRead(bytes, auditOnlyFeatures: null);
+            var found = LoggedRequest.ActionsValue(bytes);
+            Assert.NotNull(read?.ActionsText);
+            Assert.Equal(found, read.ActionsText);
+            // The row the log writer stores: the list's place holds [] (ActionListStore).
+            var (start, length) = read.ActionsText!.Value.GetOffsetAndLength(bytes.Length);
+            var row = bytes[..start].Concat("[]"u8.ToArray()).Concat(bytes[(start + length)..]).ToArray();
+            Assert.Equal(bytes, LoggedRequest.Joined(row, bytes.AsSpan(start, length)));
+            Assert.Equal(Encoding.UTF8.GetString(bytes), LoggedRequest.Joined(Encoding.UTF8.GetString(row), Encoding.UTF8.GetString(bytes, start, length)));
+            return true.Label(Encoding.UTF8.GetString(bytes));
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
     }
 
     [Fact]

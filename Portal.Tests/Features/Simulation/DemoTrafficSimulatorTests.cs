@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Contracts.DecisionLog;
 using Portal.Data;
 using Portal.Features.Decisions;
 using Portal.Features.Loops;
@@ -45,9 +46,10 @@ public sealed class DemoTrafficSimulatorTests(PortalAppFactory factory) : IClass
         await using var db = await Service<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var logged = await db.Decisions.AsNoTracking().Where(d => d.LoopId == DemoLoopOptions.LoopId && d.Seq > seqBefore).ToListAsync();
         Assert.Equal(6, logged.Count);
+        var lists = await StoredActionLists.LoadAsync(db, logged.Select(d => d.ActionListId), CancellationToken.None);
         Assert.All(logged, d =>
         {
-            var request = JsonSerializer.Deserialize(d.RequestJson, PersonalizerJsonContext.Default.RankRequest)!;
+            var request = JsonSerializer.Deserialize(lists.RequestOf(d.RequestJson, d.ActionListId), PersonalizerJsonContext.Default.RankRequest)!;
             Assert.Equal(NewsWorld.Articles.Select(a => a.Id), request.Actions!.Select(a => a.Id));
             Assert.Contains(d.Reward, new double?[] { null, 1.0 });
         });

@@ -15,13 +15,14 @@ public sealed class DecisionSamples(IDbContextFactory<PortalDbContext> dbFactory
         var query = db.Decisions.AsNoTracking();
         if (loopId is not null) query = query.Where(d => d.LoopId == loopId);
         var rows = await query.OrderByDescending(d => d.Seq).Take(Math.Clamp(size, 1, 100_000))
-            .Select(d => new { d.Seq, d.LoopId, d.EventId, d.CreatedAt, d.RequestJson, d.ChosenActionId, d.BaselineActionId, d.Oversight })
+            .Select(d => new { d.Seq, d.LoopId, d.EventId, d.CreatedAt, d.RequestJson, d.ActionListId, d.ChosenActionId, d.BaselineActionId, d.Oversight })
             .ToListAsync(ct);
+        var lists = await StoredActionLists.LoadAsync(db, rows.Select(r => r.ActionListId), ct);
 
         var decisions = new List<LoggedDecision>(rows.Count);
         foreach (var row in rows)
         {
-            if (LoggedRequest.Read(row.RequestJson) is not { } request) continue;
+            if (LoggedRequest.Read(lists.RequestOf(row.RequestJson, row.ActionListId)) is not { } request) continue;
             decisions.Add(new LoggedDecision(row.Seq, row.LoopId, row.EventId, row.CreatedAt,
                 request.ContextFeatures ?? [],
                 request.Actions?.Select(a => a.Id ?? "").ToList() ?? [],

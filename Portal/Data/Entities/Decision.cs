@@ -13,8 +13,16 @@ public sealed class Decision
     public required string EventId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>contextFeatures, actions and excludedActions as received: what the trainer replays.</summary>
+    /// <summary>contextFeatures, actions and excludedActions as received, but see <see cref="ActionListId"/>: what the trainer replays.</summary>
     public required string RequestJson { get; set; }
+
+    /// <summary>
+    /// The actions list stored apart for this request, when it was (a list sent before, see <see cref="ActionList"/>):
+    /// <see cref="RequestJson"/> then holds <c>"actions":[]</c> in its place. Null: the request is whole in the row.
+    /// No foreign key or index: the log writer alone sets it, to a list written in the same or an earlier commit, and an
+    /// index would cost every Rank a second B-tree write.
+    /// </summary>
+    public long? ActionListId { get; set; }
 
     /// <summary>
     /// The request's hashed features as Rank scored them, for the trainer (see LearnerFeatureRecord); null for

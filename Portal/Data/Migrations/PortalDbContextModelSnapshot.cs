@@ -285,6 +285,33 @@ namespace Portal.Data.Migrations
                     b.ToTable("ActionFreezes", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ActionList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<string>("ActionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LearnerActions")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.ToTable("ActionLists", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -532,6 +559,9 @@ namespace Portal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<long?>("ActionListId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ActivatedAt")
                         .HasColumnType("INTEGER");

@@ -39,7 +39,7 @@ public static class DecisionsApi
             return ApiResults.BadRequest(ApiErrorCodes.InvalidRankRequest, problem);
 
         var loop = http.Loop();
-        var result = await ranker.RankAsync(loop, body.Request!, body.RawJson, GlobalPrivacyControl(http.Request), body.Features, ct);
+        var result = await ranker.RankAsync(loop, body.Request!, body.RawJson, GlobalPrivacyControl(http.Request), body.Features, body.ActionsJson, ct);
         if (result.IsDuplicate)
             return ApiResults.Conflict($"eventId '{body.Request!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
         var response = result.Response! with { WhyUrl = links.UrlFor(http.Request, loop.Id, result.Response!.EventId) };

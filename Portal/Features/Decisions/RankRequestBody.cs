@@ -25,6 +25,9 @@ internal sealed class RankRequestBody : IDisposable
     /// <summary>The body as the application sent it, for the log: its bytes in the pooled buffer, valid until this is disposed.</summary>
     public LoggedText RawJson { get; private set; }
 
+    /// <summary>Where the actions list lies in <see cref="RawJson"/>, when the one-pass reader read the body.</summary>
+    public Range? ActionsJson => hashed?.ActionsText;
+
     public IResult? Error { get; private set; }
 
     /// <param name="auditOnlyFeatures">The loop's context features that are logged but never learned from (not hashed).</param>

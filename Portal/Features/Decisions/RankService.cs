@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Portal.Contracts;
+using Portal.Contracts.DecisionLog;
 using Portal.Contracts.Personalizer;
 using Portal.Data.Entities;
 using Portal.Features.Decisions.Feed;
@@ -27,19 +28,20 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
     /// <param name="globalPrivacyControl">The call carried the browser's Global Privacy Control signal (<c>Sec-GPC: 1</c>).</param>
     /// <param name="requestJson">The request as received (a body's bytes must stay unchanged until this returns).</param>
     /// <param name="hashed">Its features as the body reader hashed them (the loop's audit-only features left out), or null to hash them here.</param>
+    /// <param name="actionsJson">Where the actions list lies in <paramref name="requestJson"/>'s bytes, as the body reader found it; null to find it here.</param>
     public Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, bool globalPrivacyControl,
-        RequestFeatures? hashed, CancellationToken ct)
+        RequestFeatures? hashed, Range? actionsJson, CancellationToken ct)
     {
         var eventId = request.EventId ?? Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
         var optOut = optOuts.Of(loop, request.ContextFeatures ?? [], globalPrivacyControl);
         return optOut != OptOutReason.None
             ? RankNotProfiledAsync(loop, request, eventId, now, optOut, ct)
-            : RankProfiledAsync(loop, request, requestJson, hashed, eventId, now, ct);
+            : RankProfiledAsync(loop, request, requestJson, hashed, actionsJson, eventId, now, ct);
     }
 
     private async Task<RankResult> RankProfiledAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, RequestFeatures? hashed,
-        string eventId, DateTimeOffset now, CancellationToken ct)
+        Range? actionsJson, string eventId, DateTimeOffset now, CancellationToken ct)
     {
         // Pooled for this one Rank: the feature sets' display labels (unless the body reader hashed them into its own), and
         // the log entry's texts, which the log writer reads until the commit. Both are returned when the Rank ends;
@@ -81,7 +83,9 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
                 request.DeferActivation, verdict.Effects, verdict.RuleId, verdict.Detail,
                 // The trainer learns from these hashes instead of parsing the request again (a logging-only loop never learns).
                 loop.Settings.LearningMode == LearningMode.LoggingOnly ? null
-                    : entry.WriteFeatures(context, actionFeatures, chosen, LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures)));
+                    : entry.WriteFeatures(context, actionFeatures, chosen, LearnerFeatureRecord.Fingerprint(loop.AuditOnlyFeatures)),
+                // The log stores a list sent before apart from the row (see ActionListStore).
+                actionsJson ?? (requestJson.IsUtf8 ? LoggedRequest.ActionsValue(requestJson.Utf8.Span) : null));
 
             if (await log.AppendForAnswerAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
             if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));

@@ -8,11 +8,14 @@ namespace Portal.Features.Learning;
 /// action) <c>[int count]</c> and <c>count × [byte namespace][uint hash][float value]</c> in the set's grouped order.
 /// Display names are not kept (learning needs none; explanations read the logged request). The fingerprint names the
 /// audit-only features removed when Rank hashed them: when the loop's list has changed since, the trainer parses the
-/// request again with the current list, as it always did.
+/// request again with the current list, as it always did. A decision whose actions list is stored apart may log the
+/// record without its action sets (version 2, <see cref="ContextOnly"/>), which are stored once with the list;
+/// <see cref="Joined"/> makes the whole record again.
 /// </summary>
 public static class LearnerFeatureRecord
 {
     private const byte Version = 1;
+    private const byte ContextOnlyVersion = 2;
     private const int HeaderBytes = 1 + 4 + 2 + 2;
     private const int FeatureBytes = 1 + 4 + 4;
 
@@ -88,6 +91,39 @@ public static class LearnerFeatureRecord
         new LearnerFeatureReader().TryRead(record, fingerprint, out context, out actions, out chosen);
 
     internal const int FirstSetOffset = HeaderBytes;
+
+    /// <summary>Where the action sets start in a whole record, or -1 when it is not one (too short, another version).</summary>
+    public static int ActionSetsStart(ReadOnlySpan<byte> record)
+    {
+        if (record.Length < HeaderBytes + 4 || record[0] != Version) return -1;
+        var count = BinaryPrimitives.ReadInt32LittleEndian(record[HeaderBytes..]);
+        var start = HeaderBytes + 4 + (long)count * FeatureBytes;
+        return count >= 0 && start <= record.Length ? (int)start : -1;
+    }
+
+    /// <summary>
+    /// The whole record's header and context set (<paramref name="record"/> up to <paramref name="actionSetsStart"/>)
+    /// into <paramref name="destination"/>, marked as a record whose action sets are stored with its actions list.
+    /// </summary>
+    public static void ContextOnly(ReadOnlySpan<byte> record, int actionSetsStart, Span<byte> destination)
+    {
+        record[..actionSetsStart].CopyTo(destination);
+        destination[0] = ContextOnlyVersion;
+    }
+
+    /// <summary>
+    /// The whole record from one logged without its action sets and the sets stored with its actions list; any other
+    /// record (whole, or without the list's sets to join) as it is: the trainer then reads the request instead.
+    /// </summary>
+    public static byte[] Joined(byte[] record, byte[]? actionSets)
+    {
+        if (actionSets is null || record.Length < HeaderBytes || record[0] != ContextOnlyVersion) return record;
+        var whole = new byte[record.Length + actionSets.Length];
+        record.CopyTo(whole, 0);
+        actionSets.CopyTo(whole, record.Length);
+        whole[0] = Version;
+        return whole;
+    }
 
     /// <summary>The chosen action's index (of a usable record).</summary>
     internal static int ChosenOf(ReadOnlySpan<byte> record) => BinaryPrimitives.ReadUInt16LittleEndian(record[5..]);

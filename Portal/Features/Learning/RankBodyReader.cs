@@ -34,7 +34,8 @@ internal static class RankBodyReader
         try
         {
             var reader = new Utf8JsonReader(body.Span);
-            if (read.Request(ref reader) is { } request) return new HashedRankRequest(request, new RequestFeatures(read.ContextSet, read.ActionSets), read.Context, read.Labels);
+            if (read.Request(ref reader) is { } request)
+                return new HashedRankRequest(request, new RequestFeatures(read.ContextSet, read.ActionSets), read.ActionsText, read.Context, read.Labels);
         }
         catch (JsonException)
         {
@@ -87,6 +88,9 @@ internal static class RankBodyReader
         public FeatureSet ContextSet { get; private set; } = FeatureSet.Empty;
 
         public FeatureSet[] ActionSets { get; private set; } = [];
+
+        /// <summary>Where the actions list lies in the body, brackets included (null: no list).</summary>
+        public Range? ActionsText { get; private set; }
 
         public void Release()
         {
@@ -149,6 +153,7 @@ internal static class RankBodyReader
                 (actions, ActionSets) = (known.Actions, known.Sets);
                 // The same bytes end the list at the same place: a reader over the rest goes on from there.
                 offset = start + known.Text.Length;
+                ActionsText = start..offset;
                 reader = new Utf8JsonReader(body.Span[offset..], isFinalBlock: true, AfterListInRequest);
                 return true;
             }
@@ -167,7 +172,8 @@ internal static class RankBodyReader
             // Emptied so that the thread does not keep this request's objects alive until its next Rank.
             read.Clear();
             sets.Clear();
-            repeated?.Offer(body[start..(Position(ref reader) + 1)]);
+            ActionsText = start..(Position(ref reader) + 1);
+            repeated?.Offer(body[ActionsText.Value]);
             return true;
         }
 
@@ -344,11 +350,15 @@ internal static class RankBodyReader
 /// A Rank request read by <see cref="RankBodyReader"/> with its hashed features. The context's elements, the action
 /// feature ranges and the sets' labels are valid only until this is disposed (after the decision is made).
 /// </summary>
-internal sealed class HashedRankRequest(RankRequest request, RequestFeatures features, JsonDocument? context, FeatureLabelArena labels) : IDisposable
+internal sealed class HashedRankRequest(RankRequest request, RequestFeatures features, Range? actionsText, JsonDocument? context,
+    FeatureLabelArena labels) : IDisposable
 {
     public RankRequest Request { get; } = request;
 
     public RequestFeatures Features { get; } = features;
+
+    /// <summary>Where the actions list lies in the body, brackets included (null: no list); the log stores a list sent again apart.</summary>
+    public Range? ActionsText { get; } = actionsText;
 
     public void Dispose()
     {

@@ -73,7 +73,7 @@ public sealed class DemoTrafficSimulator(
             var request = JsonSerializer.Deserialize(body, PersonalizerJsonContext.Default.RankRequest)!;
             if (RankRequestValidator.Validate(request) is { } problem) throw new InvalidOperationException(problem);
 
-            var result = await ranker.RankAsync(loop, request, new LoggedText(body), globalPrivacyControl: false, hashed: null, ct);
+            var result = await ranker.RankAsync(loop, request, new LoggedText(body), globalPrivacyControl: false, hashed: null, actionsJson: null, ct);
             Interlocked.Increment(ref decisions);
             if (plan.Scripted) Interlocked.Increment(ref attackDecisions);
             var shown = NewsWorld.Articles.First(a => a.Id == result.Response!.RewardActionId);

@@ -2,6 +2,7 @@ using Portal.Features.Learning;
 using Portal.Features.Learning.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Contracts.DecisionLog;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Loops;
@@ -137,8 +138,10 @@ public sealed class DecisionTrainer(
     {
         var missing = batch.Where(e => e.LearnerFeatures is not null && !LearnerFeatureRecord.IsUsable(e.LearnerFeatures, auditOnly)).Select(e => e.Seq).ToList();
         if (missing.Count == 0) return batch;
-        var requests = await db.Decisions.AsNoTracking().Where(d => missing.Contains(d.Seq))
-            .Select(d => new { d.Seq, d.RequestJson }).ToDictionaryAsync(d => d.Seq, d => d.RequestJson, ct);
+        var rows = await db.Decisions.AsNoTracking().Where(d => missing.Contains(d.Seq))
+            .Select(d => new { d.Seq, d.RequestJson, d.ActionListId }).ToListAsync(ct);
+        var lists = await StoredActionLists.LoadAsync(db, rows.Select(r => r.ActionListId), ct);
+        var requests = rows.ToDictionary(r => r.Seq, r => lists.RequestOf(r.RequestJson, r.ActionListId));
         return batch.Select(e => requests.TryGetValue(e.Seq, out var json) ? e with { RequestJson = json } : e).ToList();
     }
 

@@ -150,6 +150,7 @@ public sealed class GroupCommitWriter<TItem, TResult>(
             statements.Transaction = transaction;
             statements.WriteAll(batch, results);
             transaction.Commit();
+            statements.Committed();
             transaction.Dispose();
             tally.Add(batch.Count, started);
         }

@@ -11,6 +11,9 @@ public interface IGroupCommitStatements<TItem, TResult> : IDisposable
     /// <summary>The batch's transaction while a batch is written; null between batches.</summary>
     DbTransaction? Transaction { set; }
 
+    /// <summary>The batch's transaction committed (before <see cref="Transaction"/> is set to null); must not throw.</summary>
+    void Committed() { }
+
     /// <summary>Writes one item. Throwing rolls back the whole batch; the result reaches the caller only after the commit.</summary>
     TResult Write(TItem item);
 

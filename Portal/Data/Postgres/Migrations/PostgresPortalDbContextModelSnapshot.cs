@@ -346,6 +346,40 @@ namespace Portal.Data.Postgres.Migrations
                     b.ToTable("actionfreezes", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ActionList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActionsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actionsjson");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("createdat");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hash");
+
+                    b.Property<byte[]>("LearnerActions")
+                        .HasColumnType("bytea")
+                        .HasColumnName("learneractions");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.ToTable("actionlists", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -648,6 +682,10 @@ namespace Portal.Data.Postgres.Migrations
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<long?>("ActionListId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("actionlistid");
 
                     b.Property<long?>("ActivatedAt")
                         .HasColumnType("bigint")

@@ -6,14 +6,15 @@ namespace Portal.Features.Decisions.Log;
 /// <summary>One logged decision as a data-subject export shows it: everything the row holds, the request as it was sent.</summary>
 public static class DecisionExport
 {
-    public static void Write(Utf8JsonWriter json, Decision d, IEnumerable<DecisionFlag> flags)
+    /// <param name="requestJson">The request as it was sent (the row's text with its stored actions list, see <c>StoredActionLists</c>).</param>
+    public static void Write(Utf8JsonWriter json, Decision d, string requestJson, IEnumerable<DecisionFlag> flags)
     {
         json.WriteStartObject();
         json.WriteString("loopId", d.LoopId);
         json.WriteString("eventId", d.EventId);
         json.WriteString("createdAt", d.CreatedAt);
         json.WritePropertyName("request");
-        json.WriteRawValue(d.RequestJson);
+        json.WriteRawValue(requestJson);
         json.WriteString("chosenActionId", d.ChosenActionId);
         json.WriteNumber("chosenProbability", d.ChosenProbability);
         json.WriteString("baselineActionId", d.BaselineActionId);

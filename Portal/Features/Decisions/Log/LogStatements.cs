@@ -17,15 +17,18 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
     private readonly DbCommand activate;
     private readonly DbCommand upsertAction;
     private readonly SqliteDecisionInsert? sqliteInsert;
+
+    // SQLite only: on PostgreSQL, where several nodes write, each request is logged whole.
+    private readonly ActionListStore? actionLists;
     private DbTransaction? current;
 
     private const string InsertDecisionSql = """
         INSERT INTO Decisions (LoopId, EventId, CreatedAt, RequestJson, ChosenActionId, ChosenProbability,
             BaselineActionId, Explored, ModelVersion, Mode, RankingJson, ExplanationJson, DeferActivation, RewardCount,
-            Oversight, RuleId, OversightDetail, LearnerFeatures)
+            Oversight, RuleId, OversightDetail, LearnerFeatures, ActionListId)
         VALUES ($loop, $event, $created, $request, $chosen, $probability,
             $baseline, $explored, $model, $mode, $ranking, $explanation, $defer, 0,
-            $oversight, $rule, $detail, $features)
+            $oversight, $rule, $detail, $features, $actionlist)
         ON CONFLICT (LoopId, EventId) DO NOTHING
         """;
 
@@ -34,8 +37,12 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
         Connection = connection;
         insertDecision = Prepare(connection, InsertDecisionSql, "$loop", "$event", "$created", "$request", "$chosen", "$probability",
             "$baseline", "$explored", "$model", "$mode", "$ranking", "$explanation", "$defer",
-            "$oversight", "$rule", "$detail", "$features");
-        if (connection is SqliteConnection sqlite) sqliteInsert = new SqliteDecisionInsert(sqlite, InsertDecisionSql);
+            "$oversight", "$rule", "$detail", "$features", "$actionlist");
+        if (connection is SqliteConnection sqlite)
+        {
+            sqliteInsert = new SqliteDecisionInsert(sqlite, InsertDecisionSql);
+            actionLists = new ActionListStore(sqlite);
+        }
         rewardEarliest = Prepare(connection, """
             UPDATE Decisions SET Reward = COALESCE(Reward, $value), RewardCount = RewardCount + 1,
                 RewardedAt = COALESCE(RewardedAt, $now), RewardSource = COALESCE(RewardSource, $source)
@@ -71,8 +78,11 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
             rewardSum.Transaction = value;
             activate.Transaction = value;
             upsertAction.Transaction = value;
+            actionLists?.Transaction = value;
         }
     }
+
+    public void Committed() => actionLists?.Committed();
 
     public LogWriteResult Write(LogCommand command) => command.Execute(this);
 
@@ -81,15 +91,23 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
         d.LoopId, d.EventId, d.CreatedAt.ToUnixTimeMilliseconds(), NullableText(d.RequestJson), d.ChosenActionId, d.ChosenProbability,
         d.BaselineActionId, d.Explored, d.ModelVersion, d.Mode.ToString(), NullableText(d.RankingJson), NullableText(d.ExplanationJson),
         d.DeferActivation, (int)d.Oversight, d.RuleId is { } rule ? rule : DBNull.Value,
-        d.OversightDetail is { } detail ? detail : DBNull.Value, d.LearnerFeatures is { } features ? features.ToArray() : DBNull.Value]);
+        d.OversightDetail is { } detail ? detail : DBNull.Value, d.LearnerFeatures is { } features ? features.ToArray() : DBNull.Value, DBNull.Value]);
 
     private static object NullableText(LoggedText text) => text.AsString() is { } value ? value : DBNull.Value;
 
-    /// <summary>Runs the decision insert now: on SQLite through its statement API, elsewhere as a command.</summary>
-    public LogWriteResult InsertNow(DecisionRecord d) =>
-        sqliteInsert is { } sqlite
-            ? sqlite.Run(d) == 0 ? LogWriteResult.DuplicateEvent : LogWriteResult.Committed
-            : Run(Insert(d));
+    /// <summary>
+    /// Runs the decision insert now: on SQLite through its statement API, its actions list stored apart once sent
+    /// before; elsewhere as a command.
+    /// </summary>
+    public LogWriteResult InsertNow(DecisionRecord d)
+    {
+        if (sqliteInsert is not { } sqlite) return Run(Insert(d));
+        long? listId = null;
+        ReadOnlySpan<byte> rowText = default, rowFeatures = default;
+        if (actionLists is not null && d.ActionsJson is { } list && d.RequestJson.IsUtf8
+            && actionLists.TrySplit(d, list, out var id, out rowText, out rowFeatures)) listId = id;
+        return sqlite.Run(d, listId, rowText, rowFeatures) == 0 ? LogWriteResult.DuplicateEvent : LogWriteResult.Committed;
+    }
 
     public LogStatement Reward(RewardReceipt reward, RewardAggregation aggregation) =>
         new(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent,
@@ -108,6 +126,7 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
     public void Dispose()
     {
         sqliteInsert?.Dispose();
+        actionLists?.Dispose();
         insertDecision.Dispose();
         rewardEarliest.Dispose();
         rewardSum.Dispose();

@@ -22,6 +22,8 @@ internal sealed class PostgresLogStatements(NpgsqlConnection connection) : IGrou
         set => statements.Transaction = value;
     }
 
+    public void Committed() => statements.Committed();
+
     public LogWriteResult Write(LogCommand command) => command.Execute(statements);
 
     public void WriteAll(IReadOnlyList<LogCommand> items, LogWriteResult[] results)

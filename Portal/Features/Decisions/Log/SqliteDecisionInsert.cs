@@ -14,7 +14,7 @@ internal sealed class SqliteDecisionInsert : IDisposable
     private readonly sqlite3 connection;
     private readonly sqlite3_stmt statement;
     private readonly int loop, eventId, created, request, chosen, probability, baseline, explored, model, mode, ranking,
-        explanation, defer, oversight, rule, detail, features;
+        explanation, defer, oversight, rule, detail, features, actionList;
 
     public SqliteDecisionInsert(SqliteConnection sqlite, string sql)
     {
@@ -24,17 +24,22 @@ internal sealed class SqliteDecisionInsert : IDisposable
         chosen = Index("$chosen"); probability = Index("$probability"); baseline = Index("$baseline"); explored = Index("$explored");
         model = Index("$model"); mode = Index("$mode"); ranking = Index("$ranking"); explanation = Index("$explanation");
         defer = Index("$defer"); oversight = Index("$oversight"); rule = Index("$rule"); detail = Index("$detail"); features = Index("$features");
+        actionList = Index("$actionlist");
     }
 
-    /// <summary>Inserts the decision; returns the rows inserted (0: the eventId was used already).</summary>
-    public int Run(DecisionRecord d)
+    /// <summary>
+    /// Inserts the decision, its request and hashed features whole or, with <paramref name="listId"/>, as
+    /// <paramref name="rowText"/> and <paramref name="rowFeatures"/> (what is left once its list is stored apart, see
+    /// <see cref="ActionListStore"/>); returns the rows inserted (0: the eventId was used already).
+    /// </summary>
+    public int Run(DecisionRecord d, long? listId, ReadOnlySpan<byte> rowText, ReadOnlySpan<byte> rowFeatures)
     {
         try
         {
             Text(loop, d.LoopId);
             Text(eventId, d.EventId);
             Check(raw.sqlite3_bind_int64(statement, created, d.CreatedAt.ToUnixTimeMilliseconds()));
-            Text(request, d.RequestJson);
+            Check(listId is null ? Text16OrUtf8(request, d.RequestJson) : raw.sqlite3_bind_text(statement, request, rowText));
             Text(chosen, d.ChosenActionId);
             Check(raw.sqlite3_bind_double(statement, probability, d.ChosenProbability));
             Text(baseline, d.BaselineActionId);
@@ -47,7 +52,9 @@ internal sealed class SqliteDecisionInsert : IDisposable
             Check(raw.sqlite3_bind_int(statement, oversight, (int)d.Oversight));
             Check(d.RuleId is { } ruleId ? raw.sqlite3_bind_int64(statement, rule, ruleId) : raw.sqlite3_bind_null(statement, rule));
             Check(d.OversightDetail is { } text ? raw.sqlite3_bind_text16(statement, detail, text) : raw.sqlite3_bind_null(statement, detail));
-            Check(d.LearnerFeatures is { } bytes ? raw.sqlite3_bind_blob(statement, features, bytes.Span) : raw.sqlite3_bind_null(statement, features));
+            Check(d.LearnerFeatures is not { } bytes ? raw.sqlite3_bind_null(statement, features)
+                : raw.sqlite3_bind_blob(statement, features, listId is null ? bytes.Span : rowFeatures));
+            Check(listId is { } list ? raw.sqlite3_bind_int64(statement, actionList, list) : raw.sqlite3_bind_null(statement, actionList));
             var step = raw.sqlite3_step(statement);
             if (step != raw.SQLITE_DONE) Check(step);
             return raw.sqlite3_changes(connection);
@@ -60,8 +67,10 @@ internal sealed class SqliteDecisionInsert : IDisposable
         }
     }
 
-    private void Text(int index, LoggedText text) =>
-        Check(text.IsUtf8 ? raw.sqlite3_bind_text(statement, index, text.Utf8.Span) : Text16(index, text.Text));
+    private void Text(int index, LoggedText text) => Check(Text16OrUtf8(index, text));
+
+    private int Text16OrUtf8(int index, LoggedText text) =>
+        text.IsUtf8 ? raw.sqlite3_bind_text(statement, index, text.Utf8.Span) : Text16(index, text.Text);
 
     private void Text(int index, string? text) => Check(Text16(index, text));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Contracts.DecisionLog;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Privacy.Requests;
@@ -56,9 +57,11 @@ public sealed class SubjectDecisions(IDbContextFactory<PortalDbContext> dbFactor
             var seqs = await MatchingAsync(db, subject, window, ct);
             if (seqs.Count == 0) continue;
             var flags = (await db.DecisionFlags.AsNoTracking().Where(f => seqs.Contains(f.DecisionSeq)).ToListAsync(ct)).ToLookup(f => f.DecisionSeq);
+            var lists = await StoredActionLists.LoadAsync(db,
+                await db.Decisions.Where(d => seqs.Contains(d.Seq) && d.ActionListId != null).Select(d => d.ActionListId).ToListAsync(ct), ct);
             await foreach (var decision in db.Decisions.AsNoTracking().Where(d => seqs.Contains(d.Seq)).OrderBy(d => d.Seq).AsAsyncEnumerable().WithCancellation(ct))
             {
-                DecisionExport.Write(json, decision, flags[decision.Seq]);
+                DecisionExport.Write(json, decision, lists.RequestOf(decision.RequestJson, decision.ActionListId), flags[decision.Seq]);
                 await ExportFlush.IfDueAsync(json, ct);
             }
         }

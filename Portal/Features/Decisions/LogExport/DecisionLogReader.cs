@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Portal.Contracts.DecisionLog;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Persistence;
@@ -19,20 +20,23 @@ public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFacto
 {
     public const int PageSize = 5_000;
 
-    // Constant text, values bound as parameters. Columns as DecisionConfiguration and the log writer store them.
+    // Constant text, values bound as parameters. Columns as DecisionConfiguration and the log writer store them; a
+    // request's actions list stored apart comes as the last column, to be put back in its place.
     private const string PageSql = """
-        SELECT Seq, EventId, CreatedAt, RequestJson, ChosenActionId, ChosenProbability, BaselineActionId, Explored, ModelVersion, Mode,
-               RankingJson, Oversight, DeferActivation, ActivatedAt, Reward, RewardCount, RewardSource
-        FROM Decisions
-        WHERE LoopId = $loop AND CreatedAt >= $after AND CreatedAt < $to AND (CreatedAt > $after OR Seq > $seq)
-        ORDER BY CreatedAt, Seq
+        SELECT d.Seq, d.EventId, d.CreatedAt, d.RequestJson, d.ChosenActionId, d.ChosenProbability, d.BaselineActionId, d.Explored,
+               d.ModelVersion, d.Mode, d.RankingJson, d.Oversight, d.DeferActivation, d.ActivatedAt, d.Reward, d.RewardCount,
+               d.RewardSource, a.ActionsJson
+        FROM Decisions AS d LEFT JOIN ActionLists AS a ON a.Id = d.ActionListId
+        WHERE d.LoopId = $loop AND d.CreatedAt >= $after AND d.CreatedAt < $to AND (d.CreatedAt > $after OR d.Seq > $seq)
+        ORDER BY d.CreatedAt, d.Seq
         LIMIT $take
         """;
 
-    // PostgreSQL hands text over as text: the same page with the two documents as their UTF-8 bytes.
+    // PostgreSQL hands text over as text: the same page with the documents as their UTF-8 bytes.
     private static readonly string PostgresPageSql = PageSql
-        .Replace("RequestJson,", "convert_to(RequestJson, 'UTF8'),", StringComparison.Ordinal)
-        .Replace("RankingJson,", "convert_to(RankingJson, 'UTF8'),", StringComparison.Ordinal);
+        .Replace("d.RequestJson,", "convert_to(d.RequestJson, 'UTF8'),", StringComparison.Ordinal)
+        .Replace("d.RankingJson,", "convert_to(d.RankingJson, 'UTF8'),", StringComparison.Ordinal)
+        .Replace("a.ActionsJson", "convert_to(a.ActionsJson, 'UTF8')", StringComparison.Ordinal);
 
     /// <summary>Decisions in the window, and how many of them are of opted-out users.</summary>
     public async Task<(long Events, long OptedOut)> CountAsync(string loopId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
@@ -97,7 +101,8 @@ public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     private static LoggedEvent Event(DbDataReader row) => new(
-        row.GetInt64(0), row.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(2)), row.GetFieldValue<byte[]>(3),
+        row.GetInt64(0), row.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(2)),
+        row.IsDBNull(17) ? row.GetFieldValue<byte[]>(3) : LoggedRequest.Joined(row.GetFieldValue<byte[]>(3), row.GetFieldValue<byte[]>(17)),
         row.GetString(4), row.GetDouble(5), row.GetString(6), row.GetBoolean(7), row.GetInt64(8), Enum.Parse<LearningMode>(row.GetString(9)),
         row.GetFieldValue<byte[]>(10), (OversightEffects)row.GetInt32(11), row.GetBoolean(12),
         row.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(13)),

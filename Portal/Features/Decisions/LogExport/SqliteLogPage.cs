@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Portal.Contracts.DecisionLog;
 using Portal.Data.Entities;
 using Portal.Infrastructure.Persistence;
 using SQLitePCL;
@@ -40,7 +41,8 @@ internal static class SqliteLogPage
 
     private static LoggedEvent Event(sqlite3_stmt row) => new(
         raw.sqlite3_column_int64(row, 0), Text(row, 1), DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(row, 2)),
-        raw.sqlite3_column_blob(row, 3).ToArray(), Text(row, 4), raw.sqlite3_column_double(row, 5), Text(row, 6),
+        IsNull(row, 17) ? raw.sqlite3_column_blob(row, 3).ToArray() : LoggedRequest.Joined(raw.sqlite3_column_blob(row, 3), raw.sqlite3_column_blob(row, 17)),
+        Text(row, 4), raw.sqlite3_column_double(row, 5), Text(row, 6),
         raw.sqlite3_column_int64(row, 7) != 0, raw.sqlite3_column_int64(row, 8), Mode(raw.sqlite3_column_blob(row, 9)),
         raw.sqlite3_column_blob(row, 10).ToArray(), (OversightEffects)raw.sqlite3_column_int64(row, 11), raw.sqlite3_column_int64(row, 12) != 0,
         IsNull(row, 13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(row, 13)),
