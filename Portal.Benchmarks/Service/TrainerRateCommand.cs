@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Features.Learning.Models;
 using Portal.Benchmarks.Insights;
+using Portal.Contracts.DecisionLog;
 using Portal.Contracts.Personalizer;
 using Portal.Data.Entities;
 using Portal.Features.Decisions.Log;
@@ -91,7 +93,10 @@ public static class TrainerRateCommand
 
     private readonly record struct Round(double Rate, double CpuMicroseconds, double GcPauseShare);
 
-    /// <summary>Decisions as Rank logs them (LogStatements), a day old so the reward wait is over.</summary>
+    /// <summary>
+    /// Decisions as Rank logs them (LogStatements, its actions list stored once as on SQLite), a day old so the reward
+    /// wait is over.
+    /// </summary>
     private static async Task WriteAsync(StorageOptions storage, string loopId, int count, bool withRecord)
     {
         await using var connection = await SqliteConnections.OpenAsync(storage, CancellationToken.None);
@@ -101,14 +106,16 @@ public static class TrainerRateCommand
         var createdAt = DateTimeOffset.UtcNow.AddDays(-1);
         for (var i = 0; i < count; i++)
         {
-            var json = RankBody.Json($"{loopId}-{i}", i);
+            var json = Encoding.UTF8.GetBytes(RankBody.Json($"{loopId}-{i}", i));
             var request = JsonSerializer.Deserialize(json, PersonalizerJsonContext.Default.RankRequest)!;
             var (context, actions) = RequestFeatures.Of(request, null);
             var chosen = i % actions.Length;
-            LogStatements.Run(statements.Insert(new DecisionRecord(loopId, $"{loopId}-{i}", createdAt, json, $"a{chosen}", 0.1, "a0", true, 1,
-                LearningMode.Online, "[]", "[]", false, LearnerFeatures: withRecord ? LearnerFeatureRecord.Write(context, actions, chosen, 0) : null)));
+            statements.InsertNow(new DecisionRecord(loopId, $"{loopId}-{i}", createdAt, new LoggedText(json), $"a{chosen}", 0.1, "a0", true, 1,
+                LearningMode.Online, "[]", "[]", false, LearnerFeatures: withRecord ? LearnerFeatureRecord.Write(context, actions, chosen, 0) : null,
+                ActionsJson: LoggedRequest.ActionsValue(json)));
         }
         transaction.Commit();
+        statements.Committed();
         statements.Transaction = null;
     }
 
