@@ -25,4 +25,10 @@ public sealed class ActionList
     public byte[]? LearnerActions { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// No decision that names the list was made more than <c>ActionListStore.LastUsedSlack</c> after this (the writer
+    /// moves it on at most once per slack): once every decision left is newer, the list is unused and can go.
+    /// </summary>
+    public DateTimeOffset LastUsedAt { get; set; }
 }

@@ -302,6 +302,9 @@ namespace Portal.Data.Migrations
                     b.Property<long>("Hash")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("LearnerActions")
                         .HasColumnType("BLOB");
 

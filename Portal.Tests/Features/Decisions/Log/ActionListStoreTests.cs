@@ -10,6 +10,7 @@ using Portal.Features.Decisions.Log;
 using Portal.Features.Learning;
 using Portal.Features.Training;
 using Portal.Infrastructure.Persistence;
+using Portal.Tests.Features.Decisions.Retention;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Decisions.Log;
@@ -131,6 +132,36 @@ public sealed class ActionListStoreTests(PortalAppFactory factory) : IClassFixtu
         await using var db = await Db();
         Assert.Equal(5, await db.Decisions.CountAsync(d => d.LoopId == loopId && d.ActionListId == null && d.RequestJson.Contains("\"features\"")));
         Assert.Equal(listsBefore, await CountListsAsync());
+    }
+
+    [Fact]
+    public async Task Retention_deletes_the_lists_no_decision_names_any_more_and_one_sent_again_is_stored_anew()
+    {
+        var loopId = await new RetentionData(factory).LoopAsync(retentionDays: 30);
+        var (pastList, liveList) = (NewList(), NewList());
+        var longAgo = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        foreach (var i in Enumerable.Range(0, 3))
+        {
+            await Writer.AppendAsync(Decision(loopId, $"past-{i}", Body(pastList, $"past {i}")) with { CreatedAt = longAgo.AddMinutes(i) }, CancellationToken.None);
+            await Writer.AppendAsync(Decision(loopId, $"live-{i}", Body(liveList, $"live {i}")), CancellationToken.None);
+        }
+
+        await RetentionData.PurgeAt(factory, TimeProvider.System).PurgeAsync(CancellationToken.None);
+
+        await using (var db = await Db())
+        {
+            Assert.Equal(0, await db.ActionLists.CountAsync(a => a.ActionsJson == pastList));
+            Assert.Equal(1, await db.ActionLists.CountAsync(a => a.ActionsJson == liveList));
+        }
+        var again = Enumerable.Range(0, 3).Select(i => Body(pastList, $"again {i}")).ToList();
+        for (var i = 0; i < again.Count; i++) await Writer.AppendAsync(Decision(loopId, $"again-{i}", again[i]), CancellationToken.None);
+        await using (var db = await Db())
+        {
+            var named = await db.Decisions.Where(d => d.LoopId == loopId && d.ActionListId != null).Select(d => d.ActionListId!.Value).Distinct().ToListAsync();
+            Assert.Equal(2, named.Count);
+            Assert.Equal(2, await db.ActionLists.CountAsync(a => named.Contains(a.Id)));
+        }
+        await AssertReadBackAsSentAsync(loopId, [.. Enumerable.Range(0, 3).Select(i => Body(liveList, $"live {i}")), .. again]);
     }
 
     private async Task AssertReadBackAsSentAsync(string loopId, IReadOnlyList<string> sent)

@@ -369,6 +369,10 @@ namespace Portal.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("hash");
 
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastusedat");
+
                     b.Property<byte[]>("LearnerActions")
                         .HasColumnType("bytea")
                         .HasColumnName("learneractions");

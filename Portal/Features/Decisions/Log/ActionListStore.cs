@@ -13,7 +13,8 @@ namespace Portal.Features.Decisions.Log;
 /// the list's id, and its hashed features without the action sets when the list holds the same ones (they were most of
 /// the rest of the row). A list is stored apart the second time it is seen, so bodies whose lists always differ are logged
 /// whole as before, at the cost of one hash. Lives on the log writer's connection and thread, inside its transactions:
-/// a list written in a batch that rolls back is forgotten with it, so no decision can name a list that is not on disk.
+/// what it knows of a batch that rolls back is forgotten with it, so no decision can name a list that is not on disk.
+/// A list no decision names any more (its decisions past retention or erased) is deleted by <see cref="DeleteUnused"/>.
 /// </summary>
 internal sealed class ActionListStore : IDisposable
 {
@@ -23,36 +24,64 @@ internal sealed class ActionListStore : IDisposable
     /// <summary>Lists seen once, by key: past this many the set starts again (a list then waits for two more sightings).</summary>
     private const int MaxSeenOnce = 4096;
 
+    /// <summary>How far a list's LastUsedAt may lag behind the decisions that name it: it is written at most this often.</summary>
+    public static readonly TimeSpan LastUsedSlack = TimeSpan.FromMinutes(1);
+
     private readonly DbCommand find;
     private readonly DbCommand insert;
+    private readonly DbCommand markUsed;
+    private readonly DbCommand deleteUnused;
     private readonly Dictionary<long, StoredList> known = [];
     private readonly HashSet<long> seenOnce = [];
-    private readonly List<long> addedInBatch = [];
+    private bool changedInBatch;
     private int cachedBytes;
     private byte[] row = new byte[1024];
     private byte[] contextOnly = new byte[256];
 
     public ActionListStore(DbConnection connection)
     {
-        find = DbCommands.Prepare(connection, "SELECT Id, ActionsJson, LearnerActions FROM ActionLists WHERE Hash = $hash", "$hash");
+        find = DbCommands.Prepare(connection, "SELECT Id, ActionsJson, LearnerActions, LastUsedAt FROM ActionLists WHERE Hash = $hash", "$hash");
         insert = DbCommands.Prepare(connection, """
-            INSERT INTO ActionLists (Hash, ActionsJson, LearnerActions, CreatedAt) VALUES ($hash, $json, $sets, $created) RETURNING Id
-            """, "$hash", "$json", "$sets", "$created");
+            INSERT INTO ActionLists (Hash, ActionsJson, LearnerActions, CreatedAt, LastUsedAt) VALUES ($hash, $json, $sets, $at, $at) RETURNING Id
+            """, "$hash", "$json", "$sets", "$at");
+        markUsed = DbCommands.Prepare(connection, "UPDATE ActionLists SET LastUsedAt = $at WHERE Id = $id", "$at", "$id");
+        // The oldest decision left, loop by loop through the (LoopId, CreatedAt) index; with none left, no list is named.
+        deleteUnused = DbCommands.Prepare(connection, """
+            DELETE FROM ActionLists WHERE LastUsedAt + $slack < COALESCE(
+                (SELECT MIN((SELECT MIN(d.CreatedAt) FROM Decisions AS d WHERE d.LoopId = l.Id)) FROM Loops AS l), 9223372036854775807)
+            """, "$slack");
     }
 
-    /// <summary>The batch's transaction; null when the batch ended, and lists written in it are forgotten unless it committed.</summary>
+    /// <summary>The batch's transaction; null when the batch ended: unless it committed, what the store kept is forgotten.</summary>
     public DbTransaction? Transaction
     {
         set
         {
             find.Transaction = value;
             insert.Transaction = value;
-            if (value is null) ForgetAddedInBatch();
+            markUsed.Transaction = value;
+            deleteUnused.Transaction = value;
+            if (value is not null) return;
+            if (changedInBatch) ForgetAll();
+            changedInBatch = false;
         }
     }
 
-    /// <summary>The batch committed: the lists written in it are on disk.</summary>
-    public void Committed() => addedInBatch.Clear();
+    /// <summary>The batch committed: what it wrote of lists is on disk.</summary>
+    public void Committed() => changedInBatch = false;
+
+    /// <summary>
+    /// Deletes the lists no decision names any more, in the writer's transaction: those last used before the oldest
+    /// decision left (give or take <see cref="LastUsedSlack"/>). Returns how many went; the store forgets what it kept.
+    /// </summary>
+    public int DeleteUnused()
+    {
+        DbCommands.Bind(deleteUnused, (long)LastUsedSlack.TotalMilliseconds);
+        var deleted = deleteUnused.ExecuteNonQuery();
+        changedInBatch = true;
+        ForgetAll();
+        return deleted;
+    }
 
     /// <summary>
     /// The id of the decision's actions list (written now if it was seen before and is not stored yet), the row's request
@@ -91,6 +120,7 @@ internal sealed class ActionListStore : IDisposable
             Keep(key, stored);
         }
         listId = stored.Id;
+        MarkUsed(stored, d.CreatedAt);
         rowText = RowText(request, list);
         rowFeatures = setsStart >= 0 && stored.LearnerActions is { } listSets && features[setsStart..].SequenceEqual(listSets)
             ? ContextOnly(features, setsStart)
@@ -109,38 +139,48 @@ internal sealed class ActionListStore : IDisposable
         while (rows.Read())
         {
             var stored = Encoding.UTF8.GetBytes(rows.GetString(1));
-            if (text.SequenceEqual(stored)) return new StoredList(rows.GetInt64(0), stored, rows.IsDBNull(2) ? null : rows.GetFieldValue<byte[]>(2));
+            if (text.SequenceEqual(stored))
+                return new StoredList(rows.GetInt64(0), stored, rows.IsDBNull(2) ? null : rows.GetFieldValue<byte[]>(2), rows.GetInt64(3));
         }
         return null;
     }
 
-    private StoredList Insert(long key, ReadOnlySpan<byte> text, byte[]? learnerActions, DateTimeOffset now)
+    private StoredList Insert(long key, ReadOnlySpan<byte> text, byte[]? learnerActions, DateTimeOffset at)
     {
-        DbCommands.Bind(insert, key, Encoding.UTF8.GetString(text), learnerActions is null ? DBNull.Value : learnerActions, now.ToUnixTimeMilliseconds());
+        var usedAt = at.ToUnixTimeMilliseconds();
+        DbCommands.Bind(insert, key, Encoding.UTF8.GetString(text), learnerActions is null ? DBNull.Value : learnerActions, usedAt);
         var id = Convert.ToInt64(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        addedInBatch.Add(key);
-        return new StoredList(id, text.ToArray(), learnerActions);
+        changedInBatch = true;
+        return new StoredList(id, text.ToArray(), learnerActions, usedAt);
+    }
+
+    /// <summary>Keeps the list's LastUsedAt within <see cref="LastUsedSlack"/> of the decisions that name it.</summary>
+    private void MarkUsed(StoredList list, DateTimeOffset at)
+    {
+        var usedAt = at.ToUnixTimeMilliseconds();
+        if (usedAt - list.LastUsedAt <= (long)LastUsedSlack.TotalMilliseconds) return;
+        DbCommands.Bind(markUsed, usedAt, list.Id);
+        markUsed.ExecuteNonQuery();
+        list.LastUsedAt = usedAt;
+        changedInBatch = true;
     }
 
     private void Keep(long key, StoredList list)
     {
-        if (cachedBytes + list.Size > MaxCachedBytes)
-        {
-            // Forgetting is safe: a list is found again in the table. Those written in this batch stay until it ends.
-            foreach (var entry in known.Keys.Where(k => !addedInBatch.Contains(k)).ToList()) known.Remove(entry);
-            cachedBytes = known.Values.Sum(v => v.Size);
-        }
+        // Forgetting is safe: a list is found again in the table.
+        if (cachedBytes + list.Size > MaxCachedBytes) ForgetAll();
         known[key] = list;
         cachedBytes += list.Size;
     }
 
-    private void ForgetAddedInBatch()
+    /// <summary>
+    /// Forgets every list kept: after a batch that wrote lists or their use rolled back (what is kept may be ahead of the
+    /// table), after deleting lists, and when the memory for them is full. They are found again in the table.
+    /// </summary>
+    private void ForgetAll()
     {
-        foreach (var key in addedInBatch)
-        {
-            if (known.Remove(key, out var entry)) cachedBytes -= entry.Size;
-        }
-        addedInBatch.Clear();
+        known.Clear();
+        cachedBytes = 0;
     }
 
     /// <summary>The request with <c>[]</c> in place of its list, in a buffer this store reuses.</summary>
@@ -168,11 +208,21 @@ internal sealed class ActionListStore : IDisposable
     {
         find.Dispose();
         insert.Dispose();
+        markUsed.Dispose();
+        deleteUnused.Dispose();
     }
 
-    /// <summary>A stored list: its id, its text, and its hashed action sets when it has them.</summary>
-    private sealed record StoredList(long Id, byte[] Text, byte[]? LearnerActions)
+    /// <summary>A stored list: its id, its text, its hashed action sets when it has them, and its LastUsedAt (Unix ms) as written.</summary>
+    private sealed class StoredList(long id, byte[] text, byte[]? learnerActions, long lastUsedAt)
     {
+        public long Id { get; } = id;
+
+        public byte[] Text { get; } = text;
+
+        public byte[]? LearnerActions { get; } = learnerActions;
+
+        public long LastUsedAt { get; set; } = lastUsedAt;
+
         public int Size => Text.Length + (LearnerActions?.Length ?? 0);
     }
 }

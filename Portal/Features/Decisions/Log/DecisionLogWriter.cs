@@ -59,6 +59,17 @@ public sealed class DecisionLogWriter(
         log.EnqueueAsync(new UpsertAction(sighting), ct);
 
     /// <summary>
+    /// Deletes, in the next commit, the actions lists stored apart that no decision names any more (their decisions past
+    /// retention, erased or deleted with their loop); returns how many went.
+    /// </summary>
+    public async Task<int> DeleteUnusedActionListsAsync(CancellationToken ct)
+    {
+        var command = new DeleteUnusedActionLists();
+        await log.EnqueueAsync(command, ct);
+        return command.Deleted;
+    }
+
+    /// <summary>
     /// Runs another feature's write (synchronous SQL on the given connection and transaction) in the next group commit:
     /// the database keeps one writer. Completes after that commit; fails alone if the work throws.
     /// </summary>

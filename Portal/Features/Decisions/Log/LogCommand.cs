@@ -35,6 +35,20 @@ internal sealed class UpsertAction(ActionSighting sighting) : LogCommand
     public override LogStatement? Statement(LogStatements statements) => statements.UpsertAction(sighting);
 }
 
+/// <summary>The stored actions lists no decision names any more, deleted in the writer's transaction (it keeps lists in memory).</summary>
+internal sealed class DeleteUnusedActionLists : LogCommand
+{
+    public int Deleted { get; private set; }
+
+    public override LogStatement? Statement(LogStatements statements) => null;
+
+    public override LogWriteResult Execute(LogStatements statements)
+    {
+        Deleted = statements.DeleteUnusedActionLists();
+        return LogWriteResult.Committed;
+    }
+}
+
 /// <summary>
 /// Another feature's write that rides along in the next group commit instead of taking SQLite's write lock itself (a
 /// second writer would make the log writer wait in SQLite's busy handler, which sleeps up to 100 ms at a time; on

@@ -109,6 +109,9 @@ internal sealed class LogStatements : IGroupCommitStatements<LogCommand, LogWrit
         return sqlite.Run(d, listId, rowText, rowFeatures) == 0 ? LogWriteResult.DuplicateEvent : LogWriteResult.Committed;
     }
 
+    /// <summary>Deletes the stored actions lists no decision names any more (<see cref="ActionListStore.DeleteUnused"/>); none on PostgreSQL.</summary>
+    public int DeleteUnusedActionLists() => actionLists?.DeleteUnused() ?? 0;
+
     public LogStatement Reward(RewardReceipt reward, RewardAggregation aggregation) =>
         new(aggregation == RewardAggregation.Sum ? rewardSum : rewardEarliest, LogWriteResult.UnknownEvent,
             [reward.Value, reward.ReceivedAt.ToUnixTimeMilliseconds(), reward.Source, reward.LoopId, reward.EventId]);

@@ -14,7 +14,8 @@ namespace Portal.Features.Decisions.Retention;
 /// what other features keep of them (<see cref="IExpiringData"/>). Batch by batch, each in one of the decision log
 /// writer's commits: under load that writer holds SQLite's write lock almost all the time, and a second writer would
 /// make Rank wait for it. Between batches the purge rests in proportion to the work just done (at most MaxBusyShare of
-/// the time). One audit entry per loop and run says how many rows of each kind went.
+/// the time). One audit entry per loop and run says how many rows of each kind went. Then the actions lists no decision
+/// names any more go (stored once for many decisions, they belong to no one loop).
 /// </summary>
 public sealed class RetentionPurge(
     LoopDirectory loops,
@@ -47,7 +48,21 @@ public sealed class RetentionPurge(
                 logger.LogError(error, "Log retention of loop {Loop} failed; it runs again with the next purge", loop.Id);
             }
         }
+        await DeleteUnusedActionListsAsync(ct);
         return removed;
+    }
+
+    private async Task DeleteUnusedActionListsAsync(CancellationToken ct)
+    {
+        try
+        {
+            var lists = await log.DeleteUnusedActionListsAsync(ct);
+            if (lists > 0) logger.LogInformation("Log retention deleted {Count} actions lists no decision names any more", lists);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogError(error, "Deleting the actions lists no decision names failed; it runs again with the next purge");
+        }
     }
 
     public async Task<PurgedRows> PurgeLoopAsync(LoopRuntime loop, CancellationToken ct)

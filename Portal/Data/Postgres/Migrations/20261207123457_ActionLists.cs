@@ -26,7 +26,8 @@ namespace Portal.Data.Postgres.Migrations
                     hash = table.Column<long>(type: "bigint", nullable: false),
                     actionsjson = table.Column<string>(type: "text", nullable: false),
                     learneractions = table.Column<byte[]>(type: "bytea", nullable: true),
-                    createdat = table.Column<long>(type: "bigint", nullable: false)
+                    createdat = table.Column<long>(type: "bigint", nullable: false),
+                    lastusedat = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207115917_ActionLists")]
+    [Migration("20261207123407_ActionLists")]
     partial class ActionLists
     {
         /// <inheritdoc />
@@ -303,6 +303,9 @@ namespace Portal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUsedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("LearnerActions")

@@ -25,7 +25,8 @@ namespace Portal.Data.Migrations
                     Hash = table.Column<long>(type: "INTEGER", nullable: false),
                     ActionsJson = table.Column<string>(type: "TEXT", nullable: false),
                     LearnerActions = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Portal.Data.Postgres;
 namespace Portal.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261207120010_ActionLists")]
+    [Migration("20261207123457_ActionLists")]
     partial class ActionLists
     {
         /// <inheritdoc />
@@ -371,6 +371,10 @@ namespace Portal.Data.Postgres.Migrations
                     b.Property<long>("Hash")
                         .HasColumnType("bigint")
                         .HasColumnName("hash");
+
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastusedat");
 
                     b.Property<byte[]>("LearnerActions")
                         .HasColumnType("bytea")
