@@ -73,7 +73,7 @@ public sealed class ActionListStoreTests(PortalAppFactory factory) : IClassFixtu
         Assert.Equal(LogWriteResult.Committed, await Writer.AppendAsync(Decision(loopId, "first", first), CancellationToken.None));
 
         // The second sighting writes the list, and the broken write beside it rolls the whole batch back.
-        var (holding, hold) = HoldTheWriter();
+        var (holding, hold) = DecisionLogWriterTests.HoldTheWriter(Writer);
         var lost = Writer.AppendAsync(Decision(loopId, "lost", Body(list, "lost")), CancellationToken.None);
         var broken = Writer.AppendAsync(Decision(loopId, "broken", Body(list, "broken")) with { LoopId = null! }, CancellationToken.None);
         hold.Set();
@@ -204,19 +204,5 @@ public sealed class ActionListStoreTests(PortalAppFactory factory) : IClassFixtu
     {
         using var read = RankBodyReader.TryRead(Encoding.UTF8.GetBytes(body), auditOnlyFeatures: null)!;
         return LearnerFeatureRecord.Write(read.Features.Context, read.Features.Actions, chosen: 0, fingerprint: 0);
-    }
-
-    /// <summary>Holds the writer inside a batch until the returned signal is set: writes queued meanwhile form the next batch together.</summary>
-    private (Task Holding, ManualResetEventSlim Release) HoldTheWriter()
-    {
-        var entered = new ManualResetEventSlim();
-        var release = new ManualResetEventSlim();
-        var holding = Writer.RunInNextCommitAsync((_, _) =>
-        {
-            entered.Set();
-            release.Wait(TimeSpan.FromSeconds(30));
-        }, CancellationToken.None);
-        Assert.True(entered.Wait(TimeSpan.FromSeconds(30)), "The writer should take the holding write.");
-        return (holding, release);
     }
 }

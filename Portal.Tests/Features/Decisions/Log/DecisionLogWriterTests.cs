@@ -149,7 +149,7 @@ public class DecisionLogWriterTests(PortalAppFactory factory) : IClassFixture<Po
     }
 
     /// <summary>Holds the writer inside a batch until the returned signal is set: writes queued meanwhile form the next batch together.</summary>
-    private static (Task Holding, ManualResetEventSlim Release) HoldTheWriter(DecisionLogWriter writer)
+    internal static (Task Holding, ManualResetEventSlim Release) HoldTheWriter(DecisionLogWriter writer)
     {
         var entered = new ManualResetEventSlim();
         var release = new ManualResetEventSlim();
