@@ -13,6 +13,9 @@ internal static class MurmurHash3
     private const uint C1 = 0xcc9e2d51;
     private const uint C2 = 0x1b873593;
 
+    /// <summary>A text's length and hash (seed 0) in one key: texts of different lengths never share one (actions lists kept or stored once).</summary>
+    public static ulong LengthAndHash(ReadOnlySpan<byte> data) => (ulong)data.Length << 32 | Hash(data, seed: 0);
+
     public static uint Hash(ReadOnlySpan<byte> data, uint seed)
     {
         var h = seed;

@@ -313,7 +313,7 @@ internal static class RankBodyReader
         public void Offer(ReadOnlyMemory<byte> text)
         {
             if (text.Length > MaxListBytes) return;
-            var fingerprint = (ulong)text.Length << 32 | MurmurHash3.Hash(text.Span, seed: 0);
+            var fingerprint = MurmurHash3.LengthAndHash(text.Span);
             if (Array.IndexOf(seenOnce, fingerprint) < 0)
             {
                 seenOnce[(uint)Interlocked.Increment(ref nextFingerprint) % Fingerprints] = fingerprint;

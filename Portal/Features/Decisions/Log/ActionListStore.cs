@@ -128,8 +128,8 @@ internal sealed class ActionListStore : IDisposable
         return true;
     }
 
-    /// <summary>The list's key: its length and MurmurHash3, so lists of different lengths never share one.</summary>
-    public static long KeyOf(ReadOnlySpan<byte> text) => (long)text.Length << 32 | MurmurHash3.Hash(text, seed: 0);
+    /// <summary>The list's key, as the body reader fingerprints lists (the same bits, stored as a signed integer).</summary>
+    public static long KeyOf(ReadOnlySpan<byte> text) => (long)MurmurHash3.LengthAndHash(text);
 
     /// <summary>The stored list with this text, written by this writer before a restart or in an earlier batch.</summary>
     private StoredList? Find(long key, ReadOnlySpan<byte> text)
