@@ -18,7 +18,7 @@ public static class RankCostCommand
             ("rank (score 10 actions, sample)", StageTimer.Measure(calls, stages.Rank)),
             ("explain (top 5)", StageTimer.Measure(calls, _ => stages.Explain())),
             ("ranking + explanation JSON for the log (pooled UTF-8)", StageTimer.Measure(calls, _ => stages.SerializeLogged())),
-            ("whyUrl: signed token (HMAC-SHA256, base64url) + absolute URL", StageTimer.Measure(calls, stages.WhyLink)),
+            ("answer: whyUrl (HMAC-SHA256 token) + response JSON (pooled UTF-8)", StageTimer.Measure(calls, _ => stages.Answer())),
             ("hashed features record for the trainer (pooled)", StageTimer.Measure(calls, _ => stages.WriteRecord())),
         };
         var rankRows = rows.Length;

@@ -111,8 +111,16 @@ public sealed class RankCostStages
         RankLogEntry.Return(entry);
     }
 
-    /// <summary>The "Why this suggestion?" link: token (HMAC-SHA256 over expiry, loop and event, base64url) and absolute URL.</summary>
-    public void WhyLink(int i) => whyLinks.UrlFor(http.Request, "demo", "cost-event-0001");
+    /// <summary>
+    /// Rank's answer as RankService prepares it before the commit: the "Why this suggestion?" link (token: HMAC-SHA256 over
+    /// expiry, loop and event, base64url; absolute URL) and the response's JSON, into a pooled answer.
+    /// </summary>
+    public void Answer()
+    {
+        var answer = RankAnswer.Rent(whyLinks, http.Request, "demo");
+        answer.Prepare(new RankResponse(ranking, "cost-event-0001", ranking[0].Id, Explored: false, "1"));
+        RankAnswer.Return(answer);
+    }
 
     /// <summary>Personalizer's inferenceExplanation (only loops that enable it): top 5 terms of each of the 10 actions.</summary>
     public void InferenceExplanation() => InferenceExplainer.Explain(model, context, actions, request.Actions!, ranking, new bool[10]);

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Contracts.DecisionLog;
 using Portal.Data;
+using Portal.Features.PublicPages;
+using Portal.Infrastructure.Security;
 using Portal.Tests.TestInfrastructure;
 
 namespace Portal.Tests.Features.Decisions;
@@ -105,6 +107,27 @@ public class DecisionsApiTests(PortalAppFactory factory) : IClassFixture<PortalA
         var (code, message) = await response.ReadErrorAsync();
         Assert.Equal("ResourceNotFound", code);
         Assert.Contains("no-such-event", message);
+    }
+
+    [Fact]
+    public async Task Concurrent_Ranks_each_get_the_answer_of_their_own_event_with_its_length_declared()
+    {
+        // The answers are written before the commit into buffers reused from Rank to Rank: none may reach another call.
+        var tokens = factory.Services.GetRequiredService<DecisionLinkTokens>();
+        var eventIds = Enumerable.Range(0, 48).Select(i => $"concurrent-{i}-{Guid.NewGuid():N}").ToArray();
+        var responses = await Task.WhenAll(eventIds.Select(id => api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(3, id)))));
+
+        for (var i = 0; i < eventIds.Length; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, responses[i].StatusCode);
+            Assert.Equal("application/json; charset=utf-8", responses[i].Content.Headers.ContentType!.ToString());
+            var bytes = await responses[i].Content.ReadAsByteArrayAsync();
+            Assert.Equal(bytes.Length, responses[i].Content.Headers.ContentLength);
+            var body = System.Text.Json.JsonDocument.Parse(bytes).RootElement;
+            Assert.Equal(eventIds[i], body.GetProperty("eventId").GetString());
+            var token = new Uri(body.GetProperty("whyUrl").GetString()!).AbsolutePath[WhyLinks.PathPrefix.Length..];
+            Assert.Equal(eventIds[i], tokens.Read(token)?.EventId);
+        }
     }
 
     [Fact]

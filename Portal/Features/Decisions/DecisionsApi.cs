@@ -39,11 +39,12 @@ public static class DecisionsApi
             return ApiResults.BadRequest(ApiErrorCodes.InvalidRankRequest, problem);
 
         var loop = http.Loop();
-        var result = await ranker.RankAsync(loop, body.Request!, body.RawJson, GlobalPrivacyControl(http.Request), body.Features, body.ActionsJson, ct);
-        if (result.IsDuplicate)
-            return ApiResults.Conflict($"eventId '{body.Request!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
-        var response = result.Response! with { WhyUrl = links.UrlFor(http.Request, loop.Id, result.Response!.EventId) };
-        return TypedResults.Json(response, PersonalizerJsonContext.Default.RankResponse, statusCode: StatusCodes.Status201Created);
+        // An answer that is never sent (the call failed) is left to the garbage collector.
+        var answer = RankAnswer.Rent(links, http.Request, loop.Id);
+        var result = await ranker.RankAsync(loop, body.Request!, body.RawJson, GlobalPrivacyControl(http.Request), body.Features, body.ActionsJson, ct, answer);
+        if (!result.IsDuplicate) return answer;
+        RankAnswer.Return(answer);
+        return ApiResults.Conflict($"eventId '{body.Request!.EventId}' was already used by another Rank call of this loop; nothing was changed.");
     }
 
     public static async Task<IResult> Reward(string eventId, HttpContext http, RewardService rewards, RewardSources sources, LoopCallLimits limits, CancellationToken ct)

@@ -29,19 +29,20 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
     /// <param name="requestJson">The request as received (a body's bytes must stay unchanged until this returns).</param>
     /// <param name="hashed">Its features as the body reader hashed them (the loop's audit-only features left out), or null to hash them here.</param>
     /// <param name="actionsJson">Where the actions list lies in <paramref name="requestJson"/>'s bytes, as the body reader found it; null to find it here.</param>
+    /// <param name="answer">The HTTP answer, written before the commit (see <see cref="RankAnswer"/>); null when nobody waits for one.</param>
     public Task<RankResult> RankAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, bool globalPrivacyControl,
-        RequestFeatures? hashed, Range? actionsJson, CancellationToken ct)
+        RequestFeatures? hashed, Range? actionsJson, CancellationToken ct, RankAnswer? answer = null)
     {
         var eventId = request.EventId ?? Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
         var optOut = optOuts.Of(loop, request.ContextFeatures ?? [], globalPrivacyControl);
         return optOut != OptOutReason.None
-            ? RankNotProfiledAsync(loop, request, eventId, now, optOut, ct)
-            : RankProfiledAsync(loop, request, requestJson, hashed, actionsJson, eventId, now, ct);
+            ? RankNotProfiledAsync(loop, request, eventId, now, optOut, answer, ct)
+            : RankProfiledAsync(loop, request, requestJson, hashed, actionsJson, eventId, now, answer, ct);
     }
 
     private async Task<RankResult> RankProfiledAsync(LoopRuntime loop, RankRequest request, LoggedText requestJson, RequestFeatures? hashed,
-        Range? actionsJson, string eventId, DateTimeOffset now, CancellationToken ct)
+        Range? actionsJson, string eventId, DateTimeOffset now, RankAnswer? answer, CancellationToken ct)
     {
         // Pooled for this one Rank: the feature sets' display labels (unless the body reader hashed them into its own), and
         // the log entry's texts, which the log writer reads until the commit. Both are returned when the Rank ends;
@@ -87,15 +88,18 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
                 // The log stores a list sent before apart from the row (see ActionListStore).
                 actionsJson ?? (requestJson.IsUtf8 ? LoggedRequest.ActionsValue(requestJson.Utf8.Span) : null));
 
-            if (await log.AppendForAnswerAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
-            if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));
             var inference = loop.Settings.IsInferenceExplainabilityEnabled
                 ? InferenceExplainer.Explain(model, context, actionFeatures, actions, ranking, excluded)
                 : null;
             // Personalized: the model chose for this context, or a rule did for its segment; not a kill switch or baseline.
             var personalized = verdict.Serves ? (verdict.Effects & OversightEffects.RuleApplied) != 0 : loop.Settings.LearningMode == LearningMode.Online;
-            return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, outcome.Explored,
-                model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), inference, Personalized: personalized));
+            var response = new RankResponse(ranking, eventId, actions[chosen].Id!, outcome.Explored,
+                model.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), inference, Personalized: personalized);
+            answer?.Prepare(response);
+
+            if (await log.AppendForAnswerAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
+            if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, contextFeatures));
+            return new RankResult(response);
         }
         finally
         {
@@ -110,7 +114,7 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
     /// no context, the decision is never learned from, and the answer says <c>personalized: false</c>.
     /// </summary>
     private async Task<RankResult> RankNotProfiledAsync(LoopRuntime loop, RankRequest request, string eventId, DateTimeOffset now,
-        OptOutReason reason, CancellationToken ct)
+        OptOutReason reason, RankAnswer? answer, CancellationToken ct)
     {
         var actions = request.Actions!;
         var excluded = ExcludedMask(actions, request.ExcludedActions);
@@ -138,10 +142,13 @@ public sealed class RankService(DecisionLogWriter log, ActionCatalogTracker cata
                 new LoggedText(entry.RankingJson), new LoggedText(entry.ExplanationJson),
                 request.DeferActivation, verdict.Effects | OversightEffects.OptedOut, RuleId: null, detail);
 
+            var response = new RankResponse(ranking, eventId, actions[chosen].Id!, Explored: false,
+                record.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Personalized: false);
+            answer?.Prepare(response);
+
             if (await log.AppendForAnswerAsync(record, ct) == LogWriteResult.DuplicateEvent) return RankResult.Duplicate;
             if (feed.HasSubscribers) feed.Publish(Announcement(record, actions.Count, []));
-            return new RankResult(new RankResponse(ranking, eventId, actions[chosen].Id!, Explored: false,
-                record.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Personalized: false));
+            return new RankResult(response);
         }
         finally
         {
