@@ -28,6 +28,7 @@ public sealed class RankCostStages
     private readonly BanditModel model;
     private readonly OnlineLearner learner = new(PolicyParser.Parse(PolicyParser.PortalDefault));
     private readonly TrainingExampleLearner trainer = new(NullLogger<TrainingExampleLearner>.Instance);
+    private readonly LearnerFeatureReader recordReader = new();
     private readonly double[] probabilities = new double[10];
     private readonly FeatureContribution[] explanation = new FeatureContribution[5];
     private readonly RankedAction[] ranking;
@@ -131,8 +132,8 @@ public sealed class RankCostStages
     /// <summary>What the manipulation watch does per settled decision: the segments of its context, read from the logged UTF-8 text.</summary>
     public void WatchSegments() => vocabulary.Of(LoggedContext.Categories(body));
 
-    /// <summary>What the trainer does per decision logged with Rank's hashes: read them, learn.</summary>
-    public void LearnFromRecord() => trainer.Learn(learner, LoggedExample, 0);
+    /// <summary>What the trainer does per decision logged with Rank's hashes: read them (into the batch's reused sets), learn.</summary>
+    public void LearnFromRecord() => trainer.Learn(learner, LoggedExample, 0, features: recordReader);
 
     /// <summary>What Rank adds to the log for the trainer: its hashed features as a record.</summary>
     public void WriteRecord()

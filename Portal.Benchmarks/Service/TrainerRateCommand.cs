@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Features.Learning.Models;
@@ -36,7 +37,9 @@ public static class TrainerRateCommand
         var folder = Directory.CreateTempSubdirectory("portal-trainer-rate-").FullName;
         try
         {
-            await using var host = await InsightsHost.CreateAsync(folder);
+            // The trainer's capacity: no pause between batches (the service's catch-up pacing is a share of this).
+            await using var host = await InsightsHost.CreateAsync(folder, builder =>
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Training:CatchUpShare"] = "1" }));
             var services = host.Services;
             Console.WriteLine($"trainer-rate: {count:N0} decisions per loop, 10 actions × 20 features, {rounds} rounds after a cold one, {Environment.ProcessorCount} cores, load {LoadAverage()}");
             var ok = true;

@@ -35,14 +35,14 @@ internal static class TrainerStages
             after = batch[^1].Seq;
             await MeasureAsync(stages, 1, () =>
             {
-                foreach (var e in batch) reader.TryRead(e.LearnerFeatures, 0, out _, out _, out _);
+                foreach (var e in batch) reader.TryRead(e.LearnerFeatures, e.ListActionSets, 0, out _, out _, out _);
                 return Task.CompletedTask;
             });
             await MeasureAsync(stages, 2, () =>
             {
                 foreach (var e in batch)
                 {
-                    reader.TryRead(e.LearnerFeatures, 0, out var context, out var actions, out var chosen);
+                    reader.TryRead(e.LearnerFeatures, e.ListActionSets, 0, out var context, out var actions, out var chosen);
                     learner.Learn(context, actions, chosen, e.ChosenProbability, e.Reward ?? 0);
                 }
                 return Task.CompletedTask;

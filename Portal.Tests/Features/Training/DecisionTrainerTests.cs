@@ -73,6 +73,22 @@ public sealed class DecisionTrainerTests : IDisposable
         Assert.Equal(1, updated.Model.Current.ExamplesLearned);
     }
 
+    [Fact]
+    public async Task A_pass_learns_every_due_decision_batch_after_batch_not_only_one_batch()
+    {
+        // Batches of 2 and a timer that never fires during the test: only the pass below trains.
+        using var small = new SmallBatchFactory();
+        var (id, api) = await small.CreateLoopAsync(LoopSettings.Default with { RewardWaitTime = TimeSpan.FromSeconds(1) });
+        var loop = small.Services.GetRequiredService<LoopDirectory>().Find(id)!;
+        for (var i = 0; i < 7; i++) await api.PostAsync("/personalizer/v1.0/rank", RankPayloads.Json(RankPayloads.Valid(3, $"due-{i}")));
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        var learned = await small.Services.GetRequiredService<Portal.Features.Training.DecisionTrainer>().TrainLoopAsync(loop, CancellationToken.None);
+
+        Assert.Equal(7, learned);
+        Assert.Equal(7, loop.Model.Current.ExamplesLearned);
+    }
+
     private static double ScoreOf(Portal.Features.Learning.BanditModel model)
     {
         var payload = RankPayloads.Valid(1);
@@ -91,6 +107,15 @@ public sealed class DecisionTrainerTests : IDisposable
 
 
     public void Dispose() => factory.Dispose();
+
+    private sealed class SmallBatchFactory : PortalAppFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["Portal:Training:MaxBatchSize"] = "2",
+            ["Portal:Training:Interval"] = "00:30:00",
+        };
+    }
 
     /// <summary>A second start on the same data folder.</summary>
     private sealed class RestartedFactory(string dataDirectory) : PortalAppFactory

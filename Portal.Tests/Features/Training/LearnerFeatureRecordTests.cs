@@ -75,6 +75,33 @@ public sealed class LearnerFeatureRecordTests
     }
 
     [Fact]
+    public void A_record_logged_with_its_context_only_is_learned_with_the_sets_of_its_list_and_from_the_request_without_them()
+    {
+        var json = Request(new Random(5), 0);
+        var whole = RecordOf(json, "action-2", null);
+        var setsStart = LearnerFeatureRecord.ActionSetsStart(whole);
+        var contextOnly = new byte[setsStart];
+        LearnerFeatureRecord.ContextOnly(whole, setsStart, contextOnly);
+        var listSets = whole[setsStart..];
+        var fromWhole = new OnlineLearner(PolicyParser.Parse(PolicyParser.PortalDefault));
+        var fromParts = new OnlineLearner(PolicyParser.Parse(PolicyParser.PortalDefault));
+
+        Assert.True(Trainer.Learn(fromWhole, Example(1, "{}", "action-2", 1, whole), 0));
+        // The request cannot be parsed ("{}"): only the record and the list's sets can teach anything.
+        Assert.True(Trainer.Learn(fromParts, Example(1, "{}", "action-2", 1, contextOnly) with { ListActionSets = listSets }, 0));
+        Assert.Equal(fromWhole.State.ExportWeights(), fromParts.State.ExportWeights());
+
+        foreach (var unusable in new[] { null, listSets[..^2], [.. listSets, 0, 0, 0, 0] })
+        {
+            Assert.False(LearnerFeatureRecord.IsUsable(contextOnly, unusable, 0));
+            Assert.False(Trainer.Learn(new OnlineLearner(PolicyParser.Parse(PolicyParser.PortalDefault)),
+                Example(1, "{}", "action-2", 1, contextOnly) with { ListActionSets = unusable }, 0));
+            Assert.True(Trainer.Learn(new OnlineLearner(PolicyParser.Parse(PolicyParser.PortalDefault)),
+                Example(1, json, "action-2", 1, contextOnly) with { ListActionSets = unusable }, 0));
+        }
+    }
+
+    [Fact]
     public async Task Rank_logs_the_hashes_and_decisions_logged_without_usable_ones_are_learned_from_their_request()
     {
         using var factory = new PortalAppFactory();

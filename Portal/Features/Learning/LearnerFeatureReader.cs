@@ -12,18 +12,28 @@ public sealed class LearnerFeatureReader
     private FeatureSet[]?[] actionLists = new FeatureSet[]?[16];
 
     /// <summary>As <see cref="LearnerFeatureRecord.TryRead"/>, into this reader's sets.</summary>
-    public bool TryRead(ReadOnlySpan<byte> record, uint fingerprint, out FeatureSet context, out FeatureSet[] actions, out int chosen)
+    public bool TryRead(ReadOnlySpan<byte> record, uint fingerprint, out FeatureSet context, out FeatureSet[] actions, out int chosen) =>
+        TryRead(record, default, fingerprint, out context, out actions, out chosen);
+
+    /// <summary>
+    /// A record logged whole, or without its action sets, read with <paramref name="listSets"/>, those stored with the
+    /// decision's actions list (see <see cref="LearnerFeatureRecord.IsUsable(ReadOnlySpan{byte}, ReadOnlySpan{byte}, uint)"/>).
+    /// </summary>
+    public bool TryRead(ReadOnlySpan<byte> record, ReadOnlySpan<byte> listSets, uint fingerprint, out FeatureSet context, out FeatureSet[] actions, out int chosen)
     {
         context = FeatureSet.Empty;
         actions = [];
         chosen = -1;
-        if (!LearnerFeatureRecord.IsUsable(record, fingerprint)) return false;
+        if (!LearnerFeatureRecord.IsUsable(record, listSets, fingerprint)) return false;
         var count = LearnerFeatureRecord.SetsOf(record);
         if (count > sets.Length) Array.Resize(ref sets, count);
         actions = ActionList(count - 1);
         var at = LearnerFeatureRecord.FirstSetOffset;
         context = sets[0] = LearnerFeatureRecord.ReadSet(record, ref at, sets[0]);
-        for (var i = 0; i < actions.Length; i++) actions[i] = sets[i + 1] = LearnerFeatureRecord.ReadSet(record, ref at, sets[i + 1]);
+        // The action sets follow the context in a whole record, or make up the list's sets.
+        var actionSets = LearnerFeatureRecord.IsContextOnly(record) ? listSets : record;
+        if (LearnerFeatureRecord.IsContextOnly(record)) at = 0;
+        for (var i = 0; i < actions.Length; i++) actions[i] = sets[i + 1] = LearnerFeatureRecord.ReadSet(actionSets, ref at, sets[i + 1]);
         chosen = LearnerFeatureRecord.ChosenOf(record);
         return true;
     }

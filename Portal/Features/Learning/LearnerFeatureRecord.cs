@@ -9,8 +9,8 @@ namespace Portal.Features.Learning;
 /// Display names are not kept (learning needs none; explanations read the logged request). The fingerprint names the
 /// audit-only features removed when Rank hashed them: when the loop's list has changed since, the trainer parses the
 /// request again with the current list, as it always did. A decision whose actions list is stored apart may log the
-/// record without its action sets (version 2, <see cref="ContextOnly"/>), which are stored once with the list;
-/// <see cref="Joined"/> makes the whole record again.
+/// record without its action sets (version 2, <see cref="ContextOnly"/>), which are stored once with the list: readers
+/// take the row's record and the list's sets side by side (<see cref="IsUsable(ReadOnlySpan{byte}, ReadOnlySpan{byte}, uint)"/>).
 /// </summary>
 public static class LearnerFeatureRecord
 {
@@ -63,25 +63,37 @@ public static class LearnerFeatureRecord
     /// Whether <see cref="TryRead"/> will read the record with <paramref name="fingerprint"/>: the version, the
     /// audit-only fingerprint and every set's length fit. Reads only the counts, so a reader can decide what else to load.
     /// </summary>
-    public static bool IsUsable(byte[]? record, uint fingerprint) => record is not null && IsUsable(record.AsSpan(), fingerprint);
+    public static bool IsUsable(byte[]? record, uint fingerprint) => record is not null && IsUsable(record.AsSpan(), default, fingerprint);
 
-    /// <inheritdoc cref="IsUsable(byte[], uint)"/>
-    public static bool IsUsable(ReadOnlySpan<byte> record, uint fingerprint)
+    /// <summary>
+    /// As <see cref="IsUsable(byte[], uint)"/>, for a record logged whole (<paramref name="listSets"/> ignored) or without
+    /// its action sets, which then are <paramref name="listSets"/>, as stored with the decision's actions list.
+    /// </summary>
+    public static bool IsUsable(ReadOnlySpan<byte> record, ReadOnlySpan<byte> listSets, uint fingerprint)
     {
-        if (record.Length < HeaderBytes || record[0] != Version) return false;
+        if (record.Length < HeaderBytes || record[0] is not (Version or ContextOnlyVersion)) return false;
         if (BinaryPrimitives.ReadUInt32LittleEndian(record[1..]) != fingerprint) return false;
         var sets = BinaryPrimitives.ReadUInt16LittleEndian(record[7..]);
         if (sets < 2 || BinaryPrimitives.ReadUInt16LittleEndian(record[5..]) >= sets - 1) return false;
-        long at = HeaderBytes;
+        if (record[0] == Version) return SkipSets(record, HeaderBytes, sets) == record.Length;
+        return SkipSets(record, HeaderBytes, 1) == record.Length && SkipSets(listSets, 0, sets - 1) == listSets.Length;
+    }
+
+    /// <summary>Where <paramref name="sets"/> sets starting at <paramref name="at"/> end, or -1 when they do not fit.</summary>
+    private static long SkipSets(ReadOnlySpan<byte> span, long at, int sets)
+    {
         for (var s = 0; s < sets; s++)
         {
-            if (at + 4 > record.Length) return false;
-            var count = BinaryPrimitives.ReadInt32LittleEndian(record[(int)at..]);
-            if (count < 0) return false;
+            if (at + 4 > span.Length) return -1;
+            var count = BinaryPrimitives.ReadInt32LittleEndian(span[(int)at..]);
+            if (count < 0) return -1;
             at += 4 + (long)count * FeatureBytes;
         }
-        return at == record.Length;
+        return at;
     }
+
+    /// <summary>Whether the record was logged without its action sets (they are stored with its actions list).</summary>
+    internal static bool IsContextOnly(ReadOnlySpan<byte> record) => record[0] == ContextOnlyVersion;
 
     /// <summary>
     /// The features and the chosen index in new feature sets, or false when the record is absent, unknown, or hashed
@@ -109,20 +121,6 @@ public static class LearnerFeatureRecord
     {
         record[..actionSetsStart].CopyTo(destination);
         destination[0] = ContextOnlyVersion;
-    }
-
-    /// <summary>
-    /// The whole record from one logged without its action sets and the sets stored with its actions list; any other
-    /// record (whole, or without the list's sets to join) as it is: the trainer then reads the request instead.
-    /// </summary>
-    public static byte[] Joined(byte[] record, byte[]? actionSets)
-    {
-        if (actionSets is null || record.Length < HeaderBytes || record[0] != ContextOnlyVersion) return record;
-        var whole = new byte[record.Length + actionSets.Length];
-        record.CopyTo(whole, 0);
-        actionSets.CopyTo(whole, record.Length);
-        whole[0] = Version;
-        return whole;
     }
 
     /// <summary>The chosen action's index (of a usable record).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Portal.Features.Learning;
 using Portal.Features.Learning.Models;
 using Microsoft.EntityFrameworkCore;
@@ -81,24 +82,47 @@ public sealed class DecisionTrainer(
         foreach (var loop in loops.All) await TrainLoopAsync(loop, whileHeld.Token);
     }
 
-    /// <summary>One training pass over a loop (none on a node without the lease); public so tests and benchmarks can drive it.</summary>
+    /// <summary>
+    /// One training pass over a loop (none on a node without the lease), batch after batch while decisions are due, for
+    /// at most one <see cref="TrainingOptions.Interval"/>: a loop logging more than a batch per interval would otherwise
+    /// fall further behind at every pass. Catching up, the trainer pauses after each batch so that learning takes at most
+    /// <see cref="TrainingOptions.CatchUpShare"/> of a core from Rank. Each batch's model is published as it is learned, and the
+    /// learner is free between batches (a rollback or reset waits for one batch at most). Public so tests and benchmarks
+    /// can drive it.
+    /// </summary>
     public async Task<int> TrainLoopAsync(LoopRuntime loop, CancellationToken ct)
     {
         if (!lease.IsHeld) return 0;
         var learner = models.GetOrLoad(loop.Id, loop.Policy);
+        // Pacing is about this machine's CPU, so it reads the machine's clock, not the service's.
+        var passStarted = Stopwatch.GetTimestamp();
+        var learned = 0;
+        while (true)
+        {
+            var batchStarted = Stopwatch.GetTimestamp();
+            var batch = await TrainBatchAsync(loop, learner, ct);
+            learned += batch.Learned;
+            if (!batch.MoreDue || Stopwatch.GetElapsedTime(passStarted) >= options.Value.Interval) return learned;
+            await Task.Delay(Stopwatch.GetElapsedTime(batchStarted) * (1 / options.Value.CatchUpShare - 1), ct);
+        }
+    }
+
+    /// <summary>One batch under the learner's gate: learned, published, saved and kept as a snapshot when those are due.</summary>
+    private async Task<BatchOutcome> TrainBatchAsync(LoopRuntime loop, LoopLearner learner, CancellationToken ct)
+    {
         await learner.Gate.WaitAsync(ct);
         try
         {
-            var learned = await LearnDueDecisionsAsync(loop, learner, ct);
-            if (learned > 0) learner.Slot.Publish(learner.Learner.Snapshot());
+            var batch = await LearnDueDecisionsAsync(loop, learner, ct);
+            if (batch.Learned > 0) learner.Slot.Publish(learner.Learner.Snapshot());
             await SaveIfDueAsync(learner, force: false, ct);
             await KeepSnapshotIfDueAsync(learner, ct);
-            return learned;
+            return batch;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             logger.LogError(error, "Training loop {Loop} failed; it will be retried", loop.Id);
-            return 0;
+            return default;
         }
         finally
         {
@@ -106,7 +130,10 @@ public sealed class DecisionTrainer(
         }
     }
 
-    private async Task<int> LearnDueDecisionsAsync(LoopRuntime loop, LoopLearner learner, CancellationToken ct)
+    /// <summary>What one batch learned, and whether decisions past it are due already (the batch was full of due ones).</summary>
+    private readonly record struct BatchOutcome(int Learned, bool MoreDue);
+
+    private async Task<BatchOutcome> LearnDueDecisionsAsync(LoopRuntime loop, LoopLearner learner, CancellationToken ct)
     {
         var dueBefore = clock.GetUtcNow() - loop.Settings.RewardWaitTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -120,13 +147,13 @@ public sealed class DecisionTrainer(
         foreach (var example in batch)
         {
             // Commit order is creation order, give or take milliseconds: stop at the first one still waiting.
-            if (example.CreatedAt > dueBefore) break;
+            if (example.CreatedAt > dueBefore) return new BatchOutcome(learned, MoreDue: false);
             var marked = quarantined.Count == 0 ? example : example with { Quarantined = QuarantineWindow.Covers(quarantined, example.CreatedAt, example.RewardSource) };
             if (exampleLearner.Learn(learner.Learner, marked, loop.Settings.DefaultReward, loop.AuditOnlyFeatures, auditOnly, features)) learned++;
             learner.LastTrainedSeq = example.Seq;
             learner.HasUnsavedChanges = true;
         }
-        return learned;
+        return new BatchOutcome(learned, MoreDue: batch.Count == options.Value.MaxBatchSize);
     }
 
     /// <summary>
@@ -136,7 +163,7 @@ public sealed class DecisionTrainer(
     private static async Task<List<TrainingExample>> WithRequestsWhereHashesDoNotFitAsync(PortalDbContext db, List<TrainingExample> batch, uint auditOnly,
         CancellationToken ct)
     {
-        var missing = batch.Where(e => e.LearnerFeatures is not null && !LearnerFeatureRecord.IsUsable(e.LearnerFeatures, auditOnly)).Select(e => e.Seq).ToList();
+        var missing = batch.Where(e => e.LearnerFeatures is not null && !LearnerFeatureRecord.IsUsable(e.LearnerFeatures, e.ListActionSets, auditOnly)).Select(e => e.Seq).ToList();
         if (missing.Count == 0) return batch;
         var rows = await db.Decisions.AsNoTracking().Where(d => missing.Contains(d.Seq))
             .Select(d => new { d.Seq, d.RequestJson, d.ActionListId }).ToListAsync(ct);

@@ -12,8 +12,8 @@ namespace Portal.Features.Training;
 /// The trainer's one read per pass: a loop's next decisions in commit order with what learning needs, read with
 /// the provider's own reader (the trainer is bound by this read; EF's materializer cost more than learning a decision). A
 /// decision logged with Rank's hashed features comes without its request text, which is then not needed; another comes
-/// with its actions list put back when the list is stored apart, and hashed features logged without the list's action
-/// sets come with them.
+/// with its actions list put back when the list is stored apart. Hashed features logged without the list's action sets
+/// come with those sets, read once per list and batch and shared by its decisions.
 /// </summary>
 internal static class TrainingBatch
 {
@@ -22,7 +22,7 @@ internal static class TrainingBatch
         SELECT d.Seq, d.CreatedAt, CASE WHEN d.LearnerFeatures IS NULL THEN d.RequestJson ELSE '' END, d.ChosenActionId,
                d.ChosenProbability, d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight,
                EXISTS (SELECT 1 FROM DecisionFlags f WHERE f.DecisionSeq = d.Seq), d.RewardSource, d.LearnerFeatures,
-               CASE WHEN d.LearnerFeatures IS NULL THEN a.ActionsJson END, CASE WHEN d.LearnerFeatures IS NOT NULL THEN a.LearnerActions END
+               CASE WHEN d.LearnerFeatures IS NULL THEN a.ActionsJson END, d.ActionListId
         FROM Decisions AS d
         LEFT JOIN ActionLists AS a ON a.Id = d.ActionListId
         WHERE d.LoopId = $loop AND d.Seq > $after
@@ -30,14 +30,28 @@ internal static class TrainingBatch
         LIMIT $take
         """;
 
+    private const string ListSetsSql = "SELECT LearnerActions FROM ActionLists WHERE Id = $id";
+
     public static async Task<List<TrainingExample>> ReadAsync(PortalDbContext db, string loopId, long afterSeq, int take, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        await using var command = DbCommands.Prepare(db.Database.GetDbConnection(), Sql, "$loop", "$after", "$take");
-        DbCommands.Bind(command, loopId, afterSeq, take);
+        var connection = db.Database.GetDbConnection();
         var batch = new List<TrainingExample>(Math.Min(take, 5_000));
-        await using var row = await command.ExecuteReaderAsync(ct);
-        while (await row.ReadAsync(ct)) batch.Add(Example(row));
+        // The decisions (their place in the batch) whose hashed features hold the context only, and their lists.
+        List<(int Index, long ListId)>? contextOnly = null;
+        await using (var command = DbCommands.Prepare(connection, Sql, "$loop", "$after", "$take"))
+        {
+            DbCommands.Bind(command, loopId, afterSeq, take);
+            await using var row = await command.ExecuteReaderAsync(ct);
+            while (await row.ReadAsync(ct))
+            {
+                var example = Example(row);
+                if (example.LearnerFeatures is { Length: > 0 } record && LearnerFeatureRecord.IsContextOnly(record) && !row.IsDBNull(14))
+                    (contextOnly ??= []).Add((batch.Count, row.GetInt64(14)));
+                batch.Add(example);
+            }
+        }
+        if (contextOnly is not null) await WithListSetsAsync(connection, batch, contextOnly, ct);
         return batch;
     }
 
@@ -48,5 +62,26 @@ internal static class TrainingBatch
         row.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(7)),
         row.IsDBNull(8) ? null : row.GetDouble(8), (OversightEffects)row.GetInt32(9), row.GetBoolean(10), Quarantined: false,
         row.IsDBNull(11) ? null : row.GetString(11),
-        row.IsDBNull(12) ? null : LearnerFeatureRecord.Joined(row.GetFieldValue<byte[]>(12), row.IsDBNull(14) ? null : row.GetFieldValue<byte[]>(14)));
+        row.IsDBNull(12) ? null : row.GetFieldValue<byte[]>(12));
+
+    /// <summary>
+    /// Gives each decision logged without its action sets the sets stored with its list: one read per list, after the
+    /// batch's (PostgreSQL runs one command at a time on a connection). A list without sets leaves the record unusable,
+    /// and the trainer reads the request instead.
+    /// </summary>
+    private static async Task WithListSetsAsync(DbConnection connection, List<TrainingExample> batch, List<(int Index, long ListId)> contextOnly,
+        CancellationToken ct)
+    {
+        var sets = new Dictionary<long, byte[]?>();
+        await using var command = DbCommands.Prepare(connection, ListSetsSql, "$id");
+        foreach (var (index, listId) in contextOnly)
+        {
+            if (!sets.TryGetValue(listId, out var listSets))
+            {
+                DbCommands.Bind(command, listId);
+                sets[listId] = listSets = await command.ExecuteScalarAsync(ct) as byte[];
+            }
+            batch[index] = batch[index] with { ListActionSets = listSets };
+        }
+    }
 }

@@ -2,7 +2,11 @@ using Portal.Data.Entities;
 
 namespace Portal.Features.Training;
 
-/// <summary>A logged decision as the trainer reads it.</summary>
+/// <summary>
+/// A logged decision as the trainer reads it. <see cref="LearnerFeatures"/> may hold the context's hashes only; the
+/// action sets are then <see cref="ListActionSets"/>, stored once with the decision's actions list and shared by every
+/// decision of the batch that names it.
+/// </summary>
 public sealed record TrainingExample(
     long Seq,
     DateTimeOffset CreatedAt,
@@ -17,4 +21,5 @@ public sealed record TrainingExample(
     bool Flagged = false,
     bool Quarantined = false,
     string? RewardSource = null,
-    byte[]? LearnerFeatures = null);
+    byte[]? LearnerFeatures = null,
+    byte[]? ListActionSets = null);

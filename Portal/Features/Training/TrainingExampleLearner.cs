@@ -21,7 +21,7 @@ public sealed class TrainingExampleLearner(ILogger<TrainingExampleLearner> logge
         if (!IsLearnable(example)) return false;
         // Rank's own hashes, when it hashed with the same audit-only features: no parsing at all.
         if (example.LearnerFeatures is { } record
-            && (features ?? new LearnerFeatureReader()).TryRead(record, auditOnlyFingerprint ?? LearnerFeatureRecord.Fingerprint(auditOnlyFeatures),
+            && (features ?? new LearnerFeatureReader()).TryRead(record, example.ListActionSets, auditOnlyFingerprint ?? LearnerFeatureRecord.Fingerprint(auditOnlyFeatures),
                 out var loggedContext, out var loggedActions, out var loggedChoice))
         {
             learner.Learn(loggedContext, loggedActions, loggedChoice, example.ChosenProbability, example.Reward ?? defaultReward);

@@ -12,9 +12,19 @@ public sealed class TrainingOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Portal:Training:Interval must be between 00:00:00.050 and 01:00:00.")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Most decisions learned per loop in one pass, before the new snapshot is published.</summary>
+    /// <summary>
+    /// Most decisions read and learned per loop in one batch, before the new snapshot is published. A pass takes batch
+    /// after batch while decisions are due, for at most one <see cref="Interval"/>.
+    /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "Portal:Training:MaxBatchSize must be between 1 and 1000000.")]
     public int MaxBatchSize { get; set; } = 5_000;
+
+    /// <summary>
+    /// The share of one core the trainer may take while it catches up (decisions due beyond one batch): after each batch
+    /// it pauses so that its work is at most this share of the time. 1 never pauses.
+    /// </summary>
+    [Range(0.05, 1.0, ErrorMessage = "Portal:Training:CatchUpShare must be between 0.05 and 1.")]
+    public double CatchUpShare { get; set; } = 0.5;
 
     /// <summary>How often a changed model is saved to disk (and always at shutdown).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Portal:Training:SaveInterval must be between 00:00:00 and 01:00:00.")]

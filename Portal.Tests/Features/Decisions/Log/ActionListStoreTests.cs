@@ -61,7 +61,16 @@ public sealed class ActionListStoreTests(PortalAppFactory factory) : IClassFixtu
         Assert.All(stored[1..3], row => Assert.True(row.Length < records[1].Length / 2, $"{row.Length} bytes logged of {records[1].Length}"));
         Assert.Equal(otherSets, stored[3]);
         var read = await TrainingBatch.ReadAsync(db, loopId, 0, 10, CancellationToken.None);
-        Assert.Equal([.. records, otherSets], read.Select(e => e.LearnerFeatures));
+        Assert.Equal([.. records, otherSets], read.Select(AsTheTrainerDecodesIt));
+        // The list's sets are read once per batch and shared by the decisions that name it.
+        Assert.Same(read[1].ListActionSets, read[2].ListActionSets);
+    }
+
+    /// <summary>The features the trainer learns from an example, written again as one whole record.</summary>
+    private static byte[] AsTheTrainerDecodesIt(TrainingExample example)
+    {
+        Assert.True(new LearnerFeatureReader().TryRead(example.LearnerFeatures, example.ListActionSets, 0, out var context, out var actions, out var chosen));
+        return LearnerFeatureRecord.Write(context, actions, chosen, fingerprint: 0);
     }
 
     [Fact]
