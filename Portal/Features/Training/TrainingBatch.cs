@@ -22,9 +22,9 @@ internal static class TrainingBatch
         SELECT d.Seq, d.CreatedAt, CASE WHEN d.LearnerFeatures IS NULL THEN d.RequestJson ELSE '' END, d.ChosenActionId,
                d.ChosenProbability, d.Mode, d.DeferActivation, d.ActivatedAt, d.Reward, d.Oversight,
                EXISTS (SELECT 1 FROM DecisionFlags f WHERE f.DecisionSeq = d.Seq), d.RewardSource, d.LearnerFeatures,
-               CASE WHEN d.LearnerFeatures IS NULL THEN a.ActionsJson END, d.ActionListId
+               CASE WHEN d.LearnerFeatures IS NULL THEN (SELECT a.ActionsJson FROM ActionLists AS a WHERE a.Id = d.ActionListId) END,
+               d.ActionListId
         FROM Decisions AS d
-        LEFT JOIN ActionLists AS a ON a.Id = d.ActionListId
         WHERE d.LoopId = $loop AND d.Seq > $after
         ORDER BY d.Seq
         LIMIT $take
