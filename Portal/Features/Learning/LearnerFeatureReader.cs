@@ -31,8 +31,9 @@ public sealed class LearnerFeatureReader
         var at = LearnerFeatureRecord.FirstSetOffset;
         context = sets[0] = LearnerFeatureRecord.ReadSet(record, ref at, sets[0]);
         // The action sets follow the context in a whole record, or make up the list's sets.
-        var actionSets = LearnerFeatureRecord.IsContextOnly(record) ? listSets : record;
-        if (LearnerFeatureRecord.IsContextOnly(record)) at = 0;
+        var contextOnly = LearnerFeatureRecord.IsContextOnly(record);
+        var actionSets = contextOnly ? listSets : record;
+        if (contextOnly) at = 0;
         for (var i = 0; i < actions.Length; i++) actions[i] = sets[i + 1] = LearnerFeatureRecord.ReadSet(actionSets, ref at, sets[i + 1]);
         chosen = LearnerFeatureRecord.ChosenOf(record);
         return true;
