@@ -39,7 +39,7 @@ public static class TrainerRateCommand
         {
             // The trainer's capacity: no pause between batches (the service's catch-up pacing is a share of this).
             await using var host = await InsightsHost.CreateAsync(folder, builder =>
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Training:CatchUpShare"] = "1" }));
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Training:MaxBusyShare"] = "1" }));
             var services = host.Services;
             Console.WriteLine($"trainer-rate: {count:N0} decisions per loop, 10 actions × 20 features, {rounds} rounds after a cold one, {Environment.ProcessorCount} cores, load {LoadAverage()}");
             var ok = true;

@@ -38,6 +38,7 @@ public sealed class StartupValidationTests
         { "Portal:LogRetention:MaxBusyShare", "0" },
         { "Portal:Training:Interval", "00:00:00" },
         { "Portal:Training:MaxBatchSize", "0" },
+        { "Portal:Training:MaxBusyShare", "0" },
         { "Portal:DataDirectory", "" },
         { "Portal:RateLimits:LoginPostsPerMinute", "0" },
         { "Portal:RateLimits:FeedbackPostsPerMinute", "0" },

@@ -86,7 +86,7 @@ public sealed class DecisionTrainer(
     /// One training pass over a loop (none on a node without the lease), batch after batch while decisions are due, for
     /// at most one <see cref="TrainingOptions.Interval"/>: a loop logging more than a batch per interval would otherwise
     /// fall further behind at every pass. Catching up, the trainer pauses after each batch so that learning takes at most
-    /// <see cref="TrainingOptions.CatchUpShare"/> of a core from Rank. Each batch's model is published as it is learned, and the
+    /// <see cref="TrainingOptions.MaxBusyShare"/> of a core from Rank. Each batch's model is published as it is learned, and the
     /// learner is free between batches (a rollback or reset waits for one batch at most). Public so tests and benchmarks
     /// can drive it.
     /// </summary>
@@ -103,7 +103,7 @@ public sealed class DecisionTrainer(
             var batch = await TrainBatchAsync(loop, learner, ct);
             learned += batch.Learned;
             if (!batch.MoreDue || Stopwatch.GetElapsedTime(passStarted) >= options.Value.Interval) return learned;
-            await Task.Delay(Stopwatch.GetElapsedTime(batchStarted) * (1 / options.Value.CatchUpShare - 1), ct);
+            await Task.Delay(Stopwatch.GetElapsedTime(batchStarted) * (1 / options.Value.MaxBusyShare - 1), ct);
         }
     }
 

@@ -23,8 +23,8 @@ public sealed class TrainingOptions
     /// The share of one core the trainer may take while it catches up (decisions due beyond one batch): after each batch
     /// it pauses so that its work is at most this share of the time. 1 never pauses.
     /// </summary>
-    [Range(0.05, 1.0, ErrorMessage = "Portal:Training:CatchUpShare must be between 0.05 and 1.")]
-    public double CatchUpShare { get; set; } = 0.5;
+    [Range(0.05, 1.0, ErrorMessage = "Portal:Training:MaxBusyShare must be between 0.05 and 1.")]
+    public double MaxBusyShare { get; set; } = 0.5;
 
     /// <summary>How often a changed model is saved to disk (and always at shutdown).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Portal:Training:SaveInterval must be between 00:00:00 and 01:00:00.")]
