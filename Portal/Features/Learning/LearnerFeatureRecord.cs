@@ -60,14 +60,10 @@ public static class LearnerFeatureRecord
     }
 
     /// <summary>
-    /// Whether <see cref="TryRead"/> will read the record with <paramref name="fingerprint"/>: the version, the
-    /// audit-only fingerprint and every set's length fit. Reads only the counts, so a reader can decide what else to load.
-    /// </summary>
-    public static bool IsUsable(byte[]? record, uint fingerprint) => record is not null && IsUsable(record.AsSpan(), default, fingerprint);
-
-    /// <summary>
-    /// As <see cref="IsUsable(byte[], uint)"/>, for a record logged whole (<paramref name="listSets"/> ignored) or without
-    /// its action sets, which then are <paramref name="listSets"/>, as stored with the decision's actions list.
+    /// Whether the record will be read with <paramref name="fingerprint"/>: the version, the audit-only fingerprint and
+    /// every set's length fit. The record is logged whole (<paramref name="listSets"/> ignored) or without its action
+    /// sets, which then are <paramref name="listSets"/>, as stored with the decision's actions list. Reads only the
+    /// counts, so a reader can decide what else to load.
     /// </summary>
     public static bool IsUsable(ReadOnlySpan<byte> record, ReadOnlySpan<byte> listSets, uint fingerprint)
     {
