@@ -38,12 +38,26 @@ public static class LoggedRequest
     public static byte[] Joined(ReadOnlySpan<byte> rowJson, ReadOnlySpan<byte> actionsJson)
     {
         if (ActionsValue(rowJson) is not { } list) return rowJson.ToArray();
-        var (start, length) = list.GetOffsetAndLength(rowJson.Length);
-        var joined = new byte[rowJson.Length - length + actionsJson.Length];
-        rowJson[..start].CopyTo(joined);
-        actionsJson.CopyTo(joined.AsSpan(start));
-        rowJson[(start + length)..].CopyTo(joined.AsSpan(start + actionsJson.Length));
+        var joined = new byte[SplicedLength(rowJson, list, actionsJson)];
+        Splice(rowJson, list, actionsJson, joined);
         return joined;
+    }
+
+    /// <summary>The length of <paramref name="text"/> once <paramref name="value"/> replaces its <paramref name="range"/>.</summary>
+    public static int SplicedLength(ReadOnlySpan<byte> text, Range range, ReadOnlySpan<byte> value) =>
+        text.Length - range.GetOffsetAndLength(text.Length).Length + value.Length;
+
+    /// <summary>
+    /// Writes <paramref name="text"/> with <paramref name="value"/> in place of its <paramref name="range"/> into
+    /// <paramref name="destination"/> (<see cref="SplicedLength"/> bytes): how a list is taken out of a request for the
+    /// log and put back for its readers.
+    /// </summary>
+    public static void Splice(ReadOnlySpan<byte> text, Range range, ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        var (start, length) = range.GetOffsetAndLength(text.Length);
+        text[..start].CopyTo(destination);
+        value.CopyTo(destination[start..]);
+        text[(start + length)..].CopyTo(destination[(start + value.Length)..]);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Portal.Contracts.DecisionLog;
 using Portal.Data.Entities;
 using Portal.Features.Learning;
 using Portal.Infrastructure.Persistence;
@@ -186,13 +187,9 @@ internal sealed class ActionListStore : IDisposable
     /// <summary>The request with <c>[]</c> in place of its list, in a buffer this store reuses.</summary>
     private ReadOnlySpan<byte> RowText(ReadOnlySpan<byte> request, Range list)
     {
-        var (start, length) = list.GetOffsetAndLength(request.Length);
-        var size = request.Length - length + 2;
+        var size = LoggedRequest.SplicedLength(request, list, "[]"u8);
         if (row.Length < size) row = new byte[Math.Max(size, row.Length * 2)];
-        request[..start].CopyTo(row);
-        row[start] = (byte)'[';
-        row[start + 1] = (byte)']';
-        request[(start + length)..].CopyTo(row.AsSpan(start + 2));
+        LoggedRequest.Splice(request, list, "[]"u8, row);
         return row.AsSpan(0, size);
     }
 
