@@ -2,7 +2,7 @@
 # Source it; it uses REPO (the repository root) and sets SERVER_PID.
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PORTAL_DLL="$REPO/Portal/bin/Release/net10.0/Portal.dll"
+PORTAL_DLL="${PORTAL_DLL:-$REPO/Portal/bin/Release/net10.0/Portal.dll}"
 BENCH_KEY="${BENCH_KEY:-bench-subscription-key-0001}"
 BENCH_ADMIN_PASSWORD="${BENCH_ADMIN_PASSWORD:-Bench-Admin-Passw0rd}"
 SERVER_PID=""

@@ -69,6 +69,23 @@ public sealed class GroupCommitWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Batches_are_written_and_flushed_on_the_writers_own_thread_never_on_a_thread_pool_worker_that_serves_requests()
+    {
+        var writer = Writer(maxBatchSize: 10);
+        var queued = Enumerable.Range(0, 25).Select(i => writer.EnqueueAsync(new Probe(i), CancellationToken.None)).ToList();
+
+        // Started from the thread pool, as the host starts it.
+        var run = Task.Run(() => writer.RunAsync(Engine(storage), CancellationToken.None));
+        var first = await Task.WhenAll(queued);
+        // One more once the writer has gone back to waiting for writes.
+        var written = first.Append(await writer.EnqueueAsync(new Probe(25), CancellationToken.None)).ToList();
+
+        Assert.Equal(26, written.Count);
+        Assert.All(written, w => Assert.False(w.OnThreadPool));
+        await StopAsync(writer, run);
+    }
+
+    [Fact]
     public async Task Totals_count_committed_batches_and_writes_and_the_time_spent_committing_them_but_not_failed_batches()
     {
         var writer = Writer(maxBatchSize: 100);
@@ -224,7 +241,7 @@ public sealed class GroupCommitWriterTests : IDisposable
     private enum Trouble { None, Throws, BreaksCommit, FailsAlone }
 
     /// <summary>Which write it was, and in which of the writer's transactions (1, 2, …) it was written.</summary>
-    private sealed record Written(int Value, int Batch);
+    private sealed record Written(int Value, int Batch, bool OnThreadPool = false);
 
     private sealed class Probe(int value, Trouble trouble = Trouble.None, bool continueOnWriter = false) : PendingWrite<Written>(continueOnWriter)
     {
@@ -280,7 +297,7 @@ public sealed class GroupCommitWriterTests : IDisposable
             insert.Parameters[0].Value = item.Value;
             insert.Parameters[1].Value = item.Trouble == Trouble.BreaksCommit ? 404 : DBNull.Value;
             insert.ExecuteNonQuery();
-            return new Written(item.Value, batches);
+            return new Written(item.Value, batches, Thread.CurrentThread.IsThreadPoolThread);
         }
 
         public void Dispose() => insert.Dispose();

@@ -59,13 +59,40 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     /// <summary>How long a writer whose database cannot be reached waits before it connects again (failing what arrives meanwhile).</summary>
     public static readonly TimeSpan ReconnectDelay = TimeSpan.FromMilliseconds(500);
 
-    public async Task RunAsync(DatabaseEngine engine, CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs the loop on a thread of its own until the queue completes; the task ends with it. Each commit waits for the
+    /// disk's flush, a blocking call: on a thread-pool thread it would hold one of the few workers that serve requests
+    /// for as long as the flush takes, again and again.
+    /// </summary>
+    public Task RunAsync(DatabaseEngine engine, CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(engine, stoppingToken);
+                ended.TrySetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                ended.TrySetCanceled(stoppingToken);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = name,
+        };
+        thread.Start();
+        return ended.Task;
+    }
+
+    private void Run(DatabaseEngine engine, CancellationToken stoppingToken)
+    {
         try
         {
             var batch = new List<TItem>(maxBatchSize);
-            while (await RunOnOneConnectionAsync(engine, batch, stoppingToken))
+            while (RunOnOneConnection(engine, batch, stoppingToken))
             {
                 // A connection opened while the file system was read-only stays read-only after it is made writable
                 // again, and one whose server went away is broken: after such a refusal the next batch gets a new one.
@@ -85,30 +112,34 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         }
     }
 
+    /// <summary>The loop's thread waits here for writes to arrive (it has nothing else to do meanwhile).</summary>
+    private static bool WaitFor(ValueTask<bool> arrival) =>
+        arrival.IsCompletedSuccessfully ? arrival.Result : arrival.AsTask().GetAwaiter().GetResult();
+
     /// <summary>
     /// Commits batches until the queue completes (false) or the storage refused a batch in a way that leaves the
     /// connection unusable (true: reopen). A database that cannot be reached fails each write that arrives (503 to its
     /// caller) until it answers again: the writer keeps trying and never stops for it.
     /// </summary>
-    private async Task<bool> RunOnOneConnectionAsync(DatabaseEngine engine, List<TItem> batch, CancellationToken stoppingToken)
+    private bool RunOnOneConnection(DatabaseEngine engine, List<TItem> batch, CancellationToken stoppingToken)
     {
         DbConnection connection;
         try
         {
-            connection = await engine.OpenWriterConnectionAsync(stoppingToken);
+            connection = engine.OpenWriterConnectionAsync(stoppingToken).GetAwaiter().GetResult();
         }
         catch (Exception error) when (StorageFault.KindOf(error) == StorageFaultKind.Unreachable)
         {
             LogFailure(error, StorageFaultKind.Unreachable, 0);
-            return await FailArrivalsAsync(error, ReconnectDelay);
+            return FailArrivals(error, ReconnectDelay);
         }
-        await using var _ = connection;
+        using var _ = connection;
         using var statements = prepare(connection);
         IsRunning = true;
         // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
-        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+        while (WaitFor(queue.Reader.WaitToReadAsync(CancellationToken.None)))
         {
-            if (BeforeBatch is { } beforeBatch) await beforeBatch();
+            BeforeBatch?.Invoke().GetAwaiter().GetResult();
             while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var item)) batch.Add(item);
             var refused = Commit(engine, connection, statements, batch);
             batch.Clear();
@@ -121,12 +152,12 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     }
 
     /// <summary>While the database is unreachable: fails every write that arrives within <paramref name="wait"/>; false once the queue is complete.</summary>
-    private async Task<bool> FailArrivalsAsync(Exception error, TimeSpan wait)
+    private bool FailArrivals(Exception error, TimeSpan wait)
     {
         using var timeout = new CancellationTokenSource(wait);
         try
         {
-            while (await queue.Reader.WaitToReadAsync(timeout.Token))
+            while (WaitFor(queue.Reader.WaitToReadAsync(timeout.Token)))
             {
                 while (queue.Reader.TryRead(out var item)) item.Fail(error);
             }
