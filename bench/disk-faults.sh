@@ -133,7 +133,7 @@ done
 if [ -n "$recovered" ]; then
   echo "writable again: first 201 after ${recovered} ms without a restart"
 else
-  echo "writable again: still 503 after 20 s (SQLite keeps the read-only handles it opened); restarting"
+  echo "writable again: FAIL, still 503 after 20 s without a restart; restarting"
   stop_server KILL
   start_server "$PORT" "$DATA"
   line=$(rank_round 1 "restarted-$(date +%s%N)"); echo "  after restart: Rank ${line%% *}"
@@ -141,4 +141,4 @@ else
 fi
 acknowledged=$(wc -l < "$WORK/acknowledged.txt"); stored=$(stored_of "$WORK/acknowledged.txt")
 echo "acknowledged $acknowledged, stored $stored"
-[ "$acknowledged" = "$stored" ] && [ "$refused_stored" = 0 ]
+[ "$acknowledged" = "$stored" ] && [ "$refused_stored" = 0 ] && [ -n "$recovered" ]

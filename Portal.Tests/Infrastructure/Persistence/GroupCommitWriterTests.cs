@@ -15,6 +15,8 @@ public sealed class GroupCommitWriterTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("portal-group-commit-").FullName;
     private readonly StorageOptions storage;
     private int afterCommitCalls;
+    private int connectionsOpened;
+    private readonly TaskCompletionSource connectionClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public GroupCommitWriterTests() => storage = new StorageOptions { DataDirectory = folder };
 
@@ -82,6 +84,31 @@ public sealed class GroupCommitWriterTests : IDisposable
 
         Assert.Equal(26, written.Count);
         Assert.All(written, w => Assert.False(w.OnThreadPool));
+        await StopAsync(writer, run);
+    }
+
+    [Fact]
+    public async Task An_idle_writer_holds_no_connection_while_the_storage_is_read_only_and_opens_one_when_writes_arrive()
+    {
+        // SQLite keeps a file's shared-memory index read-only until every connection to it has closed: one idle writer
+        // holding its connection kept Rank refused after the disk was writable again, until a restart.
+        var health = new StorageHealth(TimeProvider.System);
+        var writer = Writer(maxBatchSize: 10, health: health);
+        var run = Task.Run(() => writer.RunAsync(Engine(storage), CancellationToken.None));
+        await Task.Delay(200);
+        var openedBeforeAnyWrite = connectionsOpened;
+
+        await writer.EnqueueAsync(new Probe(1), CancellationToken.None);
+        health.Report(new SqliteException("attempt to write a readonly database", 8));
+        var letGo = await Task.WhenAny(connectionClosed.Task, Task.Delay(TimeSpan.FromSeconds(30))) == connectionClosed.Task;
+        health.Clear();
+        var second = await writer.EnqueueAsync(new Probe(2), CancellationToken.None);
+
+        Assert.Equal(0, openedBeforeAnyWrite);
+        Assert.True(letGo);
+        Assert.Equal(2, connectionsOpened);
+        Assert.Equal(2, second.Value);
+        Assert.Equal(2, StoredRows());
         await StopAsync(writer, run);
     }
 
@@ -216,12 +243,20 @@ public sealed class GroupCommitWriterTests : IDisposable
     private static SqliteEngine Engine(StorageOptions options) =>
         new(Microsoft.Extensions.Options.Options.Create(options), new SqlitePragmaInterceptor(), NullLoggerFactory.Instance, new Microsoft.Extensions.DependencyInjection.ServiceCollection().BuildServiceProvider());
 
-    private GroupCommitWriter<Probe, Written> Writer(int maxBatchSize, Func<Task>? beforeBatch = null) =>
-        new("test writer", queueCapacity: 1_000, maxBatchSize, connection => new ProbeStatements((SqliteConnection)connection), NullLogger.Instance)
+    private GroupCommitWriter<Probe, Written> Writer(int maxBatchSize, Func<Task>? beforeBatch = null, StorageHealth? health = null) =>
+        new("test writer", queueCapacity: 1_000, maxBatchSize, Prepare, NullLogger.Instance)
         {
             BeforeBatch = beforeBatch,
             AfterCommit = () => afterCommitCalls++,
+            Health = health,
         };
+
+    /// <summary>The writer prepares its statements on each connection it opens, and disposes them when it closes it.</summary>
+    private ProbeStatements Prepare(System.Data.Common.DbConnection connection)
+    {
+        Interlocked.Increment(ref connectionsOpened);
+        return new ProbeStatements((SqliteConnection)connection) { Closed = () => connectionClosed.TrySetResult() };
+    }
 
     private static async Task StopAsync(GroupCommitWriter<Probe, Written> writer, Task run)
     {
@@ -270,8 +305,8 @@ public sealed class GroupCommitWriterTests : IDisposable
             using (var schema = connection.CreateCommand())
             {
                 schema.CommandText = """
-                    CREATE TABLE Parents (Id INTEGER PRIMARY KEY);
-                    CREATE TABLE Probes (Value INTEGER NOT NULL,
+                    CREATE TABLE IF NOT EXISTS Parents (Id INTEGER PRIMARY KEY);
+                    CREATE TABLE IF NOT EXISTS Probes (Value INTEGER NOT NULL,
                         ParentId INTEGER REFERENCES Parents (Id) DEFERRABLE INITIALLY DEFERRED);
                     """;
                 schema.ExecuteNonQuery();
@@ -300,6 +335,12 @@ public sealed class GroupCommitWriterTests : IDisposable
             return new Written(item.Value, batches, Thread.CurrentThread.IsThreadPoolThread);
         }
 
-        public void Dispose() => insert.Dispose();
+        public Action? Closed { get; init; }
+
+        public void Dispose()
+        {
+            insert.Dispose();
+            Closed?.Invoke();
+        }
     }
 }

@@ -25,4 +25,21 @@ public sealed class StorageFaultTests
         Assert.Null(afterConstraint);
         Assert.Equal(StorageFaultKind.ReadOnly, storage.Fault?.Kind);
     }
+
+    [Fact]
+    public void A_read_only_refusal_starts_a_spell_that_lasts_until_a_write_reaches_the_disk_and_a_full_disk_starts_none()
+    {
+        var storage = new StorageHealth(TimeProvider.System);
+
+        storage.Report(new SqliteException("database or disk is full", 13));
+        var afterFullDisk = storage.ReadOnlySpell.IsCompleted;
+        storage.Report(new SqliteException("attempt to write a readonly database", 8));
+        var spell = storage.ReadOnlySpell;
+        storage.Clear();
+
+        Assert.False(afterFullDisk);
+        Assert.True(spell.IsCompleted);
+        Assert.False(storage.ReadOnlySpell.IsCompleted);
+        Assert.Null(storage.Fault);
+    }
 }

@@ -89,6 +89,7 @@ public sealed class GroupCommitWriter<TItem, TResult>(
 
     private void Run(DatabaseEngine engine, CancellationToken stoppingToken)
     {
+        IsRunning = true;
         try
         {
             var batch = new List<TItem>(maxBatchSize);
@@ -112,17 +113,38 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         }
     }
 
-    /// <summary>The loop's thread waits here for writes to arrive (it has nothing else to do meanwhile).</summary>
-    private static bool WaitFor(ValueTask<bool> arrival) =>
-        arrival.IsCompletedSuccessfully ? arrival.Result : arrival.AsTask().GetAwaiter().GetResult();
+    /// <summary>What ended the loop's wait: writes to commit, the queue completed, or a read-only spell to let go for.</summary>
+    private enum Wake { Writes, Completed, LetGo }
 
     /// <summary>
-    /// Commits batches until the queue completes (false) or the storage refused a batch in a way that leaves the
-    /// connection unusable (true: reopen). A database that cannot be reached fails each write that arrives (503 to its
-    /// caller) until it answers again: the writer keeps trying and never stops for it.
+    /// The loop's thread waits here for writes to arrive (it has nothing else to do meanwhile). Holding a connection, it
+    /// also wakes when any writer finds the storage read-only: SQLite keeps a file's shared-memory index read-only, for
+    /// the whole process, until every connection to the file has closed, so an idle writer must not keep one open.
+    /// </summary>
+    private Wake WaitForWrites(bool holdingConnection)
+    {
+        var arrival = queue.Reader.WaitToReadAsync(CancellationToken.None);
+        if (arrival.IsCompletedSuccessfully) return arrival.Result ? Wake.Writes : Wake.Completed;
+        if (!holdingConnection || Health is null) return Block(arrival);
+        var readOnly = Health.ReadOnlySpell;
+        if (readOnly.IsCompleted) return Wake.LetGo;
+        var arrived = arrival.AsTask();
+        return Task.WhenAny(arrived, readOnly).GetAwaiter().GetResult() == readOnly ? Wake.LetGo : Block(new ValueTask<bool>(arrived));
+
+        static Wake Block(ValueTask<bool> arrival) =>
+            (arrival.IsCompletedSuccessfully ? arrival.Result : arrival.AsTask().GetAwaiter().GetResult()) ? Wake.Writes : Wake.Completed;
+    }
+
+    /// <summary>
+    /// Commits batches until the queue completes (false), or until the connection must go (true: the next writes get a
+    /// new one): the storage refused a batch in a way that leaves it unusable, or it turned read-only while the loop
+    /// waited. The connection is opened once writes arrive, never ahead. A database that cannot be reached fails each
+    /// write that arrives (503 to its caller) until it answers again: the writer keeps trying and never stops for it.
     /// </summary>
     private bool RunOnOneConnection(DatabaseEngine engine, List<TItem> batch, CancellationToken stoppingToken)
     {
+        // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
+        if (WaitForWrites(holdingConnection: false) == Wake.Completed) return false;
         DbConnection connection;
         try
         {
@@ -135,10 +157,13 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         }
         using var _ = connection;
         using var statements = prepare(connection);
-        IsRunning = true;
-        // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
-        while (WaitFor(queue.Reader.WaitToReadAsync(CancellationToken.None)))
+        for (var wake = Wake.Writes; wake != Wake.Completed; wake = WaitForWrites(holdingConnection: true))
         {
+            if (wake == Wake.LetGo)
+            {
+                engine.Discard(connection);
+                return true;
+            }
             BeforeBatch?.Invoke().GetAwaiter().GetResult();
             while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var item)) batch.Add(item);
             var refused = Commit(engine, connection, statements, batch);
@@ -157,7 +182,7 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         using var timeout = new CancellationTokenSource(wait);
         try
         {
-            while (WaitFor(queue.Reader.WaitToReadAsync(timeout.Token)))
+            while (queue.Reader.WaitToReadAsync(timeout.Token).AsTask().GetAwaiter().GetResult())
             {
                 while (queue.Reader.TryRead(out var item)) item.Fail(error);
             }
