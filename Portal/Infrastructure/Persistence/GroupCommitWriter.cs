@@ -104,6 +104,8 @@ public sealed class GroupCommitWriter<TItem, TResult>(
             // Without the loop nothing can be acknowledged: refuse new writes and fail the waiting ones at once
             // (clients get an error and may retry) instead of letting them wait forever. Readiness turns unhealthy.
             logger.LogCritical(error, "The {Writer} stopped; none of its writes can be stored until Portal restarts", name);
+            // Stopped before its callers hear so: whoever sees a write fail sees readiness fail too.
+            IsRunning = false;
             queue.Writer.TryComplete(error);
             while (queue.Reader.TryRead(out var waiting)) waiting.Fail(error);
         }
