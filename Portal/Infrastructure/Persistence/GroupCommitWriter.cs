@@ -125,17 +125,20 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     /// </summary>
     private Wake WaitForWrites(bool holdingConnection)
     {
+        // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
         var arrival = queue.Reader.WaitToReadAsync(CancellationToken.None);
-        if (arrival.IsCompletedSuccessfully) return arrival.Result ? Wake.Writes : Wake.Completed;
-        if (!holdingConnection || Health is null) return Block(arrival);
+        if (arrival.IsCompletedSuccessfully || !holdingConnection || Health is null) return Written(Block(arrival));
         var readOnly = Health.ReadOnlySpell;
         if (readOnly.IsCompleted) return Wake.LetGo;
         var arrived = arrival.AsTask();
-        return Task.WhenAny(arrived, readOnly).GetAwaiter().GetResult() == readOnly ? Wake.LetGo : Block(new ValueTask<bool>(arrived));
+        return Task.WhenAny(arrived, readOnly).GetAwaiter().GetResult() == readOnly ? Wake.LetGo : Written(arrived.GetAwaiter().GetResult());
 
-        static Wake Block(ValueTask<bool> arrival) =>
-            (arrival.IsCompletedSuccessfully ? arrival.Result : arrival.AsTask().GetAwaiter().GetResult()) ? Wake.Writes : Wake.Completed;
+        static Wake Written(bool arrived) => arrived ? Wake.Writes : Wake.Completed;
     }
+
+    /// <summary>Whether writes arrived (false: the queue completed), waited for on the loop's own thread.</summary>
+    private static bool Block(ValueTask<bool> arrival) =>
+        arrival.IsCompletedSuccessfully ? arrival.Result : arrival.AsTask().GetAwaiter().GetResult();
 
     /// <summary>
     /// Commits batches until the queue completes (false), or until the connection must go (true: the next writes get a
@@ -145,7 +148,6 @@ public sealed class GroupCommitWriter<TItem, TResult>(
     /// </summary>
     private bool RunOnOneConnection(DatabaseEngine engine, List<TItem> batch, CancellationToken stoppingToken)
     {
-        // Not the stopping token: a stop first completes the queue, and what it holds is still committed.
         if (WaitForWrites(holdingConnection: false) == Wake.Completed) return false;
         DbConnection connection;
         try
@@ -184,7 +186,7 @@ public sealed class GroupCommitWriter<TItem, TResult>(
         using var timeout = new CancellationTokenSource(wait);
         try
         {
-            while (queue.Reader.WaitToReadAsync(timeout.Token).AsTask().GetAwaiter().GetResult())
+            while (Block(queue.Reader.WaitToReadAsync(timeout.Token)))
             {
                 while (queue.Reader.TryRead(out var item)) item.Fail(error);
             }
