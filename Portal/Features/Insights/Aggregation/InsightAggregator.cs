@@ -26,8 +26,6 @@ public sealed class InsightAggregator(
     TimeProvider clock,
     ILogger<InsightAggregator> logger) : BackgroundService
 {
-    private static readonly TimeSpan PassBudget = TimeSpan.FromSeconds(2);
-
     private sealed class LoopState
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
@@ -42,14 +40,28 @@ public sealed class InsightAggregator(
         using var timer = new PeriodicTimer(options.Value.AggregationInterval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                foreach (var loop in loops.All) await AggregateWithinBudgetAsync(loop, stoppingToken);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await AggregateAllAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// Rounds over every loop, one paced batch per loop and round, until no loop has a full batch left. A loop logging
+    /// more than a batch per interval is followed at the aggregator's share of a core (it used to stop after a pass of
+    /// two seconds and wait for the next tick, which kept it at 4% of a core and let the analytics fall behind without
+    /// end under load); a long backlog of one loop does not hold up the others. Public for tests.
+    /// </summary>
+    public async Task AggregateAllAsync(CancellationToken ct)
+    {
+        bool behind;
+        do
+        {
+            behind = false;
+            foreach (var loop in loops.All) behind |= await AggregatePacedBatchAsync(loop, ct);
+        }
+        while (behind);
     }
 
     /// <summary>
@@ -90,24 +102,23 @@ public sealed class InsightAggregator(
         }
     }
 
-    private async Task AggregateWithinBudgetAsync(LoopRuntime loop, CancellationToken ct)
+    /// <summary>One batch of the loop, then a rest in proportion to its work; true when the batch was full (more may be settled).</summary>
+    private async Task<bool> AggregatePacedBatchAsync(LoopRuntime loop, CancellationToken ct)
     {
-        var started = Stopwatch.StartNew();
-        var share = options.Value.AggregationMaxBusyShare;
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            while (started.Elapsed < PassBudget)
-            {
-                var batchStarted = Stopwatch.GetTimestamp();
-                if (await AggregateBatchAsync(loop, ct) < options.Value.AggregationBatchSize) break;
-                // Rest in proportion to the work just done: at most `share` of a core, whatever the load.
-                if (share < 1) await Task.Delay(Stopwatch.GetElapsedTime(batchStarted) * ((1 - share) / share), clock, ct);
-            }
+            if (await AggregateBatchAsync(loop, ct) < options.Value.AggregationBatchSize) return false;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             logger.LogError(error, "Aggregating decisions of loop {Loop} failed; it will be retried", loop.Id);
+            return false;
         }
+        // Rest in proportion to the work just done: at most `share` of a core, whatever the load.
+        var share = options.Value.AggregationMaxBusyShare;
+        if (share < 1) await Task.Delay(Stopwatch.GetElapsedTime(started) * ((1 - share) / share), clock, ct);
+        return true;
     }
 
     /// <summary>The features source and one source per saved segment of the loop; new or edited segments start over, removed ones are dropped.</summary>
