@@ -5,13 +5,23 @@ public sealed class AggregateBatch
 {
     public readonly record struct SegmentKey(string Dimension, string Value, long BucketStart, string ActionId);
 
-    public readonly record struct ImportanceKey(string Dimension, string Value, long BucketStart, bool IsNamespace, string Feature);
+    /// <summary>A segment in an hour, whose importance sums are kept together (see <see cref="ImportanceSums"/>).</summary>
+    public readonly record struct ImportanceGroup(string Dimension, string Value, long BucketStart);
+
+    /// <summary>A feature or namespace an explanation named: numbered once per batch (<see cref="TermId"/>).</summary>
+    public readonly record struct Term(bool IsNamespace, string Feature);
 
     public readonly record struct ValueKey(string Feature, long BucketStart, bool IsNumeric, string Bin);
 
     public Dictionary<SegmentKey, SegmentCounts> Segments { get; } = [];
 
-    public Dictionary<ImportanceKey, double> Importance { get; } = [];
+    /// <summary>Σ|contribution| per segment and hour, per term of <see cref="Terms"/>.</summary>
+    public Dictionary<ImportanceGroup, ImportanceSums> Importance { get; } = [];
+
+    /// <summary>The terms by number.</summary>
+    public List<Term> Terms { get; } = [];
+
+    private readonly Dictionary<Term, int> termIds = [];
 
     public Dictionary<ValueKey, long> Values { get; } = [];
 
@@ -29,8 +39,21 @@ public sealed class AggregateBatch
         return counts;
     }
 
-    public void AddImportance(in ImportanceKey key, double amount) =>
-        Importance[key] = Importance.GetValueOrDefault(key) + amount;
+    public int TermId(in Term term)
+    {
+        if (!termIds.TryGetValue(term, out var id))
+        {
+            termIds[term] = id = Terms.Count;
+            Terms.Add(term);
+        }
+        return id;
+    }
+
+    public ImportanceSums ImportanceOf(in ImportanceGroup group)
+    {
+        if (!Importance.TryGetValue(group, out var sums)) Importance[group] = sums = new ImportanceSums();
+        return sums;
+    }
 
     public void CountValue(in ValueKey key) => Values[key] = Values.GetValueOrDefault(key) + 1;
 }

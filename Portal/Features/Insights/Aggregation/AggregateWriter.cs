@@ -48,8 +48,11 @@ internal static class AggregateWriter
         }
         using (var importance = Prepare(connection, transaction, UpsertImportance, "$loop", "$dimension", "$bucket", "$value", "$namespace", "$feature", "$sum"))
         {
-            foreach (var (key, sum) in batch.Importance)
-                Run(importance, loopId, key.Dimension, key.BucketStart, key.Value, key.IsNamespace, key.Feature, sum);
+            foreach (var (group, sums) in batch.Importance)
+            {
+                foreach (var (id, sum) in sums.Entries())
+                    Run(importance, loopId, group.Dimension, group.BucketStart, group.Value, batch.Terms[id].IsNamespace, batch.Terms[id].Feature, sum);
+            }
         }
         using var values = Prepare(connection, transaction, UpsertValue, "$loop", "$feature", "$bucket", "$numeric", "$bin", "$count");
         foreach (var (key, count) in batch.Values)

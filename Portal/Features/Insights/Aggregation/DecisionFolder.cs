@@ -20,6 +20,11 @@ public sealed class DecisionFolder
     private readonly Dictionary<string, double> byFeature = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> byNamespace = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> categories = [];
+    private readonly List<(int Term, double Amount)> decisionTerms = [];
+    private readonly Dictionary<string, string> featureDimensions = new(StringComparer.Ordinal);
+    private readonly ExplanationTerms explanations = new();
+
+    private const int MaxCachedDimensions = 10_000;
 
     public static long HourOf(DateTimeOffset at) => at.ToUnixTimeMilliseconds() / 3_600_000 * 3_600_000;
 
@@ -30,7 +35,10 @@ public sealed class DecisionFolder
         var bucket = HourOf(decision.CreatedAt);
         byFeature.Clear();
         byNamespace.Clear();
-        FeatureAttribution.Attribute(ExplanationOf(decision.ExplanationJson), byFeature, byNamespace);
+        FeatureAttribution.Attribute(explanations.Read(decision.ExplanationJson), byFeature, byNamespace);
+        decisionTerms.Clear();
+        foreach (var (feature, contribution) in byFeature) decisionTerms.Add((batch.TermId(new(false, feature)), Math.Abs(contribution)));
+        foreach (var (ns, contribution) in byNamespace) decisionTerms.Add((batch.TermId(new(true, ns)), Math.Abs(contribution)));
 
         foreach (var source in sources)
         {
@@ -46,7 +54,7 @@ public sealed class DecisionFolder
             foreach (var leaf in leaves)
             {
                 if (!leaf.IsCategory || !categories.Add((leaf.Path, leaf.Value)) || registry.Admit(leaf.Path, leaf.Value) is not { } admitted) continue;
-                Add(Dimensions.Feature(leaf.Path), admitted, decision, bucket, defaultReward, batch);
+                Add(FeatureDimension(leaf.Path), admitted, decision, bucket, defaultReward, batch);
             }
             CountValues(leaves, registry, bucket, batch);
         }
@@ -69,10 +77,17 @@ public sealed class DecisionFolder
         else if ((d.Oversight & (OversightEffects.KillSwitch | OversightEffects.AllFrozenBaseline | OversightEffects.OptedOut | OversightEffects.AwaitingGoLive)) != 0
             || d.Mode != LearningMode.Online) row.BaselineServed++;
 
-        foreach (var (feature, contribution) in byFeature)
-            batch.AddImportance(new AggregateBatch.ImportanceKey(dimension, value, bucket, false, feature), Math.Abs(contribution));
-        foreach (var (ns, contribution) in byNamespace)
-            batch.AddImportance(new AggregateBatch.ImportanceKey(dimension, value, bucket, true, ns), Math.Abs(contribution));
+        var importance = batch.ImportanceOf(new AggregateBatch.ImportanceGroup(dimension, value, bucket));
+        foreach (var (term, amount) in decisionTerms) importance.Add(term, amount);
+    }
+
+    /// <summary>The dimension of a feature's values, made once per feature path (a loop's contexts name a few dozen).</summary>
+    private string FeatureDimension(string path)
+    {
+        if (featureDimensions.TryGetValue(path, out var dimension)) return dimension;
+        dimension = Dimensions.Feature(path);
+        if (featureDimensions.Count < MaxCachedDimensions) featureDimensions[path] = dimension;
+        return dimension;
     }
 
     private static void CountValues(List<FeatureLeaf> leaves, FeatureValueRegistry registry, long bucket, AggregateBatch batch)
@@ -102,18 +117,6 @@ public sealed class DecisionFolder
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    private static IReadOnlyList<Portal.Contracts.FeatureContribution> ExplanationOf(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(json, PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
         }
     }
 }
