@@ -31,17 +31,18 @@ public sealed partial class InsightsOptions : IValidatableObject
     /// </summary>
     public string[] SensitiveFeatureNames { get; set; } = [];
 
-    /// <summary>How often the aggregator folds newly settled decisions into the analytics tables.</summary>
+    /// <summary>How often the aggregator looks for newly settled decisions (a loop with more than a batch waiting is followed without waiting for the next tick).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Portal:Insights:AggregationInterval must be between 00:00:00.050 and 01:00:00.")]
     public TimeSpan AggregationInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Most decisions read per loop in one aggregation pass.</summary>
+    /// <summary>Most decisions read per loop in one aggregation batch.</summary>
     [Range(100, 1_000_000, ErrorMessage = "Portal:Insights:AggregationBatchSize must be between 100 and 1000000.")]
     public int AggregationBatchSize { get; set; } = 1_000;
 
     /// <summary>
     /// The share of one core the aggregator may keep busy: it rests between batches so that Rank keeps the machine.
-    /// Under a load it cannot follow, the analytics lag and catch up when the load drops.
+    /// While a loop has more than a batch waiting it goes on batch after batch at this share; under a load it cannot
+    /// follow even so, the analytics lag and catch up when the load drops.
     /// </summary>
     [Range(0.05, 1, ErrorMessage = "Portal:Insights:AggregationMaxBusyShare must be between 0.05 and 1.")]
     public double AggregationMaxBusyShare { get; set; } = 0.1;
