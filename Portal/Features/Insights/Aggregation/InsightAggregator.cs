@@ -48,10 +48,9 @@ public sealed class InsightAggregator(
     }
 
     /// <summary>
-    /// Rounds over every loop, one paced batch per loop and round, until no loop has a full batch left. A loop logging
-    /// more than a batch per interval is followed at the aggregator's share of a core (it used to stop after a pass of
-    /// two seconds and wait for the next tick, which kept it at 4% of a core and let the analytics fall behind without
-    /// end under load); a long backlog of one loop does not hold up the others. Public for tests.
+    /// Rounds over every loop, one paced batch per loop and round, until no loop has a full batch left: a loop logging
+    /// more than a batch per interval is followed at the aggregator's whole share of a core instead of waiting for the
+    /// next tick, and a long backlog of one loop does not hold up the others. Public for tests.
     /// </summary>
     public async Task AggregateAllAsync(CancellationToken ct)
     {
