@@ -18,9 +18,9 @@ public sealed class ExplanationTerms
 
     public IReadOnlyList<FeatureContribution> Read(string json)
     {
-        var length = Encoding.UTF8.GetByteCount(json);
-        if (length > utf8.Length) utf8 = new byte[Math.Max(length, 2 * utf8.Length)];
-        Encoding.UTF8.GetBytes(json, utf8);
+        var room = Encoding.UTF8.GetMaxByteCount(json.Length);
+        if (room > utf8.Length) utf8 = new byte[room];
+        var length = Encoding.UTF8.GetBytes(json, utf8);
         if (TryRead(utf8.AsSpan(0, length), terms)) return terms;
         try
         {
