@@ -159,8 +159,10 @@ public sealed class OversightFlowTests(BrowserFixture browser)
         await dialog.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
         var choice = page.GetByRole(AriaRole.Option).Filter(new() { HasText = option }).First;
         await choice.ClickAsync();
-        // A multiple choice stays open after a pick; a single one closes.
+        // A multiple choice stays open after a pick; a single one closes. The next field is used only once the list is
+        // gone, so that typing does not race the list's closing, which can move the focus.
         if (await choice.IsVisibleAsync()) await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(choice).ToBeHiddenAsync();
     }
 
     /// <summary>Plays the attacker: drops the append-only triggers and rewrites a reason.</summary>

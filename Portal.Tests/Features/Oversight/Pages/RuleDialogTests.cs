@@ -1,6 +1,10 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Portal.Contracts.DecisionLog;
+using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Features.Oversight;
 using Portal.Features.Oversight.Rules;
 using Portal.Features.Segments;
@@ -57,6 +61,59 @@ public sealed class RuleDialogTests(PortalAppFactory app) : IClassFixture<Portal
         var rule = Assert.Single(await app.Services.GetRequiredService<RuleQueries>().ListAsync(loopId, openOnly: false, CancellationToken.None));
         Assert.Equal(("user.ageBand = 25-34", "exclude action-1", RuleState.PendingApproval, "productowner@test.local"),
             (rule.SegmentName, rule.Effect, rule.State, rule.AuthorName));
+    }
+
+    [Fact]
+    public async Task An_estimate_for_earlier_choices_that_finishes_late_does_not_replace_what_the_current_choices_show()
+    {
+        var (loopId, _) = await app.LoopWithActionsAsync();
+        var samples = new HeldFirstRead(app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
+        context.Services.AddSingleton(new RuleImpact(new DecisionSamples(samples)));
+
+        // Opened from a decision: the estimate for "exclude action-1" starts at once and is held in its read.
+        var dialogs = context.RenderProviders();
+        var segment = SegmentChoices.Automatic("user.ageBand", "25-34");
+        await ShowAsync(dialogs, new DialogParameters<RuleDialog>
+        {
+            { d => d.LoopId, loopId }, { d => d.ExtraSegments, [segment] }, { d => d.SegmentKey, segment.Key }, { d => d.ActionId, "action-1" },
+        });
+        await samples.Held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The person switches to forcing an action and has not picked one yet: there is nothing to estimate.
+        var kind = dialogs.FindComponent<MudRadioGroup<OverrideKind>>();
+        await dialogs.InvokeAsync(() => kind.Instance.ValueChanged.InvokeAsync(OverrideKind.ForceAction));
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=rule-force-action]"));
+        Assert.Empty(dialogs.FindAll("[data-testid=rule-impact]"));
+
+        // The earlier estimate finishes now, and the dialog renders once it has.
+        var dialog = dialogs.FindComponent<RuleDialog>();
+        var renders = dialog.RenderCount;
+        samples.Release.SetResult();
+        dialog.WaitForState(() => dialog.RenderCount > renders, TimeSpan.FromSeconds(30));
+
+        Assert.Empty(dialogs.FindAll("[data-testid=rule-impact]"));
+    }
+
+    /// <summary>Holds the first read of decisions until <see cref="Release"/>; every later read goes straight through.</summary>
+    private sealed class HeldFirstRead(IDbContextFactory<PortalDbContext> inner) : IDbContextFactory<PortalDbContext>
+    {
+        private int reads;
+
+        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken ct = default)
+        {
+            if (Interlocked.Increment(ref reads) == 1)
+            {
+                Held.SetResult();
+                await Release.Task.WaitAsync(ct);
+            }
+            return await inner.CreateDbContextAsync(ct);
+        }
     }
 
     private async Task ShowAsync(IRenderedComponent<MudDialogProvider> dialogs, DialogParameters<RuleDialog> parameters)
