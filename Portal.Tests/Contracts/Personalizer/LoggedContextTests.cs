@@ -97,6 +97,13 @@ public sealed class LoggedContextTests
         Assert.Equal(expected, context.GetRawText());
     }
 
+    [Theory]
+    [InlineData("""{"contextFeatures":[{"a":1e400,"b":-0,"c":123456789012345678901234567890,"d":-1e-400,"e":0.1e1}]}""")]
+    [InlineData("""{"contextFeatures":[{"_text":"free words","_text2":"x","t":{"_text":{"no":"words"}},"l":[1,[2],{"m":"n"},false,null,"s",true]}]}""")]
+    [InlineData("""{"contextFeatures":[{"k":"\u00fc\"q","k":"twice","\u0061":"escaped key"}]}""")]
+    public void Numbers_free_text_lists_and_escapes_are_read_from_the_text_as_the_document_reads_them(string json) =>
+        AssertSameContext(json, json);
+
     [Fact]
     public void Text_that_is_not_json_before_the_context_is_refused_as_before()
     {
@@ -123,6 +130,9 @@ public sealed class LoggedContextTests
         Assert.True(Describe(expected).SequenceEqual(Describe(context.Features)), label);
         var categories = FeatureJson.Leaves(expected).Where(l => l.IsCategory).Select(l => (l.Path, l.Value)).ToList();
         Assert.True(categories.SequenceEqual(LoggedContext.Categories(json)), "categories of " + label);
+        var leaves = new List<FeatureLeaf>();
+        LoggedContext.Leaves(Encoding.UTF8.GetBytes(json), leaves);
+        Assert.True(FeatureJson.Leaves(expected).SequenceEqual(leaves), "leaves of " + label);
     }
 
     private static List<string> Describe(IReadOnlyList<JsonElement> context) =>

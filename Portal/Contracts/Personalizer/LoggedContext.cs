@@ -45,7 +45,7 @@ public sealed class LoggedContext : IDisposable
     }
 
     /// <summary>
-    /// The categorical values of a logged request's context (<see cref="Utf8FeatureCategories"/>), read from its text
+    /// The categorical values of a logged request's context (<see cref="Utf8FeatureLeaves"/>), read from its text
     /// without any document: as <see cref="FeatureJson.Leaves(IReadOnlyList{JsonElement})"/> of <see cref="Of(string)"/>'s
     /// features gives them. Throws <see cref="JsonException"/> when the text up to the context's end is not JSON.
     /// </summary>
@@ -59,11 +59,20 @@ public sealed class LoggedContext : IDisposable
     public static List<(string Feature, string Value)> Categories(ReadOnlySpan<byte> requestUtf8)
     {
         var found = new List<(string, string)>();
-        if (Find(requestUtf8) is not { } range) return found;
-        var reader = new Utf8JsonReader(requestUtf8[range], Scanning);
-        reader.Read();
-        Utf8FeatureCategories.ReadList(ref reader, found);
+        var reader = new Utf8JsonReader(requestUtf8, Scanning);
+        if (MoveToContext(ref reader)) Utf8FeatureLeaves.ReadCategories(ref reader, found);
         return found;
+    }
+
+    /// <summary>
+    /// Every value of a logged request's context, read from its UTF-8 text without any document: what
+    /// <see cref="FeatureJson.Leaves(IReadOnlyList{JsonElement})"/> of <see cref="Of(string)"/>'s features gives, added to
+    /// <paramref name="leaves"/>. Throws <see cref="JsonException"/> when the text up to the context's end is not JSON.
+    /// </summary>
+    public static void Leaves(ReadOnlySpan<byte> requestUtf8, List<FeatureLeaf> leaves)
+    {
+        var reader = new Utf8JsonReader(requestUtf8, Scanning);
+        if (MoveToContext(ref reader)) Utf8FeatureLeaves.ReadList(ref reader, leaves);
     }
 
     /// <summary>
@@ -102,20 +111,24 @@ public sealed class LoggedContext : IDisposable
     private static Range? Find(ReadOnlySpan<byte> request)
     {
         var reader = new Utf8JsonReader(request, Scanning);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        if (!MoveToContext(ref reader)) return null;
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return start..(int)(reader.TokenStartIndex + 1);
+    }
+
+    /// <summary>Moves a reader at a request's start onto the first contextFeatures list (its StartArray); false when the request is no object or has none.</summary>
+    private static bool MoveToContext(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var named = PropertyName.Is(ref reader, Name);
             reader.Read();
-            if (named && reader.TokenType == JsonTokenType.StartArray)
-            {
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                return start..(int)(reader.TokenStartIndex + 1);
-            }
+            if (named && reader.TokenType == JsonTokenType.StartArray) return true;
             reader.Skip();
         }
-        return null;
+        return false;
     }
 
     public void Dispose()

@@ -35,7 +35,7 @@ public class ExplanationTermsTests
 
             Assert.True(ExplanationTerms.TryRead(Encoding.UTF8.GetBytes(json), read), json);
             Assert.Equal(BySerializer(json), read);
-            Assert.Equal(terms, new ExplanationTerms().Read(json));
+            Assert.Equal(terms, new ExplanationTerms().Read(Encoding.UTF8.GetBytes(json)));
         }
     }
 
@@ -49,7 +49,7 @@ public class ExplanationTermsTests
     [InlineData("""{"feature":"a","contribution":1}""")]
     public void Any_other_shape_reads_as_the_serializer_reads_it(string json)
     {
-        Assert.Equal(BySerializer(json), new ExplanationTerms().Read(json));
+        Assert.Equal(BySerializer(json), new ExplanationTerms().Read(Encoding.UTF8.GetBytes(json)));
     }
 
     [Fact]
@@ -58,6 +58,6 @@ public class ExplanationTermsTests
         var read = new List<FeatureContribution>();
 
         Assert.False(ExplanationTerms.TryRead("""[{"Feature":"user.visits","Contribution":0.5}]"""u8, read));
-        Assert.Equal([new FeatureContribution("user.visits", 0.5)], new ExplanationTerms().Read("""[{"Feature":"user.visits","Contribution":0.5}]"""));
+        Assert.Equal([new FeatureContribution("user.visits", 0.5)], new ExplanationTerms().Read("""[{"Feature":"user.visits","Contribution":0.5}]"""u8));
     }
 }

@@ -1,10 +1,13 @@
 using System.Data.Common;
+using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Decisions.Log;
 using Portal.Infrastructure.Cluster;
+using Portal.Infrastructure.Persistence;
 
 namespace Portal.Features.Insights.Aggregation;
 
@@ -31,19 +34,57 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory,
         return rows.Select(r => (r.Feature, r.Bin)).ToList();
     }
 
+    // Every decision passes here once. On SQLite the rows are stepped through with the statement API and their texts
+    // copied as stored (UTF-8): no string of each request and explanation to transcode back. PostgreSQL's go through a command.
+    private const string ReadSql = """
+        SELECT Seq, CreatedAt, RequestJson, ChosenActionId, Explored, Mode, Oversight, DeferActivation, ActivatedAt, Reward, ExplanationJson
+        FROM Decisions WHERE LoopId = $loop AND Seq > $after ORDER BY Seq LIMIT $size
+        """;
+
     /// <summary>Up to <paramref name="size"/> decisions after <paramref name="afterSeq"/>, in commit order, stopping at the first not yet settled.</summary>
     public async Task<List<SettledDecision>> ReadSettledAsync(string loopId, long afterSeq, DateTimeOffset settledBefore, int size, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Decisions.AsNoTracking()
-            .Where(d => d.LoopId == loopId && d.Seq > afterSeq)
-            .OrderBy(d => d.Seq)
-            .Take(size)
-            .Select(d => new SettledDecision(d.Seq, d.CreatedAt, d.RequestJson, d.ChosenActionId, d.Explored, d.Mode, d.Oversight,
-                d.DeferActivation, d.ActivatedAt, d.Reward, d.ExplanationJson))
-            .ToListAsync(ct);
-        var settled = rows.FindIndex(d => d.CreatedAt > settledBefore);
-        return settled < 0 ? rows : rows[..settled];
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        return connection is SqliteConnection sqlite
+            ? ReadSqlite(sqlite, loopId, afterSeq, settledBefore, size)
+            : await ReadCommandAsync(connection, loopId, afterSeq, settledBefore, size, ct);
+    }
+
+    private static List<SettledDecision> ReadSqlite(SqliteConnection connection, string loopId, long afterSeq, DateTimeOffset settledBefore, int size)
+    {
+        using var rows = new SqliteRows(connection, ReadSql).Bind("$loop", loopId).Bind("$after", afterSeq).Bind("$size", size);
+        var settled = new List<SettledDecision>(size);
+        while (rows.Next())
+        {
+            var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(rows.Int64(1));
+            if (createdAt > settledBefore) break;
+            settled.Add(new SettledDecision(rows.Int64(0), createdAt, rows.Bytes(2).ToArray(), rows.Text(3), rows.Int64(4) != 0,
+                StoredLearningMode.Parse(rows.Bytes(5)), (OversightEffects)rows.Int64(6), rows.Int64(7) != 0,
+                rows.IsNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.Int64(8)), rows.IsNull(9) ? null : rows.Double(9),
+                rows.Bytes(10).ToArray()));
+        }
+        return settled;
+    }
+
+    private static async Task<List<SettledDecision>> ReadCommandAsync(DbConnection connection, string loopId, long afterSeq,
+        DateTimeOffset settledBefore, int size, CancellationToken ct)
+    {
+        await using var command = DbCommands.Prepare(connection, ReadSql, "$loop", "$after", "$size");
+        DbCommands.Bind(command, loopId, afterSeq, size);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var settled = new List<SettledDecision>(size);
+        while (await reader.ReadAsync(ct))
+        {
+            var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
+            if (createdAt > settledBefore) break;
+            settled.Add(new SettledDecision(reader.GetInt64(0), createdAt, Encoding.UTF8.GetBytes(reader.GetString(2)), reader.GetString(3),
+                reader.GetFieldValue<bool>(4), Enum.Parse<LearningMode>(reader.GetString(5)), (OversightEffects)reader.GetInt32(6),
+                reader.GetFieldValue<bool>(7), reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+                reader.IsDBNull(9) ? null : reader.GetDouble(9), Encoding.UTF8.GetBytes(reader.GetString(10))));
+        }
+        return settled;
     }
 
     /// <summary>Starts a saved segment's aggregates over (new or edited segment): its rows go, its cursor goes back to 0.</summary>
@@ -99,9 +140,9 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory,
     private static bool StillLogged(DbConnection connection, DbTransaction transaction, string loopId, AggregateBatch batch)
     {
         if (batch.DecisionsRead == 0) return true;
-        using var count = Infrastructure.Persistence.DbCommands.Prepare(connection, transaction,
+        using var count = DbCommands.Prepare(connection, transaction,
             "SELECT COUNT(*) FROM Decisions WHERE LoopId = $loop AND Seq BETWEEN $first AND $last", "$loop", "$first", "$last");
-        Infrastructure.Persistence.DbCommands.Bind(count, loopId, batch.FirstSeq, batch.LastSeq);
+        DbCommands.Bind(count, loopId, batch.FirstSeq, batch.LastSeq);
         return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == batch.DecisionsRead;
     }
 }

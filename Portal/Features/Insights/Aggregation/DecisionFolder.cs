@@ -21,43 +21,66 @@ public sealed class DecisionFolder
     private readonly Dictionary<string, double> byNamespace = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> categories = [];
     private readonly List<(int Term, double Amount)> decisionTerms = [];
+    private readonly List<FeatureLeaf> leaves = [];
     private readonly Dictionary<string, string> featureDimensions = new(StringComparer.Ordinal);
     private readonly ExplanationTerms explanations = new();
 
     private const int MaxCachedDimensions = 10_000;
 
+    // What a request with no readable context is read as.
+    private static readonly byte[] NoRequest = "{}"u8.ToArray();
+
     public static long HourOf(DateTimeOffset at) => at.ToUnixTimeMilliseconds() / 3_600_000 * 3_600_000;
 
     public void Fold(SettledDecision decision, IReadOnlyList<AggregationSource> sources, FeatureValueRegistry registry, double defaultReward, AggregateBatch batch)
     {
-        using var logged = ContextOrNull(decision.RequestJson);
-        var context = logged?.Features ?? [];
         var bucket = HourOf(decision.CreatedAt);
+        NumberTerms(decision, batch);
+        LoggedContext? document = null;
+        try
+        {
+            foreach (var source in sources)
+            {
+                if (decision.Seq <= source.LastSeq) continue;
+                if (source.SegmentId is not { } segmentId)
+                {
+                    FoldValues(decision, registry, bucket, defaultReward, batch);
+                    continue;
+                }
+                // A saved segment's rule tests a document of the context: made once, and only for loops with such segments.
+                document ??= ContextOrNone(decision.Request);
+                if (source.Predicate!.Matches(document.Features)) Add(Dimensions.Segment(segmentId), Dimensions.MemberValue, decision, bucket, defaultReward, batch);
+            }
+        }
+        finally
+        {
+            document?.Dispose();
+        }
+    }
+
+    /// <summary>The |contribution| of each feature and namespace of the decision's explanation, by the batch's term numbers.</summary>
+    private void NumberTerms(SettledDecision decision, AggregateBatch batch)
+    {
         byFeature.Clear();
         byNamespace.Clear();
-        FeatureAttribution.Attribute(explanations.Read(decision.ExplanationJson), byFeature, byNamespace);
+        FeatureAttribution.Attribute(explanations.Read(decision.Explanation), byFeature, byNamespace);
         decisionTerms.Clear();
         foreach (var (feature, contribution) in byFeature) decisionTerms.Add((batch.TermId(new(false, feature)), Math.Abs(contribution)));
         foreach (var (ns, contribution) in byNamespace) decisionTerms.Add((batch.TermId(new(true, ns)), Math.Abs(contribution)));
+    }
 
-        foreach (var source in sources)
+    /// <summary>The decision for everyone, for the automatic segment of each of its categorical values, and its values for drift.</summary>
+    private void FoldValues(SettledDecision decision, FeatureValueRegistry registry, long bucket, double defaultReward, AggregateBatch batch)
+    {
+        Add(Dimensions.Everyone, "", decision, bucket, defaultReward, batch);
+        ReadLeaves(decision.Request);
+        categories.Clear();
+        foreach (var leaf in leaves)
         {
-            if (decision.Seq <= source.LastSeq) continue;
-            if (source.SegmentId is { } segmentId)
-            {
-                if (source.Predicate!.Matches(context)) Add(Dimensions.Segment(segmentId), Dimensions.MemberValue, decision, bucket, defaultReward, batch);
-                continue;
-            }
-            Add(Dimensions.Everyone, "", decision, bucket, defaultReward, batch);
-            categories.Clear();
-            var leaves = FeatureJson.Leaves(context);
-            foreach (var leaf in leaves)
-            {
-                if (!leaf.IsCategory || !categories.Add((leaf.Path, leaf.Value)) || registry.Admit(leaf.Path, leaf.Value) is not { } admitted) continue;
-                Add(FeatureDimension(leaf.Path), admitted, decision, bucket, defaultReward, batch);
-            }
-            CountValues(leaves, registry, bucket, batch);
+            if (!leaf.IsCategory || !categories.Add((leaf.Path, leaf.Value)) || registry.Admit(leaf.Path, leaf.Value) is not { } admitted) continue;
+            Add(FeatureDimension(leaf.Path), admitted, decision, bucket, defaultReward, batch);
         }
+        CountValues(leaves, registry, bucket, batch);
     }
 
     private void Add(string dimension, string value, SettledDecision d, long bucket, double defaultReward, AggregateBatch batch)
@@ -108,15 +131,30 @@ public sealed class DecisionFolder
         }
     }
 
-    private static LoggedContext? ContextOrNull(string json)
+    /// <summary>The context's values (none when the text up to the context is not JSON).</summary>
+    private void ReadLeaves(byte[] request)
     {
+        leaves.Clear();
         try
         {
-            return LoggedContext.Of(json);
+            LoggedContext.Leaves(request, leaves);
         }
         catch (JsonException)
         {
-            return null;
+            leaves.Clear();
+        }
+    }
+
+    /// <summary>The context as a document; an empty one when the text up to the context is not JSON.</summary>
+    private static LoggedContext ContextOrNone(byte[] request)
+    {
+        try
+        {
+            return LoggedContext.Of(request);
+        }
+        catch (JsonException)
+        {
+            return LoggedContext.Of(NoRequest);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Portal.Contracts;
 using Portal.Contracts.Personalizer;
@@ -9,19 +8,16 @@ namespace Portal.Features.Insights.Aggregation;
 /// Reads a logged explanation, <c>[{"feature":"…","contribution":n},…]</c> as Rank writes it (RankLogEntry), with a
 /// reader over its UTF-8 bytes: every settled decision passes here, and the serializer's path for a record with a
 /// constructor cost the aggregator a sixth of its time. Any other shape goes to the serializer, so the terms are the
-/// serializer's in every case. One reader per aggregated loop (not thread-safe: it reuses its buffers).
+/// serializer's in every case. One reader per aggregated loop (not thread-safe: it reuses its list).
 /// </summary>
 public sealed class ExplanationTerms
 {
     private readonly List<FeatureContribution> terms = [];
-    private byte[] utf8 = new byte[1024];
 
-    public IReadOnlyList<FeatureContribution> Read(string json)
+    /// <summary>The terms of an explanation's UTF-8 text as stored; valid until the next call.</summary>
+    public IReadOnlyList<FeatureContribution> Read(ReadOnlySpan<byte> json)
     {
-        var room = Encoding.UTF8.GetMaxByteCount(json.Length);
-        if (room > utf8.Length) utf8 = new byte[room];
-        var length = Encoding.UTF8.GetBytes(json, utf8);
-        if (TryRead(utf8.AsSpan(0, length), terms)) return terms;
+        if (TryRead(json, terms)) return terms;
         try
         {
             return JsonSerializer.Deserialize(json, PersonalizerJsonContext.Default.IReadOnlyListFeatureContribution) ?? [];

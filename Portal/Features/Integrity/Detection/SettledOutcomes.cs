@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.Personalizer;
 using Portal.Data;
 using Portal.Infrastructure.Persistence;
-using SQLitePCL;
 
 namespace Portal.Features.Integrity.Detection;
 
@@ -31,39 +30,26 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
 
     private static List<SettledOutcome> ReadSqlite(SqliteConnection connection, string loopId, long afterSeq, DateTimeOffset settledBefore, int size)
     {
-        var handle = connection.Handle!;
-        SqliteResults.Check(handle, raw.sqlite3_prepare_v2(handle, ReadSql, out var statement));
-        using (statement)
+        using var rows = new SqliteRows(connection, ReadSql).Bind("$loop", loopId).Bind("$after", afterSeq).Bind("$size", size);
+        var settled = new List<SettledOutcome>();
+        while (rows.Next())
         {
-            SqliteResults.Check(handle, raw.sqlite3_bind_text16(statement, raw.sqlite3_bind_parameter_index(statement, "$loop"), loopId));
-            SqliteResults.Check(handle, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "$after"), afterSeq));
-            SqliteResults.Check(handle, raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "$size"), size));
-            var rows = new List<SettledOutcome>();
-            int step;
-            while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-            {
-                // Commit order is creation order: everything from the first unsettled decision on waits for the next pass.
-                var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 1));
-                if (createdAt >= settledBefore) return rows;
-                rows.Add(new SettledOutcome(raw.sqlite3_column_int64(statement, 0), createdAt,
-                    LoggedContext.Categories(raw.sqlite3_column_blob(statement, 2)), raw.sqlite3_column_text(statement, 3).utf8_to_string(),
-                    IsNull(statement, 4) ? null : raw.sqlite3_column_double(statement, 4), raw.sqlite3_column_int(statement, 5),
-                    IsNull(statement, 6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(raw.sqlite3_column_int64(statement, 6)),
-                    IsNull(statement, 7) ? null : raw.sqlite3_column_text(statement, 7).utf8_to_string()));
-            }
-            SqliteResults.Check(handle, step);
-            return rows;
+            // Commit order is creation order: everything from the first unsettled decision on waits for the next pass.
+            var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(rows.Int64(1));
+            if (createdAt >= settledBefore) break;
+            settled.Add(new SettledOutcome(rows.Int64(0), createdAt, LoggedContext.Categories(rows.Bytes(2)), rows.Text(3),
+                rows.IsNull(4) ? null : rows.Double(4), (int)rows.Int64(5),
+                rows.IsNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.Int64(6)),
+                rows.IsNull(7) ? null : rows.Text(7)));
         }
+        return settled;
     }
 
     private static async Task<List<SettledOutcome>> ReadCommandAsync(DbConnection connection, string loopId, long afterSeq,
         DateTimeOffset settledBefore, int size, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = DbCommands.ForEngine(connection, ReadSql);
-        command.Parameters.Add(DbCommands.Parameter(connection, "$loop", loopId));
-        command.Parameters.Add(DbCommands.Parameter(connection, "$after", afterSeq));
-        command.Parameters.Add(DbCommands.Parameter(connection, "$size", size));
+        await using var command = DbCommands.Prepare(connection, ReadSql, "$loop", "$after", "$size");
+        DbCommands.Bind(command, loopId, afterSeq, size);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<SettledOutcome>();
         while (await reader.ReadAsync(ct))
@@ -77,8 +63,6 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
         }
         return rows;
     }
-
-    private static bool IsNull(sqlite3_stmt statement, int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
 
     /// <summary>
     /// Where a watch starting now begins: <paramref name="history"/> settled decisions back (to rebuild the baseline),
