@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.DecisionLog;
 using Portal.Data;
@@ -9,8 +10,9 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Features.Training;
 
 /// <summary>
-/// The trainer's one read per pass: a loop's next decisions in commit order with what learning needs, read with
-/// the provider's own reader (the trainer is bound by this read; EF's materializer cost more than learning a decision). A
+/// The trainer's one read per pass: a loop's next decisions in commit order with what learning needs, stepped through
+/// with SQLite's statement API, or read with the provider's own reader on PostgreSQL (the trainer is bound by this read:
+/// EF's materializer cost more than learning a decision, and the ADO.NET reader's checks as much as learning it). A
 /// decision logged with Rank's hashed features comes without its request text, which is then not needed; another comes
 /// with its actions list put back when the list is stored apart. Hashed features logged without the list's action sets
 /// come with those sets, read once per list and batch and shared by its decisions.
@@ -36,33 +38,43 @@ internal static class TrainingBatch
     {
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        var batch = new List<TrainingExample>(Math.Min(take, 5_000));
-        // The decisions (their place in the batch) whose hashed features hold the context only, and their lists.
-        List<(int Index, long ListId)>? contextOnly = null;
-        await using (var command = DbCommands.Prepare(connection, Sql, "$loop", "$after", "$take"))
+        var read = new Read(new List<TrainingExample>(Math.Min(take, 5_000)));
+        if (connection is SqliteConnection sqlite)
         {
-            DbCommands.Bind(command, loopId, afterSeq, take);
-            await using var row = await command.ExecuteReaderAsync(ct);
-            while (await row.ReadAsync(ct))
-            {
-                var example = Example(row);
-                if (example.LearnerFeatures is { Length: > 0 } record && LearnerFeatureRecord.IsContextOnly(record) && !row.IsDBNull(14))
-                    (contextOnly ??= []).Add((batch.Count, row.GetInt64(14)));
-                batch.Add(example);
-            }
+            using var rows = new SqliteRows(sqlite, Sql).Bind("$loop", loopId).Bind("$after", afterSeq).Bind("$take", take);
+            while (rows.Next()) read.Add(rows);
         }
-        if (contextOnly is not null) await WithListSetsAsync(connection, batch, contextOnly, ct);
-        return batch;
+        else
+        {
+            await using var command = DbCommands.Prepare(connection, Sql, "$loop", "$after", "$take");
+            DbCommands.Bind(command, loopId, afterSeq, take);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) read.Add(new ReaderRow(reader));
+        }
+        if (read.ContextOnly is not null) await WithListSetsAsync(connection, read.Batch, read.ContextOnly, ct);
+        return read.Batch;
     }
 
-    private static TrainingExample Example(DbDataReader row) => new(
-        row.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(1)),
-        LoggedRequest.Joined(row.GetString(2), row.IsDBNull(13) ? null : row.GetString(13)), row.GetString(3), row.GetDouble(4),
-        Enum.Parse<LearningMode>(row.GetString(5)), row.GetBoolean(6),
-        row.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(7)),
-        row.IsDBNull(8) ? null : row.GetDouble(8), (OversightEffects)row.GetInt32(9), row.GetBoolean(10), Quarantined: false,
-        row.IsDBNull(11) ? null : row.GetString(11),
-        row.IsDBNull(12) ? null : row.GetFieldValue<byte[]>(12));
+    /// <summary>The batch as its rows are read, and the decisions (their place in it) whose hashed features hold the context only, with their lists.</summary>
+    private sealed class Read(List<TrainingExample> batch)
+    {
+        public List<TrainingExample> Batch { get; } = batch;
+
+        public List<(int Index, long ListId)>? ContextOnly { get; private set; }
+
+        public void Add<TRow>(TRow row) where TRow : ILogRow
+        {
+            var example = Example(row);
+            if (example.LearnerFeatures is { Length: > 0 } record && LearnerFeatureRecord.IsContextOnly(record) && !row.IsNull(14))
+                (ContextOnly ??= []).Add((Batch.Count, row.Int64(14)));
+            Batch.Add(example);
+        }
+    }
+
+    private static TrainingExample Example<TRow>(TRow row) where TRow : ILogRow => new(
+        row.Int64(0), row.Time(1), LoggedRequest.Joined(row.Text(2), row.IsNull(13) ? null : row.Text(13)), row.Text(3), row.Double(4),
+        row.Mode(5), row.Boolean(6), row.TimeOrNull(7), row.IsNull(8) ? null : row.Double(8), (OversightEffects)row.Int32(9),
+        row.Boolean(10), Quarantined: false, row.IsNull(11) ? null : row.Text(11), row.IsNull(12) ? null : row.Blob(12));
 
     /// <summary>
     /// Gives each decision logged without its action sets the sets stored with its list: one read per list, after the

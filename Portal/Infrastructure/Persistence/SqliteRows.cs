@@ -10,7 +10,7 @@ namespace Portal.Infrastructure.Persistence;
 /// place, UTF-8 text as bytes, without an ADO.NET reader's per-column checks or a string of each text. The connection's
 /// busy_timeout applies to each step; failures throw <see cref="SqliteException"/> as a command's would.
 /// </summary>
-public sealed class SqliteRows : IDisposable
+public sealed class SqliteRows : ILogRow, IDisposable
 {
     private readonly sqlite3 connection;
     private readonly sqlite3_stmt statement;
@@ -38,7 +38,11 @@ public sealed class SqliteRows : IDisposable
 
     public long Int64(int column) => raw.sqlite3_column_int64(statement, column);
 
+    public int Int32(int column) => raw.sqlite3_column_int(statement, column);
+
     public double Double(int column) => raw.sqlite3_column_double(statement, column);
+
+    public bool Boolean(int column) => raw.sqlite3_column_int64(statement, column) != 0;
 
     public bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
 
@@ -46,6 +50,10 @@ public sealed class SqliteRows : IDisposable
     public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(statement, column);
 
     public string Text(int column) => Encoding.UTF8.GetString(Bytes(column));
+
+    public ReadOnlySpan<byte> Utf8(int column) => Bytes(column);
+
+    public byte[] Blob(int column) => Bytes(column).ToArray();
 
     public void Dispose() => statement.Dispose();
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -56,15 +55,7 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory,
     {
         using var rows = new SqliteRows(connection, ReadSql).Bind("$loop", loopId).Bind("$after", afterSeq).Bind("$size", size);
         var settled = new List<SettledDecision>(size);
-        while (rows.Next())
-        {
-            var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(rows.Int64(1));
-            if (createdAt > settledBefore) break;
-            settled.Add(new SettledDecision(rows.Int64(0), createdAt, rows.Bytes(2).ToArray(), rows.Text(3), rows.Int64(4) != 0,
-                StoredLearningMode.Parse(rows.Bytes(5)), (OversightEffects)rows.Int64(6), rows.Int64(7) != 0,
-                rows.IsNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.Int64(8)), rows.IsNull(9) ? null : rows.Double(9),
-                rows.Bytes(10).ToArray()));
-        }
+        while (rows.Next() && rows.Time(1) <= settledBefore) settled.Add(Settled(rows));
         return settled;
     }
 
@@ -75,17 +66,14 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory,
         DbCommands.Bind(command, loopId, afterSeq, size);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var settled = new List<SettledDecision>(size);
-        while (await reader.ReadAsync(ct))
-        {
-            var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
-            if (createdAt > settledBefore) break;
-            settled.Add(new SettledDecision(reader.GetInt64(0), createdAt, Encoding.UTF8.GetBytes(reader.GetString(2)), reader.GetString(3),
-                reader.GetFieldValue<bool>(4), Enum.Parse<LearningMode>(reader.GetString(5)), (OversightEffects)reader.GetInt32(6),
-                reader.GetFieldValue<bool>(7), reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
-                reader.IsDBNull(9) ? null : reader.GetDouble(9), Encoding.UTF8.GetBytes(reader.GetString(10))));
-        }
+        while (await reader.ReadAsync(ct) && new ReaderRow(reader).Time(1) <= settledBefore) settled.Add(Settled(new ReaderRow(reader)));
         return settled;
     }
+
+    /// <summary>A row of <see cref="ReadSql"/>; commit order is creation order, so reading stops at the first one not settled.</summary>
+    private static SettledDecision Settled<TRow>(TRow row) where TRow : ILogRow => new(
+        row.Int64(0), row.Time(1), row.Utf8(2).ToArray(), row.Text(3), row.Boolean(4), row.Mode(5), (OversightEffects)row.Int32(6),
+        row.Boolean(7), row.TimeOrNull(8), row.IsNull(9) ? null : row.Double(9), row.Utf8(10).ToArray());
 
     /// <summary>Starts a saved segment's aggregates over (new or edited segment): its rows go, its cursor goes back to 0.</summary>
     public async Task ResetSourceAsync(string loopId, AggregationSource source, CancellationToken ct)

@@ -32,16 +32,7 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
     {
         using var rows = new SqliteRows(connection, ReadSql).Bind("$loop", loopId).Bind("$after", afterSeq).Bind("$size", size);
         var settled = new List<SettledOutcome>();
-        while (rows.Next())
-        {
-            // Commit order is creation order: everything from the first unsettled decision on waits for the next pass.
-            var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(rows.Int64(1));
-            if (createdAt >= settledBefore) break;
-            settled.Add(new SettledOutcome(rows.Int64(0), createdAt, LoggedContext.Categories(rows.Bytes(2)), rows.Text(3),
-                rows.IsNull(4) ? null : rows.Double(4), (int)rows.Int64(5),
-                rows.IsNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.Int64(6)),
-                rows.IsNull(7) ? null : rows.Text(7)));
-        }
+        while (rows.Next() && rows.Time(1) < settledBefore) settled.Add(Outcome(rows));
         return settled;
     }
 
@@ -51,18 +42,15 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
         await using var command = DbCommands.Prepare(connection, ReadSql, "$loop", "$after", "$size");
         DbCommands.Bind(command, loopId, afterSeq, size);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<SettledOutcome>();
-        while (await reader.ReadAsync(ct))
-        {
-            var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
-            if (createdAt >= settledBefore) break;
-            rows.Add(new SettledOutcome(reader.GetInt64(0), createdAt, LoggedContext.Categories(reader.GetString(2)), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-                reader.IsDBNull(7) ? null : reader.GetString(7)));
-        }
-        return rows;
+        var settled = new List<SettledOutcome>();
+        while (await reader.ReadAsync(ct) && new ReaderRow(reader).Time(1) < settledBefore) settled.Add(Outcome(new ReaderRow(reader)));
+        return settled;
     }
+
+    /// <summary>A row of <see cref="ReadSql"/>; commit order is creation order, so reading stops at the first one not settled.</summary>
+    private static SettledOutcome Outcome<TRow>(TRow row) where TRow : ILogRow => new(
+        row.Int64(0), row.Time(1), LoggedContext.Categories(row.Utf8(2)), row.Text(3), row.IsNull(4) ? null : row.Double(4),
+        row.Int32(5), row.TimeOrNull(6), row.IsNull(7) ? null : row.Text(7));
 
     /// <summary>
     /// Where a watch starting now begins: <paramref name="history"/> settled decisions back (to rebuild the baseline),
