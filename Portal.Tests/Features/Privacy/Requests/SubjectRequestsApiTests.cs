@@ -57,6 +57,10 @@ public sealed partial class SubjectRequestsApiTests(PortalAppFactory factory) : 
         var decisions = export.GetProperty("decisions").EnumerateArray().ToList();
         Assert.Equal(events, decisions.Select(d => d.GetProperty("eventId").GetString()!).ToHashSet());
         Assert.All(decisions, d => Assert.Equal(user, d.GetProperty("request").GetProperty("contextFeatures")[0].GetProperty("_userId").GetString()));
+        // Requests are exported as received: a list the log stored apart is put back.
+        await using (var db = await factory.DbAsync())
+            Assert.True(await db.Decisions.CountAsync(d => events.Contains(d.EventId) && d.ActionListId != null) > 0, "no decision of the user has its list stored apart");
+        Assert.All(decisions, d => Assert.NotEqual(0, d.GetProperty("request").GetProperty("actions").GetArrayLength()));
         Assert.Equal("Odd choice", decisions.SelectMany(d => d.GetProperty("flags").EnumerateArray()).Single().GetProperty("note").GetString());
         var ticket = Assert.Single(export.GetProperty("tickets").EnumerateArray());
         Assert.Equal(($"Why do you know where I live? ({user})", "jane@example.com"), (ticket.GetProperty("message").GetString(), ticket.GetProperty("contactEmail").GetString()));

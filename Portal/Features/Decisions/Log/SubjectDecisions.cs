@@ -57,11 +57,16 @@ public sealed class SubjectDecisions(IDbContextFactory<PortalDbContext> dbFactor
             var seqs = await MatchingAsync(db, subject, window, ct);
             if (seqs.Count == 0) continue;
             var flags = (await db.DecisionFlags.AsNoTracking().Where(f => seqs.Contains(f.DecisionSeq)).ToListAsync(ct)).ToLookup(f => f.DecisionSeq);
-            var lists = await StoredActionLists.LoadAsync(db,
-                await db.Decisions.Where(d => seqs.Contains(d.Seq) && d.ActionListId != null).Select(d => d.ActionListId).ToListAsync(ct), ct);
-            await foreach (var decision in db.Decisions.AsNoTracking().Where(d => seqs.Contains(d.Seq)).OrderBy(d => d.Seq).AsAsyncEnumerable().WithCancellation(ct))
+            // Each decision with its stored actions list (if any) in one query, so the request is exported as received.
+            var rows = from d in db.Decisions.AsNoTracking()
+                       where seqs.Contains(d.Seq)
+                       join stored in db.ActionLists on d.ActionListId equals (long?)stored.Id into lists
+                       from list in lists.DefaultIfEmpty()
+                       orderby d.Seq
+                       select new { Decision = d, List = list == null ? null : list.ActionsJson };
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
-                DecisionExport.Write(json, decision, lists.RequestOf(decision.RequestJson, decision.ActionListId), flags[decision.Seq]);
+                DecisionExport.Write(json, row.Decision, LoggedRequest.Joined(row.Decision.RequestJson, row.List), flags[row.Decision.Seq]);
                 await ExportFlush.IfDueAsync(json, ct);
             }
         }
