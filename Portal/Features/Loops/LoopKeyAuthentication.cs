@@ -27,16 +27,19 @@ public sealed class LoopKeyAuthenticationHandler(
     private static readonly byte[] DeniedBody =
         JsonSerializer.SerializeToUtf8Bytes(new ApiError(ApiErrorCodes.Unauthorized, DeniedMessage), ApiJsonContext.Default.ApiError);
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        var key = Request.Headers[HeaderName].ToString();
-        if (key.Length is 0 or > ApiKeys.MaxLength) return Task.FromResult(AuthenticateResult.NoResult());
-        var loop = loops.FindByKey(key);
-        if (loop is null) return Task.FromResult(AuthenticateResult.Fail("Unknown key"));
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(Authenticate(Context, loops));
 
-        Context.Items[typeof(LoopRuntime)] = loop;
+    /// <summary>The caller of a request by its key: the loop it opens (also kept in the request's items for <see cref="LoopClient.Loop"/>).</summary>
+    public static AuthenticateResult Authenticate(HttpContext http, LoopDirectory loops)
+    {
+        var key = http.Request.Headers[HeaderName].ToString();
+        if (key.Length is 0 or > ApiKeys.MaxLength) return AuthenticateResult.NoResult();
+        var loop = loops.FindByKey(key);
+        if (loop is null) return AuthenticateResult.Fail("Unknown key");
+
+        http.Items[typeof(LoopRuntime)] = loop;
         var identity = new ClaimsIdentity([new Claim(LoopClaim, loop.Id)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

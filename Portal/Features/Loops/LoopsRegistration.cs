@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Portal.Infrastructure.Configuration;
 
 namespace Portal.Features.Loops;
@@ -19,6 +20,7 @@ public static class LoopsRegistration
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, LoopKeyAuthenticationHandler>(LoopKeyAuthenticationHandler.SchemeName, null);
         builder.Services.Configure<AuthorizationOptions>(LoopClient.AddPolicy);
+        builder.Services.AddTransient<IPolicyEvaluator, LoopKeyPolicyEvaluator>();
         builder.Services.AddHostedService<LoopStartup>();
         return builder;
     }
