@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.DecisionLog;
 using Portal.Data;
@@ -38,43 +37,33 @@ internal static class TrainingBatch
     {
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        var read = new Read(new List<TrainingExample>(Math.Min(take, 5_000)));
-        if (connection is SqliteConnection sqlite)
-        {
-            using var rows = new SqliteRows(sqlite, Sql).Bind("$loop", loopId).Bind("$after", afterSeq).Bind("$take", take);
-            while (rows.Next()) read.Add(rows);
-        }
-        else
-        {
-            await using var command = DbCommands.Prepare(connection, Sql, "$loop", "$after", "$take");
-            DbCommands.Bind(command, loopId, afterSeq, take);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) read.Add(new ReaderRow(reader));
-        }
-        if (read.ContextOnly is not null) await WithListSetsAsync(connection, read.Batch, read.ContextOnly, ct);
-        return read.Batch;
+        var examples = new Examples();
+        var batch = await LogRowReads.ReadAsync(connection, Sql, loopId, afterSeq, take, examples, ct);
+        if (examples.ContextOnly is not null) await WithListSetsAsync(connection, batch, examples.ContextOnly, ct);
+        return batch;
     }
 
-    /// <summary>The batch as its rows are read, and the decisions (their place in it) whose hashed features hold the context only, with their lists.</summary>
-    private sealed class Read(List<TrainingExample> batch)
+    /// <summary>A row of <see cref="Sql"/> as an example; notes the decisions (their place in the batch) whose hashed features hold the context only, with their lists.</summary>
+    private sealed class Examples : ILogRowMap<TrainingExample>
     {
-        public List<TrainingExample> Batch { get; } = batch;
+        private int read;
 
         public List<(int Index, long ListId)>? ContextOnly { get; private set; }
 
-        public void Add<TRow>(TRow row) where TRow : ILogRow
+        public bool Wants<TRow>(TRow row) where TRow : ILogRow => true;
+
+        public TrainingExample Map<TRow>(TRow row) where TRow : ILogRow
         {
-            var example = Example(row);
+            var example = new TrainingExample(
+                row.Int64(0), row.Time(1), LoggedRequest.Joined(row.Text(2), row.IsNull(13) ? null : row.Text(13)), row.Text(3), row.Double(4),
+                row.Mode(5), row.Boolean(6), row.TimeOrNull(7), row.IsNull(8) ? null : row.Double(8), (OversightEffects)row.Int32(9),
+                row.Boolean(10), Quarantined: false, row.IsNull(11) ? null : row.Text(11), row.IsNull(12) ? null : row.Blob(12));
             if (example.LearnerFeatures is { Length: > 0 } record && LearnerFeatureRecord.IsContextOnly(record) && !row.IsNull(14))
-                (ContextOnly ??= []).Add((Batch.Count, row.Int64(14)));
-            Batch.Add(example);
+                (ContextOnly ??= []).Add((read, row.Int64(14)));
+            read++;
+            return example;
         }
     }
-
-    private static TrainingExample Example<TRow>(TRow row) where TRow : ILogRow => new(
-        row.Int64(0), row.Time(1), LoggedRequest.Joined(row.Text(2), row.IsNull(13) ? null : row.Text(13)), row.Text(3), row.Double(4),
-        row.Mode(5), row.Boolean(6), row.TimeOrNull(7), row.IsNull(8) ? null : row.Double(8), (OversightEffects)row.Int32(9),
-        row.Boolean(10), Quarantined: false, row.IsNull(11) ? null : row.Text(11), row.IsNull(12) ? null : row.Blob(12));
 
     /// <summary>
     /// Gives each decision logged without its action sets the sets stored with its list: one read per list, after the

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
@@ -34,10 +33,10 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory,
     }
 
     // Every decision passes here once. On SQLite the rows are stepped through with the statement API and their texts
-    // copied as stored (UTF-8): no string of each request and explanation to transcode back. PostgreSQL's go through a command.
+    // copied as stored (UTF-8): no string of each request and explanation to transcode back.
     private const string ReadSql = """
         SELECT Seq, CreatedAt, RequestJson, ChosenActionId, Explored, Mode, Oversight, DeferActivation, ActivatedAt, Reward, ExplanationJson
-        FROM Decisions WHERE LoopId = $loop AND Seq > $after ORDER BY Seq LIMIT $size
+        FROM Decisions WHERE LoopId = $loop AND Seq > $after ORDER BY Seq LIMIT $take
         """;
 
     /// <summary>Up to <paramref name="size"/> decisions after <paramref name="afterSeq"/>, in commit order, stopping at the first not yet settled.</summary>
@@ -45,35 +44,18 @@ public sealed class AggregateStore(IDbContextFactory<PortalDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        return connection is SqliteConnection sqlite
-            ? ReadSqlite(sqlite, loopId, afterSeq, settledBefore, size)
-            : await ReadCommandAsync(connection, loopId, afterSeq, settledBefore, size, ct);
-    }
-
-    private static List<SettledDecision> ReadSqlite(SqliteConnection connection, string loopId, long afterSeq, DateTimeOffset settledBefore, int size)
-    {
-        using var rows = new SqliteRows(connection, ReadSql).Bind("$loop", loopId).Bind("$after", afterSeq).Bind("$size", size);
-        var settled = new List<SettledDecision>(size);
-        while (rows.Next() && rows.Time(1) <= settledBefore) settled.Add(Settled(rows));
-        return settled;
-    }
-
-    private static async Task<List<SettledDecision>> ReadCommandAsync(DbConnection connection, string loopId, long afterSeq,
-        DateTimeOffset settledBefore, int size, CancellationToken ct)
-    {
-        await using var command = DbCommands.Prepare(connection, ReadSql, "$loop", "$after", "$size");
-        DbCommands.Bind(command, loopId, afterSeq, size);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var settled = new List<SettledDecision>(size);
-        while (await reader.ReadAsync(ct) && new ReaderRow(reader).Time(1) <= settledBefore) settled.Add(Settled(new ReaderRow(reader)));
-        return settled;
+        return await LogRowReads.ReadAsync(db.Database.GetDbConnection(), ReadSql, loopId, afterSeq, size, new Settled(settledBefore), ct);
     }
 
     /// <summary>A row of <see cref="ReadSql"/>; commit order is creation order, so reading stops at the first one not settled.</summary>
-    private static SettledDecision Settled<TRow>(TRow row) where TRow : ILogRow => new(
-        row.Int64(0), row.Time(1), row.Utf8(2).ToArray(), row.Text(3), row.Boolean(4), row.Mode(5), (OversightEffects)row.Int32(6),
-        row.Boolean(7), row.TimeOrNull(8), row.IsNull(9) ? null : row.Double(9), row.Utf8(10).ToArray());
+    private sealed class Settled(DateTimeOffset before) : ILogRowMap<SettledDecision>
+    {
+        public bool Wants<TRow>(TRow row) where TRow : ILogRow => row.Time(1) <= before;
+
+        public SettledDecision Map<TRow>(TRow row) where TRow : ILogRow => new(
+            row.Int64(0), row.Time(1), row.Utf8(2).ToArray(), row.Text(3), row.Boolean(4), row.Mode(5), (OversightEffects)row.Int32(6),
+            row.Boolean(7), row.TimeOrNull(8), row.IsNull(9) ? null : row.Double(9), row.Utf8(10).ToArray());
+    }
 
     /// <summary>Starts a saved segment's aggregates over (new or edited segment): its rows go, its cursor goes back to 0.</summary>
     public async Task ResetSourceAsync(string loopId, AggregationSource source, CancellationToken ct)

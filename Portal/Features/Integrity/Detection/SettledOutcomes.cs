@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.Personalizer;
 using Portal.Data;
@@ -12,45 +10,28 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
 {
     // Every settled decision passes here (the watch keeps up with Rank). On SQLite the rows are stepped through with the
     // statement API, so that each request's context is read from its stored UTF-8 bytes in place: no string of the whole
-    // request (≈ 4 KB) per row, no copy. PostgreSQL rows go through a plain command.
+    // request per row, no copy.
     private const string ReadSql = """
         SELECT Seq, CreatedAt, RequestJson, ChosenActionId, Reward, RewardCount, RewardedAt, RewardSource
-        FROM Decisions WHERE LoopId = $loop AND Seq > $after ORDER BY Seq LIMIT $size
+        FROM Decisions WHERE LoopId = $loop AND Seq > $after ORDER BY Seq LIMIT $take
         """;
 
     public async Task<List<SettledOutcome>> ReadAsync(string loopId, long afterSeq, DateTimeOffset settledBefore, int size, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        return connection is SqliteConnection sqlite
-            ? ReadSqlite(sqlite, loopId, afterSeq, settledBefore, size)
-            : await ReadCommandAsync(connection, loopId, afterSeq, settledBefore, size, ct);
-    }
-
-    private static List<SettledOutcome> ReadSqlite(SqliteConnection connection, string loopId, long afterSeq, DateTimeOffset settledBefore, int size)
-    {
-        using var rows = new SqliteRows(connection, ReadSql).Bind("$loop", loopId).Bind("$after", afterSeq).Bind("$size", size);
-        var settled = new List<SettledOutcome>();
-        while (rows.Next() && rows.Time(1) < settledBefore) settled.Add(Outcome(rows));
-        return settled;
-    }
-
-    private static async Task<List<SettledOutcome>> ReadCommandAsync(DbConnection connection, string loopId, long afterSeq,
-        DateTimeOffset settledBefore, int size, CancellationToken ct)
-    {
-        await using var command = DbCommands.Prepare(connection, ReadSql, "$loop", "$after", "$size");
-        DbCommands.Bind(command, loopId, afterSeq, size);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var settled = new List<SettledOutcome>();
-        while (await reader.ReadAsync(ct) && new ReaderRow(reader).Time(1) < settledBefore) settled.Add(Outcome(new ReaderRow(reader)));
-        return settled;
+        return await LogRowReads.ReadAsync(db.Database.GetDbConnection(), ReadSql, loopId, afterSeq, size, new Outcome(settledBefore), ct);
     }
 
     /// <summary>A row of <see cref="ReadSql"/>; commit order is creation order, so reading stops at the first one not settled.</summary>
-    private static SettledOutcome Outcome<TRow>(TRow row) where TRow : ILogRow => new(
-        row.Int64(0), row.Time(1), LoggedContext.Categories(row.Utf8(2)), row.Text(3), row.IsNull(4) ? null : row.Double(4),
-        row.Int32(5), row.TimeOrNull(6), row.IsNull(7) ? null : row.Text(7));
+    private sealed class Outcome(DateTimeOffset before) : ILogRowMap<SettledOutcome>
+    {
+        public bool Wants<TRow>(TRow row) where TRow : ILogRow => row.Time(1) < before;
+
+        public SettledOutcome Map<TRow>(TRow row) where TRow : ILogRow => new(
+            row.Int64(0), row.Time(1), LoggedContext.Categories(row.Utf8(2)), row.Text(3), row.IsNull(4) ? null : row.Double(4),
+            row.Int32(5), row.TimeOrNull(6), row.IsNull(7) ? null : row.Text(7));
+    }
 
     /// <summary>
     /// Where a watch starting now begins: <paramref name="history"/> settled decisions back (to rebuild the baseline),
