@@ -19,7 +19,7 @@ public interface ILogRow
 
     string Text(int column);
 
-    /// <summary>A text column's UTF-8 bytes, valid until the next row (<c>ToArray()</c> to keep them).</summary>
+    /// <summary>A text column's UTF-8 bytes (or those a query made of it), valid until the next row (<c>ToArray()</c> to keep them).</summary>
     ReadOnlySpan<byte> Utf8(int column);
 
     /// <summary>A blob column's bytes, as a copy that outlives the row.</summary>

@@ -18,7 +18,9 @@ public readonly struct ReaderRow(DbDataReader reader) : ILogRow
 
     public string Text(int column) => reader.GetString(column);
 
-    public ReadOnlySpan<byte> Utf8(int column) => Encoding.UTF8.GetBytes(reader.GetString(column));
+    // A text read as text is encoded; one the query already turned into bytes (PostgreSQL's convert_to) is taken as it is.
+    public ReadOnlySpan<byte> Utf8(int column) =>
+        reader.GetFieldType(column) == typeof(byte[]) ? reader.GetFieldValue<byte[]>(column) : Encoding.UTF8.GetBytes(reader.GetString(column));
 
     public byte[] Blob(int column) => reader.GetFieldValue<byte[]>(column);
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Contracts.DecisionLog;
@@ -13,8 +12,8 @@ namespace Portal.Features.Decisions.LogExport;
 /// The one query of the export, its preview and the API: a loop's decisions in a time window, oldest first, read in
 /// pages by (time, key) so each read is a short range of the (LoopId, CreatedAt) index and a long export holds no read
 /// transaction open. The rows are read with the engine's own reader (on SQLite its statement API), the request and
-/// ranking as their UTF-8 bytes: the
-/// export is bound by this read, and a string of each would double its cost.
+/// ranking as their UTF-8 bytes, through one mapping of the columns (<see cref="ILogRow"/>): the export is bound by this
+/// read, and a string of each would double its cost.
 /// </summary>
 public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFactory)
 {
@@ -91,20 +90,32 @@ public sealed class DecisionLogReader(IDbContextFactory<PortalDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        if (connection is SqliteConnection sqlite) return SqliteLogPage.Read(sqlite, PageSql, loopId, afterTime, afterSeq, to, take, ct);
+        var page = new List<LoggedEvent>(take);
+        if (connection is SqliteConnection sqlite)
+        {
+            // SQLite's statement API rather than an ADO.NET command: the reader's per-column checks cost more than the
+            // row's read, and the read is the part of an export that cannot run on two cores.
+            using var rows = new SqliteRows(sqlite, PageSql).Bind("$loop", loopId).Bind("$after", afterTime).Bind("$to", to)
+                .Bind("$seq", afterSeq).Bind("$take", take);
+            while (rows.Next())
+            {
+                if (page.Count % 1_000 == 0) ct.ThrowIfCancellationRequested();
+                page.Add(Event(rows));
+            }
+            return page;
+        }
         await using var command = DbCommands.Prepare(connection, PostgresPageSql, "$loop", "$after", "$to", "$seq", "$take");
         DbCommands.Bind(command, loopId, afterTime, to, afterSeq, take);
-        var page = new List<LoggedEvent>(take);
-        await using var row = await command.ExecuteReaderAsync(ct);
-        while (await row.ReadAsync(ct)) page.Add(Event(row));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) page.Add(Event(new ReaderRow(reader)));
         return page;
     }
 
-    private static LoggedEvent Event(DbDataReader row) => new(
-        row.GetInt64(0), row.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(2)),
-        row.IsDBNull(17) ? row.GetFieldValue<byte[]>(3) : LoggedRequest.Joined(row.GetFieldValue<byte[]>(3), row.GetFieldValue<byte[]>(17)),
-        row.GetString(4), row.GetDouble(5), row.GetString(6), row.GetBoolean(7), row.GetInt64(8), Enum.Parse<LearningMode>(row.GetString(9)),
-        row.GetFieldValue<byte[]>(10), (OversightEffects)row.GetInt32(11), row.GetBoolean(12),
-        row.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(13)),
-        row.IsDBNull(14) ? null : row.GetDouble(14), row.GetInt32(15), row.IsDBNull(16) ? null : row.GetString(16));
+    /// <summary>A row of <see cref="PageSql"/>, on either engine.</summary>
+    private static LoggedEvent Event<TRow>(TRow row) where TRow : ILogRow => new(
+        row.Int64(0), row.Text(1), row.Time(2),
+        row.IsNull(17) ? row.Utf8(3).ToArray() : LoggedRequest.Joined(row.Utf8(3), row.Utf8(17)),
+        row.Text(4), row.Double(5), row.Text(6), row.Boolean(7), row.Int64(8), row.Mode(9),
+        row.Utf8(10).ToArray(), (OversightEffects)row.Int32(11), row.Boolean(12), row.TimeOrNull(13),
+        row.IsNull(14) ? null : row.Double(14), row.Int32(15), row.IsNull(16) ? null : row.Text(16));
 }
