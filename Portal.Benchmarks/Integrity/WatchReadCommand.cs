@@ -43,6 +43,8 @@ public static class WatchReadCommand
             {
                 Report(round, "now (statement API, context read in place)", await PassAsync(count, after => NowAsync(outcomes, after)));
                 Report(round, "before (EF projection, request as a string)", await PassAsync(count, after => BeforeAsync(dbFactory, after)));
+                var watch = new LoopWatch(new DetectionOptions(), judgeAfterSeq: 0);
+                Report(round, "the watch's whole step (read, segments, fold)", await PassAsync(count, after => FoldAsync(outcomes, watch, after)));
             }
             Console.WriteLine($"  load average {RankCostCommand.LoadAverage()}");
             return 0;
@@ -78,6 +80,14 @@ public static class WatchReadCommand
         var vocabulary = new SegmentVocabulary(50);
         var rows = await outcomes.ReadAsync(LoopId, after, DateTimeOffset.MaxValue, Batch, CancellationToken.None);
         foreach (var row in rows) vocabulary.Of(row.ContextValues);
+        return (rows.Count == 0 ? after : rows[^1].Seq, rows.Count);
+    }
+
+    /// <summary>What <see cref="ManipulationWatch"/> does per batch: read, and fold each decision into its windows (which judge).</summary>
+    private static async Task<(long, int)> FoldAsync(SettledOutcomes outcomes, LoopWatch watch, long after)
+    {
+        var rows = await outcomes.ReadAsync(LoopId, after, DateTimeOffset.MaxValue, Batch, CancellationToken.None);
+        foreach (var row in rows) watch.Fold(row, defaultReward: 0);
         return (rows.Count == 0 ? after : rows[^1].Seq, rows.Count);
     }
 

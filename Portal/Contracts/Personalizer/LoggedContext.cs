@@ -58,7 +58,7 @@ public sealed class LoggedContext : IDisposable
     /// <summary>The same from the request's UTF-8 text as stored (no string of the whole request).</summary>
     public static List<(string Feature, string Value)> Categories(ReadOnlySpan<byte> requestUtf8)
     {
-        var found = new List<(string, string)>();
+        var found = new List<(string, string)>(capacity: 8);
         var reader = new Utf8JsonReader(requestUtf8, Scanning);
         if (MoveToContext(ref reader)) Utf8FeatureLeaves.ReadCategories(ref reader, found);
         return found;

@@ -29,14 +29,16 @@ public static class Utf8FeatureLeaves
 
     private static void ReadList<TSink>(ref Utf8JsonReader reader, ref TSink sink) where TSink : ISink
     {
+        var strings = FeatureStrings.ForThread();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType == JsonTokenType.StartObject) Object(ref reader, "", 0, inList: false, ref sink);
+            if (reader.TokenType == JsonTokenType.StartObject) Object(ref reader, "", 0, inList: false, strings, ref sink);
             else reader.Skip();
         }
     }
 
-    private static void Object<TSink>(ref Utf8JsonReader reader, string prefix, int depth, bool inList, ref TSink sink) where TSink : ISink
+    private static void Object<TSink>(ref Utf8JsonReader reader, string prefix, int depth, bool inList, FeatureStrings strings, ref TSink sink)
+        where TSink : ISink
     {
         if (depth > FeatureJson.MaxDepth)
         {
@@ -45,14 +47,15 @@ public static class Utf8FeatureLeaves
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            // Names, paths and category values repeat from context to context: the thread's strings, not new ones.
+            var key = strings.Get(in reader);
             reader.Read();
             if (FeatureJson.IsReservedKey(key))
             {
                 reader.Skip();
                 continue;
             }
-            var path = prefix.Length == 0 ? key : prefix + "." + key;
+            var path = strings.Join(prefix, key);
             if (key == FeatureJson.TextKey)
             {
                 if (reader.TokenType == JsonTokenType.String) sink.Words(path, ref reader, inList);
@@ -62,32 +65,32 @@ public static class Utf8FeatureLeaves
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    Object(ref reader, path, depth + 1, inList, ref sink);
+                    Object(ref reader, path, depth + 1, inList, strings, ref sink);
                     break;
                 case JsonTokenType.StartArray when depth + 1 <= FeatureJson.MaxDepth:
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        if (reader.TokenType == JsonTokenType.StartObject) Object(ref reader, path, depth + 2, inList: true, ref sink);
+                        if (reader.TokenType == JsonTokenType.StartObject) Object(ref reader, path, depth + 2, inList: true, strings, ref sink);
                         else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
-                        else Scalar(ref reader, path, inList: true, ref sink);
+                        else Scalar(ref reader, path, inList: true, strings, ref sink);
                     }
                     break;
                 case JsonTokenType.StartArray:
                     reader.Skip();
                     break;
                 default:
-                    Scalar(ref reader, path, inList, ref sink);
+                    Scalar(ref reader, path, inList, strings, ref sink);
                     break;
             }
         }
     }
 
-    private static void Scalar<TSink>(ref Utf8JsonReader reader, string path, bool inList, ref TSink sink) where TSink : ISink
+    private static void Scalar<TSink>(ref Utf8JsonReader reader, string path, bool inList, FeatureStrings strings, ref TSink sink) where TSink : ISink
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                sink.Text(path, ref reader, inList);
+                sink.Text(path, strings.Get(in reader), inList);
                 break;
             case JsonTokenType.True:
                 sink.True(path, inList);
@@ -101,7 +104,7 @@ public static class Utf8FeatureLeaves
     /// <summary>What becomes of each value found; a struct, so that each kind of reading is compiled on its own.</summary>
     private interface ISink
     {
-        void Text(string path, ref Utf8JsonReader reader, bool inList);
+        void Text(string path, string value, bool inList);
 
         void True(string path, bool inList);
 
@@ -112,8 +115,7 @@ public static class Utf8FeatureLeaves
 
     private readonly struct AllValues(List<FeatureLeaf> leaves) : ISink
     {
-        public void Text(string path, ref Utf8JsonReader reader, bool inList) =>
-            leaves.Add(new FeatureLeaf(path, FeatureValueKind.String, reader.GetString(), 0, inList));
+        public void Text(string path, string value, bool inList) => leaves.Add(new FeatureLeaf(path, FeatureValueKind.String, value, 0, inList));
 
         public void True(string path, bool inList) => leaves.Add(new FeatureLeaf(path, FeatureValueKind.True, null, 0, inList));
 
@@ -131,7 +133,7 @@ public static class Utf8FeatureLeaves
     // Free text and numbers name no group of people: they are passed over unread.
     private readonly struct CategoriesOnly(List<(string, string)> found) : ISink
     {
-        public void Text(string path, ref Utf8JsonReader reader, bool inList) => found.Add((path, reader.GetString()!));
+        public void Text(string path, string value, bool inList) => found.Add((path, value));
 
         public void True(string path, bool inList) => found.Add((path, "true"));
 

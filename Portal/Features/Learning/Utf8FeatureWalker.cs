@@ -18,8 +18,7 @@ internal sealed class Utf8FeatureWalker
     private const int StackBytes = 256;
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
 
-    private readonly Utf8StringCache strings = new();
-    private readonly Dictionary<(string Prefix, string Key), string> joined = [];
+    private readonly FeatureStrings strings = FeatureStrings.ForThread();
     private FeatureSetBuilder builder = null!;
     private IReadOnlySet<string>? excluded;
 
@@ -252,21 +251,10 @@ internal sealed class Utf8FeatureWalker
         }
     }
 
-    /// <summary>The token's unescaped UTF-8: the input itself unless it has escapes, then a copy in <paramref name="scratch"/>.</summary>
-    private static ReadOnlySpan<byte> Text(in Utf8JsonReader reader, Span<byte> scratch, ref byte[]? rented)
-    {
-        if (!reader.ValueIsEscaped) return reader.ValueSpan;
-        if (reader.ValueSpan.Length > scratch.Length) scratch = rented = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
-        return scratch[..reader.CopyString(scratch)];
-    }
+    private static ReadOnlySpan<byte> Text(in Utf8JsonReader reader, Span<byte> scratch, ref byte[]? rented) =>
+        FeatureStrings.Unescaped(in reader, scratch, ref rented);
 
-    private string Join(string prefix, string key)
-    {
-        if (prefix.Length == 0) return key;
-        if (joined.TryGetValue((prefix, key), out var path)) return path;
-        if (joined.Count >= 4096) joined.Clear();
-        return joined[(prefix, key)] = prefix + "." + key;
-    }
+    private string Join(string prefix, string key) => strings.Join(prefix, key);
 
     /// <summary>A path is excluded when it, or any ancestor path (cut at '.'), is in the set.</summary>
     private bool IsExcluded(string prefix, string key)

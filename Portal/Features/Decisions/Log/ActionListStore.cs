@@ -35,6 +35,10 @@ internal sealed class ActionListStore : IDisposable
     private readonly Dictionary<long, StoredList> known = [];
     private readonly HashSet<long> seenOnce = [];
     private bool changedInBatch;
+
+    // The list used last: an application sends its catalog with every Rank, so comparing the bytes with the last one
+    // (a memory compare) finds it without hashing them on the writer's thread.
+    private StoredList? lastUsed;
     private int cachedBytes;
     private byte[] row = new byte[1024];
     private byte[] contextOnly = new byte[256];
@@ -97,29 +101,13 @@ internal sealed class ActionListStore : IDisposable
         var text = request[list];
         var features = d.LearnerFeatures is { } record ? record.Span : default;
         var setsStart = d.LearnerFeatures is null ? -1 : LearnerFeatureRecord.ActionSetsStart(features);
-        var key = KeyOf(text);
-        if (known.TryGetValue(key, out var stored))
+        var stored = lastUsed is { } last && text.SequenceEqual(last.Text) ? last : Stored(text, features, setsStart, d.CreatedAt);
+        if (stored is null)
         {
-            // Another list with the same key (never seen in practice) is logged whole rather than evict the kept one.
-            if (!text.SequenceEqual(stored.Text))
-            {
-                listId = 0;
-                return false;
-            }
-        }
-        else if (seenOnce.Add(key))
-        {
-            if (seenOnce.Count > MaxSeenOnce) seenOnce.Clear();
             listId = 0;
             return false;
         }
-        else
-        {
-            seenOnce.Remove(key);
-            var sets = setsStart < 0 ? null : features[setsStart..].ToArray();
-            stored = Find(key, text) ?? Insert(key, text, sets, d.CreatedAt);
-            Keep(key, stored);
-        }
+        lastUsed = stored;
         listId = stored.Id;
         MarkUsed(stored, d.CreatedAt);
         rowText = RowText(request, list);
@@ -127,6 +115,27 @@ internal sealed class ActionListStore : IDisposable
             ? ContextOnly(features, setsStart)
             : features;
         return true;
+    }
+
+    /// <summary>The list kept or stored with this text, stored now if it was seen once before; null for a list seen the first time (or a key clash).</summary>
+    private StoredList? Stored(ReadOnlySpan<byte> text, ReadOnlySpan<byte> features, int setsStart, DateTimeOffset at)
+    {
+        var key = KeyOf(text);
+        if (known.TryGetValue(key, out var stored))
+        {
+            // Another list with the same key (never seen in practice) is logged whole rather than evict the kept one.
+            return text.SequenceEqual(stored.Text) ? stored : null;
+        }
+        if (seenOnce.Add(key))
+        {
+            if (seenOnce.Count > MaxSeenOnce) seenOnce.Clear();
+            return null;
+        }
+        seenOnce.Remove(key);
+        var sets = setsStart < 0 ? null : features[setsStart..].ToArray();
+        stored = Find(key, text) ?? Insert(key, text, sets, at);
+        Keep(key, stored);
+        return stored;
     }
 
     /// <summary>The list's key, as the body reader fingerprints lists (the same bits, stored as a signed integer).</summary>
@@ -181,6 +190,7 @@ internal sealed class ActionListStore : IDisposable
     private void ForgetAll()
     {
         known.Clear();
+        lastUsed = null;
         cachedBytes = 0;
     }
 

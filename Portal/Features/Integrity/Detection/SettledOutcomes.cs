@@ -28,9 +28,10 @@ public sealed class SettledOutcomes(IDbContextFactory<PortalDbContext> dbFactory
     {
         public bool Wants<TRow>(TRow row) where TRow : ILogRow => row.Time(1) < before;
 
+        // Action ids repeat from decision to decision: the thread's strings, not one per row.
         public SettledOutcome Map<TRow>(TRow row) where TRow : ILogRow => new(
-            row.Int64(0), row.Time(1), LoggedContext.Categories(row.Utf8(2)), row.Text(3), row.IsNull(4) ? null : row.Double(4),
-            row.Int32(5), row.TimeOrNull(6), row.IsNull(7) ? null : row.Text(7));
+            row.Int64(0), row.Time(1), LoggedContext.Categories(row.Utf8(2)), FeatureStrings.ForThread().Get(row.Utf8(3)),
+            row.IsNull(4) ? null : row.Double(4), row.Int32(5), row.TimeOrNull(6), row.IsNull(7) ? null : row.Text(7));
     }
 
     /// <summary>
