@@ -84,6 +84,8 @@ public static class RankRequestValidator
     private static string? ValidateFeatureSet(IReadOnlyList<JsonElement>? features, int set, bool required)
     {
         if (features is null) return required ? Required(set) : null;
+        // Counted by Rank's body reader as it hashed the list (objects only, numbers finite), so its elements are not built.
+        if (features is LazyFeatureObjects read) return read.KnownLeaves > MaxFeaturesPerSet ? TooMany(set) : null;
         var count = 0;
         for (var i = 0; i < features.Count; i++)
         {

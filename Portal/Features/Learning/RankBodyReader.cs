@@ -83,7 +83,7 @@ internal static class RankBodyReader
 
         public FeatureLabelArena Labels { get; } = FeatureLabelArena.Rent();
 
-        public JsonDocument? Context { get; private set; }
+        public LazyFeatureObjects? Context { get; private set; }
 
         public FeatureSet ContextSet { get; private set; } = FeatureSet.Empty;
 
@@ -126,19 +126,20 @@ internal static class RankBodyReader
             return new RankRequest(context, actions, excluded!, eventId, defer);
         }
 
-        /// <summary>The context's objects hashed without the audit-only features; its list kept as a document of its own.</summary>
+        /// <summary>
+        /// The context's objects hashed without the audit-only features; its list kept as text, read into elements only if
+        /// something asks for one (most Ranks do not).
+        /// </summary>
         private bool TryContext(ref Utf8JsonReader reader, out IReadOnlyList<JsonElement>? context)
         {
             context = null;
             if (reader.TokenType == JsonTokenType.Null) return true;
             var start = Position(ref reader);
-            if (TrySet(ref reader, auditOnly, trackBounds: false) is not { } set) return false;
+            scratch.Bounds.Clear();
+            if (TrySet(ref reader, auditOnly, trackBounds: true) is not { } set) return false;
             ContextSet = set;
-            Context = JsonDocument.Parse(body[start..(Position(ref reader) + 1)]);
-            var items = new JsonElement[Context.RootElement.GetArrayLength()];
-            var i = 0;
-            foreach (var item in Context.RootElement.EnumerateArray()) items[i++] = item;
-            context = items;
+            context = Context = new LazyFeatureObjects(body[start..(Position(ref reader) + 1)], scratch.Bounds.Count / 2, tools.Walker.Leaves);
+            scratch.Bounds.Clear();
             return true;
         }
 
@@ -350,7 +351,7 @@ internal static class RankBodyReader
 /// A Rank request read by <see cref="RankBodyReader"/> with its hashed features. The context's elements, the action
 /// feature ranges and the sets' labels are valid only until this is disposed (after the decision is made).
 /// </summary>
-internal sealed class HashedRankRequest(RankRequest request, RequestFeatures features, Range? actionsText, JsonDocument? context,
+internal sealed class HashedRankRequest(RankRequest request, RequestFeatures features, Range? actionsText, LazyFeatureObjects? context,
     FeatureLabelArena labels) : IDisposable
 {
     public RankRequest Request { get; } = request;

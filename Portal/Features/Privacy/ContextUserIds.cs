@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using Portal.Contracts.Personalizer;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Features.Privacy;
@@ -20,23 +22,56 @@ public sealed class ContextUserIds(IOptions<PrivacyOptions> options)
         _ => null,
     };
 
-    /// <summary>The value at the path in the first context object that has it.</summary>
+    private static readonly JsonReaderOptions Reading = new() { MaxDepth = 256 };
+
+    /// <summary>
+    /// The value at the path in the first context object that has it (of a name repeated in an object, the last, as an
+    /// element's property lookup finds it). Read from the objects' text: a Rank's context needs no document for it.
+    /// </summary>
     public static JsonElement? Find(IReadOnlyList<JsonElement> context, string[] path)
     {
+        if (context is LazyFeatureObjects text) return FindInList(text.Utf8.Span, path);
         for (var i = 0; i < context.Count; i++)
         {
-            var node = context[i];
-            var found = true;
-            foreach (var key in path)
-            {
-                if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(key, out node))
-                {
-                    found = false;
-                    break;
-                }
-            }
-            if (found) return node;
+            if (FindIn(JsonMarshal.GetRawUtf8Value(context[i]), path) is { } found) return found;
         }
         return null;
+    }
+
+    private static JsonElement? FindInList(ReadOnlySpan<byte> list, string[] path)
+    {
+        var reader = new Utf8JsonReader(list, Reading);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (FindIn(list[start..(int)reader.BytesConsumed], path) is { } found) return found;
+        }
+        return null;
+    }
+
+    /// <summary>The value at the path in one item's text; null when the item is no object or lacks the path.</summary>
+    private static JsonElement? FindIn(ReadOnlySpan<byte> item, string[] path)
+    {
+        foreach (var key in path)
+        {
+            var reader = new Utf8JsonReader(item, Reading);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            var at = -1;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var named = reader.ValueTextEquals(key);
+                reader.Read();
+                if (named) at = (int)reader.TokenStartIndex;
+                reader.Skip();
+            }
+            if (at < 0) return null;
+            // The value and whatever follows it in its object: a reader reads the value alone.
+            item = item[at..];
+        }
+        var value = new Utf8JsonReader(item, Reading);
+        value.Read();
+        return JsonElement.ParseValue(ref value);
     }
 }
