@@ -13,6 +13,7 @@ public sealed class LazyFeatureObjects : IReadOnlyList<JsonElement>, IDisposable
 {
     private JsonDocument? document;
     private JsonElement[]? items;
+    private bool disposed;
 
     /// <param name="utf8">The list's text, brackets included: objects only, as the body reader accepted it.</param>
     /// <param name="count">How many objects it holds.</param>
@@ -36,6 +37,8 @@ public sealed class LazyFeatureObjects : IReadOnlyList<JsonElement>, IDisposable
     private JsonElement[] Items()
     {
         if (items is not null) return items;
+        // After disposal the text's buffer may hold another request: as a disposed document's elements would, refuse.
+        ObjectDisposedException.ThrowIf(disposed, this);
         document = JsonDocument.Parse(Utf8);
         var read = new JsonElement[document.RootElement.GetArrayLength()];
         var i = 0;
@@ -45,6 +48,7 @@ public sealed class LazyFeatureObjects : IReadOnlyList<JsonElement>, IDisposable
 
     public void Dispose()
     {
+        disposed = true;
         document?.Dispose();
         document = null;
         items = null;

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Portal.Contracts.Personalizer;
 using Microsoft.Extensions.Options;
+using Portal.Contracts.Personalizer;
 
 namespace Portal.Features.Privacy;
 
@@ -33,7 +33,7 @@ public sealed class ContextUserIds(IOptions<PrivacyOptions> options)
         if (context is LazyFeatureObjects text) return FindInList(text.Utf8.Span, path);
         for (var i = 0; i < context.Count; i++)
         {
-            if (FindIn(JsonMarshal.GetRawUtf8Value(context[i]), path) is { } found) return found;
+            if (context[i].ValueKind == JsonValueKind.Object && FindIn(JsonMarshal.GetRawUtf8Value(context[i]), path) is { } found) return found;
         }
         return null;
     }
