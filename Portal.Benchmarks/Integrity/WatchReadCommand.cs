@@ -16,7 +16,8 @@ namespace Portal.Benchmarks.Integrity;
 /// <c>watch-read</c>: what the manipulation watch pays per settled decision to read it and find its segments, over
 /// --decisions logged decisions of the demo world (default 100,000) in SQLite: <see cref="SettledOutcomes"/> (SQLite's
 /// statement API, each request's context read from its stored UTF-8 bytes in place) against the previous read (an EF Core
-/// projection with the request as a string, categories from the string), alternated --rounds times (default 3) in one run.
+/// projection with the request as a string, categories from the string), alternated --rounds times (default 3) in one run;
+/// then the watch's whole step: the same read and each decision folded into the detectors' windows (<see cref="LoopWatch"/>).
 /// </summary>
 public static class WatchReadCommand
 {
