@@ -58,7 +58,7 @@ internal sealed class Utf8FeatureWalker
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             byte[]? rented = null;
-            var key = Text(in reader, scratch, ref rented);
+            var key = FeatureStrings.Unescaped(in reader, scratch, ref rented);
             reader.Read();
             try
             {
@@ -105,7 +105,7 @@ internal sealed class Utf8FeatureWalker
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                Object(ref reader, keyText, Join(prefix, keyText), depth + 1);
+                Object(ref reader, keyText, strings.Join(prefix, keyText), depth + 1);
                 break;
             case JsonTokenType.String:
             {
@@ -113,7 +113,7 @@ internal sealed class Utf8FeatureWalker
                 byte[]? rented = null;
                 try
                 {
-                    var value = Text(in reader, stackalloc byte[StackBytes], ref rented);
+                    var value = FeatureStrings.Unescaped(in reader, stackalloc byte[StackBytes], ref rented);
                     builder.AddString(ns, key, value, new FeatureLabel(prefix, keyText, strings.Get(value)));
                 }
                 finally
@@ -163,7 +163,7 @@ internal sealed class Utf8FeatureWalker
                         if (Count(ref reader, out var number)) builder.AddArrayElement(key, position, (float)number, label);
                         break;
                     case JsonTokenType.StartObject:
-                        Object(ref reader, key, Join(prefix, key), depth + 1);
+                        Object(ref reader, key, strings.Join(prefix, key), depth + 1);
                         break;
                     case JsonTokenType.String:
                         Leaves++;
@@ -184,7 +184,7 @@ internal sealed class Utf8FeatureWalker
         byte[]? rented = null;
         try
         {
-            var value = Text(in reader, stackalloc byte[StackBytes], ref rented);
+            var value = FeatureStrings.Unescaped(in reader, stackalloc byte[StackBytes], ref rented);
             builder.AddIndicator(key, value, new FeatureLabel(prefix, key, strings.Get(value)));
         }
         finally
@@ -236,7 +236,7 @@ internal sealed class Utf8FeatureWalker
         byte[]? rented = null;
         try
         {
-            var text = Text(in reader, stackalloc byte[StackBytes], ref rented);
+            var text = FeatureStrings.Unescaped(in reader, stackalloc byte[StackBytes], ref rented);
             while (text.Length > 0)
             {
                 var end = text.IndexOfAny(" \t\n\r"u8);
@@ -251,16 +251,11 @@ internal sealed class Utf8FeatureWalker
         }
     }
 
-    private static ReadOnlySpan<byte> Text(in Utf8JsonReader reader, Span<byte> scratch, ref byte[]? rented) =>
-        FeatureStrings.Unescaped(in reader, scratch, ref rented);
-
-    private string Join(string prefix, string key) => strings.Join(prefix, key);
-
     /// <summary>A path is excluded when it, or any ancestor path (cut at '.'), is in the set.</summary>
     private bool IsExcluded(string prefix, string key)
     {
         if (excluded is null) return false;
-        var path = Join(prefix, key);
+        var path = strings.Join(prefix, key);
         if (excluded.Contains(path)) return true;
         for (var i = path.Length - 1; i > 0; i--)
         {
